@@ -118,6 +118,7 @@ class Quote(_Record):
     context: QuoteContext = field(default_factory=QuoteContext)
     parent_id: str | None = None  # the quote this one is nested in
     confidence: float = 1.0
+    continues: str | None = None  # id of the previous part of a split quote ("A," he said. "B.")
 
 
 @dataclass(frozen=True)
