@@ -1,0 +1,267 @@
+"""Reporting cues found in parsed sentences: the verb, who its subject is, and what it reports."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from quotetrace.nlp.cues import FIRST_SECOND, NO_INDIRECT, OBJECT_CONTENT, PRONOUNS, XCOMP_CONTENT, cue_lemma
+from quotetrace.nlp.mentions import ORG_NOUNS, PERSON_ROLES, name_of, noun_phrase
+from quotetrace.nlp.speakers import Entity
+
+LOGGER = logging.getLogger(__name__)
+
+_RELATIVE = frozenset("who which that whom".split())
+_BODY_ENTS = frozenset("ORG GPE NORP FAC".split())
+
+
+@dataclass(frozen=True)
+class ParsedUnit:
+    """A parsed stretch of the article: ``doc`` holds ``text[start:start + len(doc.text)]``."""
+
+    start: int
+    doc: Doc
+
+    def span(self, token: Token) -> tuple[int, int]:
+        return self.start + token.idx, self.start + token.idx + len(token.text)
+
+
+@dataclass
+class SpeakerPhrase:
+    """The subject of a cue as written: a pronoun, a name (with title), or a role noun phrase."""
+
+    text: str
+    start: int
+    end: int
+    form: str  # pronoun | name | role | body | relative
+    title: str | None = None
+    person: bool = False
+
+
+@dataclass
+class CueHit:
+    """One reporting verb (or "according to") with its subject and reported content."""
+
+    lemma: str
+    text: str
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    unit: int
+    token_i: int
+    speaker: SpeakerPhrase | None
+    content: tuple[int, int] | None = None  # the reported clause, absolute offsets
+    addressee: str | None = None
+    entity: Entity | None = None
+    quote_level: int | None = None  # index of the top-level quote holding this cue, if any
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None  # passive: "Ukraine was promised", "he was told"
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return _subject(verb.head, depth + 1)
+    if verb.dep_ == "relcl":
+        return verb.head
+    if depth == 0:
+        return _left_subject(verb)
+    return None
+
+
+def _left_subject(verb: Token) -> Token | None:
+    """Subject-less cue after its content ("..., the bloc's chief, Jens Stoltenberg, has said"):
+    the noun phrase right before the verb, when the parser attached it elsewhere."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and doc[j].dep_ in ("aux", "neg", "advmod", "auxpass") and doc[j].pos_ in ("AUX", "PART", "ADV"):
+        j -= 1
+    if j >= 0 and doc[j].text == "," and j - 1 >= 0 and doc[j - 1].pos_ == "PROPN":
+        j -= 1  # "X, title, has said" / "title, X, has said"
+    if j < 0 or doc[j].pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    if j - 1 >= 0 and doc[j - 1].pos_ in ("VERB", "AUX") and doc[j - 1].dep_ not in ("aux", "auxpass", "amod"):
+        return None  # "... told reporters said" style runs: not a subject
+    return doc[j]
+
+
+def _speaker_phrase(unit: ParsedUnit, subj: Token) -> SpeakerPhrase | None:
+    low = subj.lower_
+    if low in _RELATIVE and subj.head.dep_ == "relcl":
+        subj = subj.head.head
+        low = subj.lower_
+    if low in PRONOUNS:
+        s, e = unit.span(subj)
+        return SpeakerPhrase(subj.text, s, e, "pronoun")
+    if low in FIRST_SECOND:
+        return None
+    appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if appos is not None and subj.pos_ != "PROPN":
+        title = noun_phrase(subj).text
+        name, _ = name_of(appos)
+        if name:
+            s, e = _locate(unit, name, appos)
+            return SpeakerPhrase(name, s, e, "name", title=title, person=True)
+    if subj.pos_ == "PROPN":
+        name, title = name_of(subj)
+        if not name:
+            phrase = noun_phrase(subj)
+            return SpeakerPhrase(phrase.text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role")
+        appos_title = next((c for c in subj.children if c.dep_ == "appos"), None)
+        if appos_title is not None and not title:
+            title = noun_phrase(appos_title).text
+        start = _locate(unit, name, subj)[0]
+        person = subj.ent_type_ == "PERSON" or bool(title and any(w.lower() in PERSON_ROLES or w.lower() in {
+            "president", "spokesman", "minister"} for w in title.replace("-", " ").split()))
+        if subj.ent_type_ in _BODY_ENTS and not title:
+            form = "body"
+        elif person:
+            form = "name"
+        else:
+            form = "name" if len(name.split()) >= 2 and subj.ent_type_ not in _BODY_ENTS else "body"
+        return SpeakerPhrase(name, start, unit.span(subj)[1], form, title=title, person=form == "name")
+    if subj.pos_ in ("NOUN", "ADJ", "PRON"):
+        phrase = noun_phrase(subj)
+        text = phrase.text
+        head = subj.lower_
+        if head in PERSON_ROLES or head in ORG_NOUNS or any(t.pos_ == "PROPN" for t in phrase):
+            return SpeakerPhrase(text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role")
+        if subj.pos_ == "NOUN" and any(t.lower_ in ("the",) for t in phrase) is False and subj.tag_ == "NNS":
+            return SpeakerPhrase(text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role")
+    return None
+
+
+def _locate(unit: ParsedUnit, name: str, last: Token) -> tuple[int, int]:
+    """Absolute span of ``name`` ending at (or near) token ``last``."""
+    end = last.idx + len(last.text)
+    pos = unit.doc.text.rfind(name.split()[0], max(0, end - len(name) - 8), end)
+    if pos < 0:
+        pos = last.idx
+    return unit.start + pos, unit.start + end
+
+
+def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | None:
+    """The reported clause of ``verb``: its that-clause, infinitive or object, by verb class."""
+    if lemma in NO_INDIRECT and not (lemma == "call" and any(c.lower_ == "for" for c in verb.children)):
+        return None
+    pieces: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "ccomp" or (child.dep_ == "parataxis" and child.i < verb.i):
+            pieces = [child]
+            break
+    if not pieces and lemma in XCOMP_CONTENT:
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if xcomp is not None:
+            pieces = [c for c in verb.children if c.dep_ == "dobj"] + [xcomp]
+    if not pieces:
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "against", "about"}
+                 and lemma in {"call", "warn", "ask"}]
+        if preps:
+            pieces = preps
+    if not pieces and lemma in OBJECT_CONTENT:
+        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if dobj is not None and len(list(dobj.subtree)) >= 3:
+            pieces = [dobj]
+    if not pieces and verb.dep_ == "advcl" and verb.head.i > verb.i and not any(
+            c.dep_ == "mark" for c in verb.children):
+        # misparse "X has pledged Ukraine would join": the cue hangs off its own content
+        head = verb.head
+        right = head.i
+        for child in head.rights:
+            if child.dep_ in ("cc", "conj") or (child.is_punct and child.i + 1 < len(head.doc)
+                                                and head.doc[child.i + 1].dep_ == "cc"):
+                break
+            right = child.right_edge.i
+        return unit.start + verb.doc[verb.i + 1].idx, unit.start + verb.doc[right].idx + len(verb.doc[right].text)
+    if not pieces:
+        return None
+    left = min(p.left_edge.i for p in pieces)
+    right = max(p.right_edge.i for p in pieces)
+    doc = verb.doc
+    while left <= right and (doc[left].dep_ == "mark" and doc[left].lower_ in ("that",) or doc[left].is_punct):
+        left += 1
+    while right >= left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    if right < left:
+        return None
+    return unit.start + doc[left].idx, unit.start + doc[right].idx + len(doc[right].text)
+
+
+def _according_to(unit: ParsedUnit, token: Token) -> tuple[Token | None, tuple[int, int] | None]:
+    """Subject and content of "according to X, ..." / "..., according to X"."""
+    doc = token.doc
+    to = doc[token.i + 1]
+    sent = token.sent
+    # the source phrase runs from after "to" to the next comma (the parser often misattaches it)
+    np_end = to.i
+    k = to.i + 1
+    while k < sent.end and k - to.i <= 8 and not doc[k].is_punct:
+        np_end = k
+        k += 1
+    if np_end == to.i:
+        return None, None
+    pobj = next((c for c in to.children if c.dep_ == "pobj" and c.i <= np_end), None)
+    if pobj is None:
+        candidates = [t for t in doc[to.i + 1: np_end + 1] if t.pos_ in ("PROPN", "NOUN")]
+        pobj = candidates[-1] if candidates else None
+    if pobj is None or not (pobj.pos_ == "PROPN" or pobj.lower_ in PERSON_ROLES or pobj.lower_ in ORG_NOUNS
+                            or pobj.lower_.rstrip("s") in PERSON_ROLES | ORG_NOUNS):
+        return None, None  # "according to the requirements": not a source
+    if token.i - sent.start <= 2:
+        lo, hi = np_end + 1, sent.end - 1
+    else:
+        lo, hi = sent.start, token.i - 1
+    while lo <= hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    if hi < lo:
+        return pobj, None
+    return pobj, (unit.start + doc[lo].idx, unit.start + doc[hi].idx + len(doc[hi].text))
+
+
+def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
+    """Every reporting cue in the parsed units, in document order."""
+    hits: list[CueHit] = []
+    for u_index, unit in enumerate(units):
+        for token in unit.doc:
+            low = token.lower_
+            if low == "according" and token.i + 1 < len(unit.doc) and unit.doc[token.i + 1].lower_ == "to":
+                pobj, content = _according_to(unit, token)
+                speaker = _speaker_phrase(unit, pobj) if pobj is not None else None
+                s, e = unit.span(token)
+                sent = token.sent
+                hits.append(CueHit("according to", "according to", s, unit.span(unit.doc[token.i + 1])[1],
+                                   unit.start + sent.start_char, unit.start + sent.end_char, u_index, token.i,
+                                   speaker, content))
+                continue
+            if token.pos_ not in ("VERB", "AUX") and not (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+                continue
+            lemma = cue_lemma(token.text)
+            if lemma is None:
+                continue
+            if lemma == "point" and not any(c.lower_ == "out" for c in token.children):
+                continue
+            subj = _subject(token)
+            speaker = _speaker_phrase(unit, subj) if subj is not None else None
+            addressee = None
+            if lemma == "tell":
+                obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
+                if obj is not None:
+                    addressee = noun_phrase(obj).text
+            else:
+                to = next((c for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+                if pobj is not None and lemma in {"say", "write", "explain", "declare", "admit", "reply"}:
+                    addressee = noun_phrase(pobj).text
+            s, e = unit.span(token)
+            sent = token.sent
+            hits.append(CueHit(lemma, token.text, s, e, unit.start + sent.start_char, unit.start + sent.end_char,
+                               u_index, token.i, speaker, _content(unit, token, lemma), addressee))
+    return hits

@@ -1,0 +1,53 @@
+"""The reporting-verb lexicon: which words can introduce speech, and how each takes its content."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+# verbs whose direct object can be the reported content ("denied the request", "confirmed the deal")
+OBJECT_CONTENT = frozenset(
+    "deny confirm announce reaffirm acknowledge admit stress reveal reiterate emphasize emphasise "
+    "underline underscore demand propose predict concede repeat".split()
+)
+# verbs whose infinitive complement is the content ("urged NATO to act", "pledged to help")
+XCOMP_CONTENT = frozenset("urge pledge promise vow threaten ask demand call warn".split())
+# never the head of reported speech on their own (only attribute quotes or partial quotes)
+NO_INDIRECT = frozenset("continue call cite praise criticize criticise accuse joke quip shout".split())
+PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "n"}
+FIRST_SECOND = frozenset("i me we us you".split())
+
+
+@lru_cache(maxsize=1)
+def reporting_forms() -> dict[str, str]:
+    """Inflected form (lower case) → lemma, from ``data/reporting_verbs.txt``."""
+    forms: dict[str, str] = {}
+    text = resources.files("quotetrace.nlp").joinpath("data/reporting_verbs.txt").read_text("utf-8")
+    for line in text.splitlines():
+        words = line.split()
+        if not words or words[0].startswith("#"):
+            continue
+        for form in words:
+            forms.setdefault(form.lower(), words[0].lower())
+    return forms
+
+
+def reporting_lemmas() -> frozenset[str]:
+    """Every lemma in the lexicon."""
+    return frozenset(reporting_forms().values())
+
+
+@lru_cache(maxsize=1)
+def cue_pattern() -> re.Pattern[str]:
+    """A regex finding any reporting-verb form or "according to" (the cheap pre-parse scanner)."""
+    forms = sorted(reporting_forms(), key=len, reverse=True)
+    return re.compile(r"\b(?:according\s+to|" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE)
+
+
+def cue_lemma(word: str, spacy_lemma: str = "") -> str | None:
+    """The lexicon lemma of ``word`` if it is a reporting verb form, else None."""
+    lemma = reporting_forms().get(word.lower())
+    if lemma is None and spacy_lemma:
+        lemma = spacy_lemma.lower() if spacy_lemma.lower() in reporting_lemmas() else None
+    return lemma

@@ -1,0 +1,135 @@
+"""Person and organisation mentions: titles, names inside titled noun phrases, a cheap text scanner."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+TITLE_WORDS = frozenset(
+    """president vice prime minister secretary secretary-general general chancellor spokesman spokeswoman
+    spokesperson ambassador senator sen. rep. representative gov. governor mayor mr. mrs. ms. dr. mr mrs ms dr
+    chief director ceo chairman chairwoman chair king queen prince princess pope judge justice commissioner
+    envoy commander lt. col. gen. adm. admiral colonel lieutenant captain capt. sgt. sergeant officer official
+    head leader premier foreign defense defence deputy former then acting press attorney lawmaker congressman
+    congresswoman speaker president-elect guardsman analyst professor prof. economist executive founder coach
+    manager aide adviser advisor diplomat negotiator mp mep sheriff detective inspector superintendent
+    archbishop bishop cardinal rabbi imam sheikh emir crown spokesmen officials leaders chiefs ministers
+    correspondent reporter editor columnist author researcher scientist expert pastor father sister saint
+    sir dame lord lady baron president's""".split()
+)
+PERSON_ROLES = frozenset(
+    """chief secretary-general general minister president spokesman spokeswoman spokesperson leader official
+    ambassador chancellor director head premier envoy commander senator governor mayor lawmaker prosecutor
+    judge officer executive ceo chairman chairwoman founder analyst expert professor diplomat aide adviser
+    advisor secretary premier king queen pope negotiator economist researcher scientist author editor
+    correspondent spokespeople""".split()
+)
+ORG_NOUNS = frozenset(
+    """ministry kremlin government newspaper agency company department office pentagon police army military
+    embassy committee council commission court party union bloc alliance administration campaign firm group
+    board bank regulator authority authorities white house statement report documents document paper study
+    survey outlet broadcaster network channel website magazine daily tabloid publication cabinet parliament
+    congress senate presidency palace foundation institute university organisation organization""".split()
+)
+_STOP_CAPS = frozenset(
+    """the a an in on at of for and but or to from by with as this that these those it its he she they we i
+    his her their our earlier later meanwhile however while when after before since during monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july august september
+    october november december today yesterday tomorrow according""".split()
+)
+_NAME = r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|[A-Z]\.)"
+_TITLED_NAME = re.compile(
+    r"\b((?:[A-Za-z][\w.\-]*\s+){0,3}?)((?i:" + "|".join(
+        sorted((re.escape(w) for w in TITLE_WORDS if w.isalpha() or w.endswith(".") or "-" in w), key=len, reverse=True)
+    ) + r"))\s+(" + _NAME + r"(?:\s+" + _NAME + r"){0,2})(?![\w’'])"
+)
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """A name found in the text with any title seen beside it."""
+
+    name: str
+    start: int
+    end: int
+    title: str | None = None
+    kind: str = "person"
+
+
+def _is_title(word: str) -> bool:
+    return word.lower().strip(",") in TITLE_WORDS or word.lower().split("-")[-1] in TITLE_WORDS
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split a capitalised run like [NATO, Secretary-General, Jens, Stoltenberg] into (title, name)."""
+    last_title = -1
+    for i, word in enumerate(words):
+        if _is_title(word):
+            last_title = i
+    title, name = words[: last_title + 1], words[last_title + 1:]
+    if len(name) > 3:  # long proper-noun runs ("Air National Guardsman Jack Teixeira"): keep the tail
+        title, name = title + name[:-2], name[-2:]
+    return title, name
+
+
+def scan_titled_names(text: str) -> list[NameMention]:
+    """Names introduced by a title anywhere in the text ("Kremlin spokesman Dmitry Peskov")."""
+    out = []
+    for match in _TITLED_NAME.finditer(text):
+        if _in_headline(text, match.start()):
+            continue
+        title_word = match.group(2)
+        if title_word[0].islower() and title_word.lower() in {"head", "chief", "official", "former", "then"}:
+            continue  # "head Moscow" etc. are rarely a title before a name when lower case
+        name_words = [re.sub(r"[’']s$", "", w) for w in match.group(3).split()]
+        while name_words and (name_words[0].lower() in _STOP_CAPS or _is_title(name_words[0])):
+            name_words = name_words[1:]
+        while name_words and name_words[-1].lower() in _STOP_CAPS:
+            name_words = name_words[:-1]
+        if not name_words or all(len(w) <= 2 for w in name_words):
+            continue
+        name = " ".join(name_words)
+        start = match.end(3) - len(match.group(3)) + match.group(3).find(name_words[0])
+        prefix = [w for w in match.group(1).split() if w[:1].isupper() and w.lower() not in _STOP_CAPS]
+        title = " ".join(prefix + [title_word]).strip()
+        out.append(NameMention(name, start, start + len(name), title))
+    return out
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """Title-case lines (headlines) make every word look like a name."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    words = text[lo: hi if hi >= 0 else len(text)].split()
+    caps = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= 4 and caps / len(words) > 0.6
+
+
+def noun_phrase(head: Token) -> Span:
+    """The head's noun phrase without relative clauses, appositions or trailing punctuation."""
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in {"relcl", "appos", "punct", "acl", "cc", "conj", "advcl"}:
+            break
+        right = child.right_edge.i
+    return head.doc[left: right + 1]
+
+
+def name_of(head: Token) -> tuple[str | None, str | None]:
+    """(name, title) for a proper-noun head: the proper-noun run ending at the head, titles split off."""
+    doc = head.doc
+    i = head.i
+    while i > 0 and doc[i - 1].pos_ == "PROPN" or (i > 0 and doc[i - 1].text == "-" and i > 1 and doc[i - 2].pos_ == "PROPN"):
+        i -= 1
+    words = [t.text for t in doc[i: head.i + 1] if t.text != "-"]
+    words = [w for w in words if w.lower() not in {"’s", "'s"}]
+    title_words, name_words = split_title(words)
+    left = doc[head.left_edge.i: i].text.strip()
+    title = " ".join(([left] if left and not left.lower().startswith(("the ", "a ")) else []) + title_words).strip()
+    if left.lower().startswith(("the ", "a ")):
+        title = " ".join([left[4:] if left.lower().startswith("the ") else left[2:]] + title_words)
+    name = " ".join(name_words).strip() or None
+    return name, (title or None)

@@ -1,0 +1,379 @@
+"""Quote extraction for whole articles: scan marks and cues, parse only what can hold speech, attribute.
+
+The public entry points are :class:`Extractor` (batch, streaming) and :func:`extract_text`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from quotetrace.nlp.attribution import CueHit, ParsedUnit, find_cues
+from quotetrace.nlp.context import context_of
+from quotetrace.nlp.indirect import indirect_spans
+from quotetrace.nlp.marks import MarkPair, find_pairs
+from quotetrace.nlp.mentions import scan_titled_names, split_title
+from quotetrace.nlp.model import load_model
+from quotetrace.nlp.quotes import QuoteDraft, attribute_direct, attribute_partial, classify, sentence_at
+from quotetrace.nlp.sentences import Sentence, parse_units, split_sentences
+from quotetrace.nlp.speakers import Entity, SpeakerRegistry, resolve_cue_speakers
+from quotetrace.records import Article, Cue, Quote, QuoteContext, SpeakerMention, stable_id
+
+LOGGER = logging.getLogger(__name__)
+
+_SOURCE_LINE = re.compile(r"^[ \t]*Source:\s*(?:the\s+)?([A-Z][\w’'\-.]+(?:\s+[A-Z][\w’'\-.]+){0,3})", re.MULTILINE)
+_QUOTE_LABEL = re.compile(r"^[ \t]*(?:Quote|Quotes|Direct speech)\s*:", re.IGNORECASE | re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class ArticleQuotes:
+    """Everything extracted from one article."""
+
+    article_id: str
+    quotes: tuple[Quote, ...]
+    mentions: tuple[SpeakerMention, ...]
+
+
+@dataclass
+class _Prepared:
+    article: Article
+    pairs: list[MarkPair]
+    sentences: list[Sentence]
+    ranges: list[tuple[int, int]]
+
+
+def _prepare(article: Article) -> _Prepared:
+    text = article.text
+    pairs = find_pairs(text)
+    sentences = split_sentences(text, pairs)
+    return _Prepared(article, pairs, sentences, parse_units(text, sentences, pairs))
+
+
+class Extractor:
+    """Holds the loaded spaCy pipeline; extracts quotes and speaker mentions from articles."""
+
+    def __init__(self, model: str | None = None) -> None:
+        self.nlp = load_model(model)
+
+    def extract_article(self, article: Article) -> ArticleQuotes:
+        """Quotes and speaker mentions of one article."""
+        return next(self.extract_many([article]))
+
+    def extract_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[ArticleQuotes]:
+        """Stream results for ``articles``, parsing their candidate sentences with ``nlp.pipe``."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, articles: list[Article]) -> Iterator[ArticleQuotes]:
+        prepared = []
+        for article in articles:
+            try:
+                prepared.append(_prepare(article))
+            except Exception:  # one bad article never stops a batch
+                LOGGER.exception("quote scan failed for article %s", article.id)
+                prepared.append(_Prepared(article, [], [], []))
+        texts = [p.article.text[a:b] for p in prepared for a, b in p.ranges]
+        docs = iter(self.nlp.pipe(texts, batch_size=256))
+        for prep in prepared:
+            units = [ParsedUnit(a, next(docs)) for a, _ in prep.ranges]
+            try:
+                yield analyse(prep.article, prep.pairs, prep.sentences, units)
+            except Exception:
+                LOGGER.exception("quote extraction failed for article %s", prep.article.id)
+                yield ArticleQuotes(prep.article.id, (), ())
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    return lo, (hi if hi >= 0 else len(text))
+
+
+def _build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cues: list[CueHit]) -> SpeakerRegistry:
+    reg = SpeakerRegistry()
+    quoted = sorted((p.open, p.close + 1) for p in pairs if p.parent is None)
+    for mention in scan_titled_names(text):
+        reg.person(mention.name, None, mention.title)
+    for unit in units:
+        for ent in unit.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            words = [w for w in re.sub(r"[’']s\b", "", ent.text).split() if w]
+            _, name = split_title(words)
+            if name and any(len(w) > 2 for w in name):
+                reg.person(" ".join(name))
+    for cue in cues:
+        phrase = cue.speaker
+        if phrase is not None and phrase.form == "name" and phrase.person:
+            reg.person(phrase.text, None, phrase.title)
+    reg.add_positions(text, quoted)
+    return reg
+
+
+def _top_index(pairs: list[MarkPair], pos: int) -> int | None:
+    for i, pair in enumerate(pairs):
+        if pair.parent is None and pair.open < pos < pair.close:
+            return i
+    return None
+
+
+def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], units: list[ParsedUnit]) -> ArticleQuotes:
+    """Turn the scanned marks and parsed units of one article into Quote and SpeakerMention records."""
+    text = article.text
+    cues = find_cues(units)
+    for cue in cues:
+        cue.quote_level = _top_index(pairs, cue.start)
+    reg = _build_registry(text, pairs, units, cues)
+    resolve_cue_speakers(reg, cues, in_quotes=False)
+    unit_starts = [u.start for u in units]
+    sent_starts = [s.start for s in sentences]
+    cues_by_token = {(c.unit, c.token_i): c for c in cues}
+
+    drafts: list[QuoteDraft] = []
+    draft_of_pair: dict[int, int] = {}
+    entity_of: dict[int, Entity | None] = {}
+    for i, pair in enumerate(pairs):
+        if pair.parent is not None and pair.parent not in draft_of_pair:
+            continue
+        sent = sentence_at(sentences, sent_starts, pair.open)
+        lo = sent.start if sent else _paragraph(text, pair.open)[0]
+        if pair.parent is not None:
+            lo = max(lo, pairs[pair.parent].start)
+        kind = "direct" if pair.continues_previous else classify(text, pair, lo)
+        if kind is None:
+            continue
+        draft = QuoteDraft(i, pair.start, pair.end, kind,
+                           parent=draft_of_pair.get(pair.parent) if pair.parent is not None else None,
+                           confidence=1.0 if pair.closed else 0.5)
+        draft_of_pair[i] = len(drafts)
+        drafts.append(draft)
+
+    # top level first, so that cues inside quotes can exclude the outer speaker
+    for nested in (False, True):
+        if nested:
+            outer = {d.pair: entity_of.get(k) for k, d in enumerate(drafts) if d.parent is None}
+            resolve_cue_speakers(reg, cues, in_quotes=True, outer=outer)
+        for k, draft in enumerate(drafts):
+            if (draft.parent is not None) != nested:
+                continue
+            entity_of[k] = _attribute(text, pairs, drafts, k, cues, units, unit_starts, cues_by_token, entity_of)
+
+    records = _records(article, pairs, drafts, entity_of, reg, cues)
+    direct_spans = [(pairs[d.pair].open, pairs[d.pair].close + 1) for d in drafts if d.kind == "direct"]
+    partial_spans = [(q.start, q.end) for q in records if q.kind == "partial"]
+    for cue, (start, end) in indirect_spans(text, cues, direct_spans, partial_spans):
+        records.append(_record(article.id, text, start, end, "indirect", cue, cue.entity, None, None, 0.7,
+                               _cue_context(text, cue, pairs)))
+    records.sort(key=lambda q: (q.start, q.end))
+    mentions = _mentions(article.id, records)
+    return ArticleQuotes(article.id, tuple(records), mentions)
+
+
+def _attribute(text: str, pairs: list[MarkPair], drafts: list[QuoteDraft], k: int, cues: list[CueHit],
+               units: list[ParsedUnit], unit_starts: list[int], cues_by_token: dict[tuple[int, int], CueHit],
+               entity_of: dict[int, Entity | None]) -> Entity | None:
+    draft = drafts[k]
+    pair = pairs[draft.pair]
+    if draft.parent is None:
+        zone = _paragraph(text, pair.open)
+        level = None
+        siblings = [j for j, p in enumerate(pairs) if p.parent is None and zone[0] <= p.open < zone[1]]
+    else:
+        parent = pairs[pair.parent] if pair.parent is not None else pair
+        zone = (parent.start, parent.end)
+        level = _top_index(pairs, pair.open)
+        siblings = [j for j, p in enumerate(pairs) if p.parent == pair.parent]
+    if draft.kind == "direct":
+        draft.cue = attribute_direct(text, pairs, draft.pair, cues, zone, siblings, level)
+        if draft.cue is not None and draft.cue.entity is None:
+            draft.cue = None
+    else:
+        u = bisect.bisect_right(unit_starts, pair.start) - 1
+        if u >= 0:
+            draft.cue = attribute_partial(units[u], pair, cues_by_token, u)
+            if draft.cue is not None and draft.cue.quote_level != level:
+                draft.cue = None
+    # a split quote: the same cue as the previous quote of the paragraph, or no cue after one
+    previous = next((j for j in range(k - 1, -1, -1) if drafts[j].parent == draft.parent
+                     and _paragraph(text, pairs[drafts[j].pair].open) == _paragraph(text, pair.open)
+                     and drafts[j].kind == "direct"), None)
+    if draft.kind == "direct" and previous is not None:
+        if draft.cue is not None and drafts[previous].cue is draft.cue:
+            draft.continues = previous
+        elif draft.cue is None and entity_of.get(previous) is not None:
+            draft.continues = previous
+            return entity_of[previous]
+    if pair.continues_previous:
+        prior = next((j for j in range(k - 1, -1, -1) if pairs[drafts[j].pair].continued), None)
+        if prior is not None:
+            draft.continues = prior
+            if draft.cue is None:
+                return entity_of.get(prior)
+    if draft.cue is not None:
+        return draft.cue.entity
+    para_lo = _paragraph(text, pair.open)[0]
+    if _QUOTE_LABEL.match(text, para_lo):
+        return _source_entity(text, para_lo, draft)
+    if draft.kind == "partial":
+        # a partial quote with no cue: the speaker of its paragraph, else a scare quote (dropped later)
+        same_para = [j for j, d in enumerate(drafts) if j != k and d.kind == "direct" and
+                     _paragraph(text, pairs[d.pair].open) == _paragraph(text, pair.open) and d.cue is not None]
+        if same_para:
+            draft.cue = drafts[same_para[0]].cue
+            draft.confidence = 0.5
+            return drafts[same_para[0]].cue.entity if drafts[same_para[0]].cue else None
+        draft.kind = "scare"
+        return None
+    draft.confidence = min(draft.confidence, 0.6)
+    return None
+
+
+def _source_entity(text: str, para_lo: int, draft: QuoteDraft) -> Entity | None:
+    """The speaker named on a "Source: X ..." line above a "Quote:" paragraph."""
+    lo = para_lo
+    for _ in range(6):
+        if lo <= 0:
+            break
+        lo = text.rfind("\n", 0, lo - 1) + 1
+        match = _SOURCE_LINE.match(text, lo)
+        if match:
+            draft.source_line = lo
+            return None
+    return None
+
+
+def _cue_context(text: str, cue: CueHit, pairs: list[MarkPair]) -> QuoteContext:
+    sentence = list(text[cue.sent_start: cue.sent_end])
+    for pair in pairs:
+        if pair.parent is None and pair.open < cue.sent_end and pair.close > cue.sent_start:
+            for i in range(max(pair.start, cue.sent_start), min(pair.end, cue.sent_end)):
+                sentence[i - cue.sent_start] = " "
+    return context_of(re.sub(r"\s+", " ", "".join(sentence)), cue.addressee)
+
+
+def _records(article: Article, pairs: list[MarkPair], drafts: list[QuoteDraft], entity_of: dict[int, Entity | None],
+             reg: SpeakerRegistry, cues: list[CueHit]) -> list[Quote]:
+    text = article.text
+    out: list[Quote | None] = []
+    for k, draft in enumerate(drafts):
+        if draft.kind == "scare":
+            out.append(None)
+            continue
+        entity = entity_of.get(k)
+        context = _cue_context(text, draft.cue, pairs) if draft.cue is not None else QuoteContext()
+        mention_override = None
+        if draft.source_line is not None:
+            line_end = text.find("\n", draft.source_line)
+            line = text[draft.source_line: line_end if line_end >= 0 else len(text)]
+            match = _SOURCE_LINE.match(line)
+            if match:
+                name = match.group(1)
+                entity = reg.lookup_person(name) or reg.body(name)
+                s = draft.source_line + match.start(1)
+                mention_override = (name, s, s + len(name))
+                context = context_of(line)
+        parent = out[draft.parent] if draft.parent is not None else None
+        if parent is not None and parent.speaker:
+            context = QuoteContext(context.venue, context.addressee, parent.speaker)
+        continues = out[draft.continues] if draft.continues is not None else None
+        if continues is not None and entity is None and continues.speaker:
+            entity = reg.lookup_person(continues.speaker) or reg.body(continues.speaker)
+        confidence = draft.confidence * (0.9 if entity is not None else 0.6)
+        out.append(_record(article.id, text, draft.start, draft.end, draft.kind, draft.cue, entity,
+                           parent.id if parent else None, continues.id if continues else None, confidence,
+                           context, mention_override))
+    return [q for q in out if q is not None]
+
+
+def _record(article_id: str, text: str, start: int, end: int, kind: str, cue: CueHit | None,
+            entity: Entity | None, parent_id: str | None, continues: str | None, confidence: float,
+            context: QuoteContext, mention_override: tuple[str, int, int] | None = None) -> Quote:
+    mention = None
+    name = entity.canonical if entity is not None else None
+    kind_of = "unknown"
+    if entity is not None:
+        kind_of = {"person": "person", "organisation": "organisation", "body": "body"}.get(entity.kind, "unknown")
+    title = entity.titles[0] if entity is not None and entity.titles else None
+    if mention_override is not None:
+        m_text, m_start, m_end = mention_override
+        mention = SpeakerMention(article_id, m_text, m_start, m_end, name, title, kind_of)  # type: ignore[arg-type]
+    elif cue is not None and cue.speaker is not None:
+        sp = cue.speaker
+        mention = SpeakerMention(article_id, text[sp.start: sp.end], sp.start, sp.end, name,
+                                 sp.title or title, kind_of)  # type: ignore[arg-type]
+    cue_record = Cue(cue.lemma, cue.text, cue.start, cue.end) if cue is not None else None
+    return Quote(
+        id=stable_id(article_id, start, end, kind),
+        article_id=article_id,
+        text=text[start:end],
+        start=start,
+        end=end,
+        kind=kind,  # type: ignore[arg-type]
+        speaker=name,
+        speaker_mention=mention,
+        cue=cue_record,
+        context=context,
+        parent_id=parent_id,
+        confidence=round(confidence, 3),
+        continues=continues,
+    )
+
+
+def _mentions(article_id: str, quotes: list[Quote]) -> tuple[SpeakerMention, ...]:
+    seen: dict[tuple[int, int], SpeakerMention] = {}
+    for quote in quotes:
+        if quote.speaker_mention is not None:
+            seen.setdefault((quote.speaker_mention.start, quote.speaker_mention.end), quote.speaker_mention)
+    return tuple(seen[k] for k in sorted(seen))
+
+
+_DEFAULT: Extractor | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def default_extractor() -> Extractor:
+    """The process-wide Extractor (loaded on first use)."""
+    global _DEFAULT
+    with _DEFAULT_LOCK:
+        if _DEFAULT is None:
+            _DEFAULT = Extractor()
+        return _DEFAULT
+
+
+def extract_text(text: str, doc_id: str = "text") -> list[Quote]:
+    """Every quote (direct, partial, indirect) of one article's text, speakers resolved."""
+    article = Article(id=doc_id, text=text, source=doc_id)
+    return list(default_extractor().extract_article(article).quotes)
+
+
+def quote_to_json(quote: Quote, doc: str) -> dict[str, Any]:
+    """The Quote JSONL row of DESIGN.md (plus id, continues, context, confidence)."""
+    mention = quote.speaker_mention
+    return {
+        "doc": doc,
+        "text": quote.text,
+        "start": quote.start,
+        "end": quote.end,
+        "kind": quote.kind,
+        "speaker": quote.speaker,
+        "speaker_mention": mention.text if mention else None,
+        "speaker_start": mention.start if mention else None,
+        "speaker_end": mention.end if mention else None,
+        "cue": quote.cue.lemma if quote.cue else None,
+        "nested_in": quote.parent_id,
+        "id": quote.id,
+        "continues": quote.continues,
+        "context": quote.context.as_dict(),
+        "confidence": quote.confidence,
+    }

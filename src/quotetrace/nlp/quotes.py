@@ -1,0 +1,142 @@
+"""Direct and partial quotes: which quoted spans are speech, and which cue attributes each one."""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from quotetrace.nlp.attribution import CueHit, ParsedUnit
+from quotetrace.nlp.cues import cue_lemma, reporting_forms
+from quotetrace.nlp.marks import MarkPair
+from quotetrace.nlp.sentences import Sentence
+
+LOGGER = logging.getLogger(__name__)
+
+# words before a quoted span that make it a title or a name, not speech
+_TITLE_CUES = re.compile(
+    r"\b(?:film|book|novel|show|series|song|album|documentary|movie|play|poem|titled|entitled|dubbed|named|"
+    r"nicknamed|codenamed|code-named|headline|hashtag|slogan|motto|operation|programme|program|campaign|"
+    r"so-called|term|word|phrase|label|brand|magazine|newspaper|podcast|episode|exhibition|app)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class QuoteDraft:
+    """A quoted span judged to be speech, before records are built."""
+
+    pair: int
+    start: int
+    end: int
+    kind: str
+    cue: CueHit | None = None
+    parent: int | None = None  # index into the drafts list
+    continues: int | None = None  # index into the drafts list
+    confidence: float = 1.0
+    source_line: int | None = None  # offset of the "Source:" line naming the speaker
+
+
+def sentence_at(sentences: list[Sentence], starts: list[int], pos: int) -> Sentence | None:
+    k = bisect.bisect_right(starts, pos) - 1
+    if k >= 0 and sentences[k].start <= pos < max(sentences[k].end, sentences[k].start + 1):
+        return sentences[k]
+    return None
+
+
+def classify(text: str, pair: MarkPair, lo: int) -> str | None:
+    """"direct", "partial", or None (a title or a name), from the words around the quoted span.
+
+    ``lo`` is where the enclosing sentence (or the enclosing quote's content) begins."""
+    content = text[pair.start: pair.end]
+    words = content.split()
+    prefix = text[lo: pair.open].strip()
+    if _TITLE_CUES.search(prefix):
+        return None
+    if len(words) >= 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words) and prefix \
+            and not prefix.endswith((":", ",")):
+        return None  # Title Case inside a sentence: a work or an event name
+    if len(words) <= 5 and re.search(r"\b(?:operation|programme|program|doctrine)\W*$",
+                                     content, re.IGNORECASE) and not prefix.endswith(":"):
+        return None  # a named operation or policy, not speech
+    ends_clause = content.rstrip()[-1:] in {".", ",", "!", "?", "…", ";"}
+    if not prefix or prefix.endswith(("“", '"', "‘")):
+        return "direct" if len(words) >= 3 or ends_clause else "partial"
+    if prefix.endswith(":"):
+        return "direct" if len(words) >= 2 else "partial"
+    upper = content[:1].isupper() or content[:1] in "“\"‘'"
+    last_word = re.sub(r"[^\w]", "", prefix.split()[-1].lower()) if prefix.split() else ""
+    if prefix.endswith(",") and upper and (len(words) >= 3 or ends_clause):
+        return "direct"
+    if last_word in reporting_forms() and upper and len(words) >= 3:
+        return "direct"
+    return "partial"
+
+
+def _zone_cues(cues: list[CueHit], lo: int, hi: int, blocked: list[tuple[int, int]], level: int | None) -> list[CueHit]:
+    out = []
+    for cue in cues:
+        if lo <= cue.start < hi and cue.quote_level == level and cue.speaker is not None:
+            if not any(a <= cue.start < b for a, b in blocked):
+                out.append(cue)
+    return out
+
+
+def attribute_direct(text: str, pairs: list[MarkPair], index: int, cues: list[CueHit], zone: tuple[int, int],
+                     siblings: list[int], level: int | None) -> CueHit | None:
+    """The cue attributing direct quote ``pairs[index]``: same sentence first (after, then before the
+    quote), then elsewhere in its paragraph; cues inside sibling quotes are never used."""
+    pair = pairs[index]
+    pos = siblings.index(index)
+    before_lo = pairs[siblings[pos - 1]].close + 1 if pos > 0 else zone[0]
+    after_hi = pairs[siblings[pos + 1]].open if pos + 1 < len(siblings) else zone[1]
+    blocked = [(pairs[j].open, pairs[j].close + 1) for j in siblings]
+    after = _zone_cues(cues, pair.close + 1, after_hi, blocked, level)
+    before = _zone_cues(cues, before_lo, pair.open, blocked, level)
+    for cue in after:
+        if not re.search(r"[.!?]\s", text[pair.close + 1: cue.start]):
+            return cue
+    for cue in reversed(before):
+        if not re.search(r"[.!?]\s", text[cue.end: pair.open]) or text[cue.end: pair.open].rstrip().endswith(":"):
+            return cue
+    if after:
+        return after[0]
+    if before:
+        return before[-1]
+    return None
+
+
+def _fragment_root(unit: ParsedUnit, start: int, end: int) -> Token | None:
+    span = unit.doc.char_span(start - unit.start, end - unit.start, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def attribute_partial(unit: ParsedUnit, pair: MarkPair, cues_by_token: dict[tuple[int, int], CueHit],
+                      u_index: int) -> CueHit | None:
+    """The cue whose clause holds the quoted fragment (walking up the parse from the fragment)."""
+    root = _fragment_root(unit, pair.start, pair.end)
+    if root is None:
+        return None
+    token = root
+    for _ in range(10):
+        if token.i != root.i or token.head is token:
+            hit = cues_by_token.get((u_index, token.i))
+            if hit is not None and hit.speaker is not None:
+                return hit
+        if token.head is token:
+            break
+        token = token.head
+    hit = cues_by_token.get((u_index, token.i))
+    if hit is not None and hit.speaker is not None:
+        return hit
+    # "The “X” between A and B, he stressed": the fragment's sentence root may be the cue itself
+    sent_root = root.sent.root
+    hit = cues_by_token.get((u_index, sent_root.i))
+    if hit is not None and hit.speaker is not None and cue_lemma(sent_root.text):
+        return hit
+    return None

@@ -1,0 +1,118 @@
+"""Cheap sentence segmentation that never splits inside a quote, and the choice of what to parse."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from quotetrace.nlp.cues import cue_pattern
+from quotetrace.nlp.marks import MarkPair
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen sen rep gov lt col capt sgt maj prof jr sr vs no jan feb mar apr aug sept sep "
+    "oct nov dec inc corp co ltd u.s u.k u.n e.g i.e etc fig approx dept est adm cmdr pres".split()
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"“‘'„«(\[]?[A-Z0-9])")
+# a unit handed to the parser is cut around this many characters (bounds time and memory)
+MAX_UNIT_CHARS = 2500
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+def _inside(pairs_open: list[int], pairs: list[MarkPair], pos: int) -> bool:
+    """Whether ``pos`` falls strictly inside a top-level quoted span."""
+    k = bisect.bisect_right(pairs_open, pos) - 1
+    while k >= 0:
+        pair = pairs[k]
+        if pair.open < pos < pair.close:
+            return True
+        if pair.parent is None:
+            return False
+        k -= 1
+    return False
+
+
+def split_sentences(text: str, pairs: list[MarkPair]) -> list[Sentence]:
+    """Sentences of ``text`` by paragraph (one line = one paragraph), quotes kept whole."""
+    top = [p for p in pairs if p.parent is None]
+    opens = [p.open for p in top]
+    out: list[Sentence] = []
+    lo = 0
+    para = 0
+    n = len(text)
+    while lo <= n:
+        hi = text.find("\n", lo)
+        if hi < 0:
+            hi = n
+        start = lo
+        for match in _BOUNDARY.finditer(text, lo, hi):
+            cut = match.end()
+            dot = match.start()
+            last = match.end() - 1
+            while last > dot and text[last].isspace():
+                last -= 1
+            if _inside(opens, top, last):
+                continue
+            word = re.search(r"([\w.]+)$", text[max(start, dot - 12):dot])
+            if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1):
+                continue
+            _append(out, text, start, cut, para)
+            start = cut
+        _append(out, text, start, hi, para)
+        lo = hi + 1
+        para += 1
+    return out
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int, para: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, para))
+
+
+def parse_units(text: str, sentences: list[Sentence], pairs: list[MarkPair]) -> list[tuple[int, int]]:
+    """Character ranges worth parsing: sentences with a quote mark pair or a reporting cue, merged
+    per paragraph, plus the sentence before a quote-only sentence (its attribution may sit there)."""
+    pattern = cue_pattern()
+    pair_starts = sorted(p.open for p in pairs)
+    wanted = [False] * len(sentences)
+    for i, sent in enumerate(sentences):
+        k = bisect.bisect_left(pair_starts, sent.start)
+        has_quote = k < len(pair_starts) and pair_starts[k] < sent.end
+        if has_quote or pattern.search(text, sent.start, sent.end) or text.startswith(("Source:", "Quote:"), sent.start):
+            wanted[i] = True
+    units: list[tuple[int, int]] = []
+    for i, sent in enumerate(sentences):
+        if not wanted[i]:
+            continue
+        if units and i > 0 and wanted[i - 1] and sentences[i - 1].paragraph == sent.paragraph \
+                and sent.end - units[-1][0] <= MAX_UNIT_CHARS:
+            units[-1] = (units[-1][0], sent.end)
+        else:
+            units.extend(_chunks(text, sent.start, sent.end))
+    return units
+
+
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an overlong sentence at whitespace into pieces the parser handles in linear time."""
+    out = []
+    while end - start > MAX_UNIT_CHARS:
+        cut = text.rfind(" ", start + MAX_UNIT_CHARS // 2, start + MAX_UNIT_CHARS)
+        if cut <= start:
+            cut = start + MAX_UNIT_CHARS
+        out.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        out.append((start, end))
+    return out

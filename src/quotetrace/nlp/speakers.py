@@ -1,0 +1,262 @@
+"""Speakers within one article: one entity per person or body, every mention form mapped to it.
+
+No neural coreference: names are merged by surname, pronouns go to the most recent compatible
+speaker (the subject of the previous attribution first), role nouns ("the NATO chief") to the person
+whose title shares their words.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from quotetrace.nlp.cues import PRONOUNS
+from quotetrace.nlp.mentions import ORG_NOUNS, PERSON_ROLES
+
+if TYPE_CHECKING:
+    from quotetrace.nlp.attribution import CueHit, SpeakerPhrase
+
+LOGGER = logging.getLogger(__name__)
+
+_ROLE_SYNONYMS = {
+    "chief": {"secretary-general", "secretary", "general", "head", "leader", "director", "president", "chief"},
+    "head": {"secretary-general", "chief", "leader", "director", "president", "chairman"},
+    "leader": {"president", "prime", "chancellor", "premier", "chief", "head", "secretary-general"},
+    "secretary-general": {"secretary-general", "secretary", "general", "chief"},
+}
+_FILLER = frozenset("the a an former then current its his her their our bloc's alliance's country's".split())
+
+
+@dataclass
+class Entity:
+    """One speaker of the article; ``names`` holds every surface name form seen."""
+
+    names: list[str]
+    kind: str = "person"  # person | organisation | body
+    titles: list[str] = field(default_factory=list)
+    gender: str | None = None  # "m" / "f" once a pronoun has been resolved to it
+    positions: list[int] = field(default_factory=list)
+
+    @property
+    def canonical(self) -> str:
+        """The longest full name seen (no title)."""
+        return max(self.names, key=lambda n: (len(n.split()), len(n)))
+
+    @property
+    def surname(self) -> str:
+        return self.canonical.split()[-1].lower()
+
+
+def _same_surname(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    # transliteration variants: Zelensky / Zelenskyy / Zelenskiy
+    return min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 2
+
+
+class SpeakerRegistry:
+    """Every person and body of one article, with their mentions by position."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+
+    def person(self, name: str, pos: int | None = None, title: str | None = None) -> Entity:
+        """The person called ``name`` (merged by surname with earlier forms), created if new."""
+        words = name.split()
+        found = None
+        for ent in self.entities:
+            if ent.kind != "person":
+                continue
+            if _same_surname(ent.surname, words[-1]):
+                first_names = {n.split()[0].lower() for n in ent.names if len(n.split()) > 1}
+                if len(words) == 1 or not first_names or words[0].lower() in first_names:
+                    found = ent
+                    break
+        if found is None:
+            found = Entity([name])
+            self.entities.append(found)
+        elif name not in found.names:
+            found.names.append(name)
+        if title and title not in found.titles:
+            found.titles.append(title)
+        if pos is not None:
+            bisect.insort(found.positions, pos)
+        return found
+
+    def lookup_person(self, word: str) -> Entity | None:
+        """A known person whose surname (or full name) is ``word``; None if none."""
+        words = word.split()
+        if not words:
+            return None
+        for ent in self.entities:
+            if ent.kind == "person" and _same_surname(ent.surname, words[-1]):
+                return ent
+        return None
+
+    def body(self, name: str, pos: int | None = None, kind: str = "organisation") -> Entity:
+        """An organisation or body ("Kremlin", "Pentagon documents"), created if new."""
+        clean = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+        clean = re.sub(r"[’']s$", "", clean)
+        person = self.lookup_person(clean) if len(clean.split()) == 1 and clean[:1].isupper() else None
+        if person is not None:  # NER tags some surnames ORG ("Stoltenberg")
+            if pos is not None:
+                bisect.insort(person.positions, pos)
+            return person
+        for ent in self.entities:
+            if ent.kind != "person" and ent.canonical.lower() == clean.lower():
+                if pos is not None:
+                    bisect.insort(ent.positions, pos)
+                return ent
+        ent = Entity([clean], kind=kind)
+        if pos is not None:
+            ent.positions.append(pos)
+        self.entities.append(ent)
+        return ent
+
+    def add_positions(self, text: str, quoted: list[tuple[int, int]]) -> None:
+        """Record every occurrence of every known person's surname outside quotes (for recency)."""
+        for ent in self.entities:
+            if ent.kind != "person" or len(ent.surname) < 3:
+                continue
+            for match in re.finditer(r"\b" + re.escape(ent.canonical.split()[-1]) + r"\b", text):
+                if not _inside_any(quoted, match.start()):
+                    bisect.insort(ent.positions, match.start())
+
+    def most_recent(self, pos: int, gender: str | None, exclude: set[int], persons_only: bool = True,
+                    window: int = 4000) -> Entity | None:
+        """The compatible entity mentioned last before ``pos`` (within ``window`` characters)."""
+        best, best_pos = None, -1
+        for ent in self.entities:
+            if persons_only and ent.kind != "person":
+                continue
+            if id(ent) in exclude or not _compatible(ent, gender):
+                continue
+            k = bisect.bisect_left(ent.positions, pos) - 1
+            if k >= 0 and ent.positions[k] > best_pos and pos - ent.positions[k] <= window:
+                best, best_pos = ent, ent.positions[k]
+        return best
+
+    def role(self, phrase: str, pos: int) -> Entity | None:
+        """The person or body a role noun phrase ("the NATO chief", "the ministry") refers to."""
+        words = [w.lower().strip(",.’'") for w in re.split(r"\s+", phrase) if w]
+        words = [re.sub(r"[’']s$", "", w) for w in words if w not in _FILLER]
+        if not words:
+            return None
+        head = words[-1]
+        if head in ORG_NOUNS and head not in PERSON_ROLES:
+            for ent in sorted(self.entities, key=lambda e: -max(e.positions or [0])):
+                if ent.kind != "person" and head in ent.canonical.lower():
+                    return ent
+            return None
+        if head not in PERSON_ROLES and not any(w in PERSON_ROLES for w in words):
+            return None
+        wanted = set(words) | _ROLE_SYNONYMS.get(head, set())
+        best, best_score = None, 0.0
+        for ent in self.entities:
+            if ent.kind != "person":
+                continue
+            title_words = {w.lower().strip(",") for t in ent.titles for w in re.split(r"[\s]+", t)}
+            title_words |= {p for w in title_words for p in w.split("-")}
+            score = len(wanted & title_words) + (0.5 if set(words) & title_words else 0.0)
+            if score <= 0:
+                continue
+            score += 0.1 * len(ent.positions) + (0.2 if any(p < pos for p in ent.positions) else 0.0)
+            if score > best_score:
+                best, best_score = ent, score
+        return best
+
+    def most_prominent(self) -> Entity | None:
+        persons = [e for e in self.entities if e.kind == "person" and e.titles]
+        return max(persons, key=lambda e: len(e.positions), default=None)
+
+
+def _compatible(ent: Entity, gender: str | None) -> bool:
+    if gender in (None, "n", "p"):
+        return True
+    return ent.kind == "person" and ent.gender in (None, gender)
+
+
+def _inside_any(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None:
+    """The entity a non-pronoun speaker phrase names: a person, a body, or a role resolved."""
+    if phrase.form == "name":
+        if phrase.person:
+            return reg.person(phrase.text, None, phrase.title)
+        return reg.lookup_person(phrase.text) or reg.body(phrase.text)
+    if phrase.form == "body":
+        return reg.lookup_person(phrase.text) if len(phrase.text.split()) == 1 and reg.lookup_person(
+            phrase.text) else reg.body(phrase.text)
+    if phrase.form == "role":
+        found = reg.role(phrase.text, phrase.start)
+        if found is not None:
+            return found
+        words = phrase.text.split()
+        if words and words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+        head = words[-1].lower() if words else ""
+        if head in PERSON_ROLES and not any(w[:1].isupper() for w in words):
+            return reg.body(" ".join(words), kind="unknown")
+        return reg.body(" ".join(words), kind="body") if words else None
+    return None
+
+
+def resolve_cue_speakers(reg: SpeakerRegistry, cues: list["CueHit"], in_quotes: bool,
+                         outer: dict[int, Entity | None] | None = None) -> None:
+    """Set ``cue.entity`` for every cue outside quotes (``in_quotes`` False) or inside them (True).
+
+    Pronouns go to the speaker of the governing cue ("X said he ..."), else to the subject of the
+    previous attribution, else to the most recent compatible mention; role nouns to titled persons.
+    """
+    last: dict[str, tuple[Entity, int]] = {}  # "person" / "body" → latest attribution
+    for cue in cues:
+        inside = cue.quote_level is not None
+        embedded = any(o is not cue and o.content is not None and o.sent_start == cue.sent_start
+                       and o.content[0] <= cue.start < o.content[1] for o in cues)
+        if inside == in_quotes and cue.speaker is not None:
+            phrase = cue.speaker
+            if phrase.form != "pronoun":
+                cue.entity = _entity_for_phrase(reg, phrase)
+            else:
+                gender = PRONOUNS.get(phrase.text.lower())
+                cue.entity = _resolve_pronoun(reg, cue, cues, gender, last, outer or {})
+                if cue.entity is not None and gender in ("m", "f") and cue.entity.gender is None:
+                    cue.entity.gender = gender
+        if not inside and not embedded and cue.entity is not None:
+            last["person" if cue.entity.kind == "person" else "body"] = (cue.entity, cue.start)
+
+
+def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], gender: str | None,
+                     last: dict[str, tuple[Entity, int]], outer: dict[int, Entity | None]) -> Entity | None:
+    exclude: set[int] = set()
+    if cue.quote_level is not None:
+        outer_ent = outer.get(cue.quote_level)
+        if outer_ent is not None:
+            exclude.add(id(outer_ent))  # "he" inside a quote is someone other than the speaker
+        return reg.most_recent(cue.start, gender, exclude, persons_only=gender in ("m", "f"))
+    assert cue.speaker is not None
+    for other in cues:  # "Stoltenberg said he ..." : the governing cue's speaker
+        if other is cue or other.content is None or other.entity is None or other.quote_level is not None:
+            continue
+        if other.sent_start == cue.sent_start and other.content[0] <= cue.speaker.start < other.content[1]:
+            if _compatible(other.entity, gender):
+                return other.entity
+    person = last.get("person")
+    body = last.get("body")
+    if gender in ("m", "f"):
+        if person is not None and _compatible(person[0], gender) and cue.start - person[1] < 2500:
+            return person[0]
+        return reg.most_recent(cue.start, gender, exclude)
+    if body is not None and cue.start - body[1] < 2500:
+        return body[0]
+    if gender == "n":
+        return reg.most_recent(cue.start, None, {id(e) for e in reg.entities if e.kind == "person"},
+                               persons_only=False)
+    return None
