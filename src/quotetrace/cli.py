@@ -24,4 +24,17 @@ def main(verbose: int) -> None:
 
 # --- extraction and evaluation (issue 3) --------------------------------------
 
+
+@main.command("extract")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True,
+              help="Quote JSONL rows (DESIGN.md) or a table for people.")
+@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 4096),
+              help="Articles parsed together (nlp.pipe).")
+def extract_cmd(inputs: tuple[str, ...], fmt: str, batch_size: int) -> None:
+    """Extract quotes (direct, partial, indirect) with speakers from INPUT files (.txt, .jsonl, ...); no database."""
+    from quotetrace.nlp.cli_extract import run_extract
+
+    run_extract(list(inputs), fmt, batch_size)
+
 # --- linking, comparison, reports, the main job (issue 4) --------------------

@@ -91,7 +91,7 @@ def _left_subject(verb: Token) -> Token | None:
     return doc[j]
 
 
-def _speaker_phrase(unit: ParsedUnit, subj: Token) -> SpeakerPhrase | None:
+def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) -> SpeakerPhrase | None:
     low = subj.lower_
     if low in _RELATIVE and subj.head.dep_ == "relcl":
         subj = subj.head.head
@@ -132,7 +132,8 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token) -> SpeakerPhrase | None:
         head = subj.lower_
         if head in PERSON_ROLES or head in ORG_NOUNS or any(t.pos_ == "PROPN" for t in phrase):
             return SpeakerPhrase(text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role")
-        if subj.pos_ == "NOUN" and any(t.lower_ in ("the",) for t in phrase) is False and subj.tag_ == "NNS":
+        if subj.pos_ == "NOUN" and speech_verb:
+            # "the report said", "my father told me": a body or an unnamed person
             return SpeakerPhrase(text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role")
     return None
 
@@ -166,8 +167,13 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
             pieces = preps
     if not pieces and lemma in OBJECT_CONTENT:
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if dobj is not None and len(list(dobj.subtree)) >= 3:
+        if dobj is not None:
             pieces = [dobj]
+            for child in verb.rights:  # "denied any wrongdoing by the army"
+                if child.i > dobj.i and child.dep_ == "prep" and child.lower_ in ("by", "of", "about", "in", "to", "for"):
+                    pieces.append(child)
+                elif child.i > dobj.i:
+                    break
     if not pieces and verb.dep_ == "advcl" and verb.head.i > verb.i and not any(
             c.dep_ == "mark" for c in verb.children):
         # misparse "X has pledged Ukraine would join": the cue hangs off its own content
@@ -226,6 +232,32 @@ def _according_to(unit: ParsedUnit, token: Token) -> tuple[Token | None, tuple[i
     return pobj, (unit.start + doc[lo].idx, unit.start + doc[hi].idx + len(doc[hi].text))
 
 
+_SPEECH = frozenset("say tell add write ask reply respond answer explain declare state announce warn".split())
+_OPENING_MARKS = frozenset('“"‘\'„«”')
+
+
+def _colon_cue(unit: ParsedUnit, u_index: int, colon: Token) -> CueHit | None:
+    """"Mayor Ruiz was blunt: “...”": no reporting verb, the clause before the colon names the speaker.
+    Its lemma is empty: it attributes the quote but is not reported as a cue."""
+    sent = colon.sent
+    # the clause before the colon: its top verb, wherever the parser attached it
+    verbs = [t for t in sent if t.i < colon.i and t.pos_ in ("VERB", "AUX")
+             and (t.head is t or t.head.i > colon.i) and any(c.dep_ == "nsubj" for c in t.children)]
+    if not verbs:
+        return None
+    root = verbs[-1]
+    if cue_lemma(root.text) is not None:
+        return None  # a real cue is found on its own
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    speaker = _speaker_phrase(unit, subj)
+    if speaker is None:
+        return None
+    s, e = unit.span(colon)
+    return CueHit("", ":", s, e, unit.start + sent.start_char, unit.start + sent.end_char, u_index, colon.i, speaker)
+
+
 def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
     """Every reporting cue in the parsed units, in document order."""
     hits: list[CueHit] = []
@@ -241,6 +273,11 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                                    unit.start + sent.start_char, unit.start + sent.end_char, u_index, token.i,
                                    speaker, content))
                 continue
+            if token.text == ":" and token.i + 1 < len(unit.doc) and unit.doc[token.i + 1].text in _OPENING_MARKS:
+                colon = _colon_cue(unit, u_index, token)
+                if colon is not None:
+                    hits.append(colon)
+                continue
             if token.pos_ not in ("VERB", "AUX") and not (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
                 continue
             lemma = cue_lemma(token.text)
@@ -249,7 +286,7 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
             if lemma == "point" and not any(c.lower_ == "out" for c in token.children):
                 continue
             subj = _subject(token)
-            speaker = _speaker_phrase(unit, subj) if subj is not None else None
+            speaker = _speaker_phrase(unit, subj, lemma in _SPEECH) if subj is not None else None
             addressee = None
             if lemma == "tell":
                 obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)

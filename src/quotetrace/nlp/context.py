@@ -55,5 +55,5 @@ def context_of(attribution: str, addressee: str | None = None) -> QuoteContext:
     relay = None
     match = _RELAY.search(attribution)
     if match:
-        relay = re.sub(r"^the\s+", "", (match.group(1) or match.group(2)).strip())
+        relay = re.sub(r"^the\s+", "", (match.group(1) or match.group(2)).strip()).rstrip(".")
     return QuoteContext(venue=venue, addressee=addressee, relay=relay)

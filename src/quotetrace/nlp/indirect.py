@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 
 from quotetrace.nlp.attribution import CueHit
@@ -10,6 +11,7 @@ from quotetrace.nlp.attribution import CueHit
 LOGGER = logging.getLogger(__name__)
 
 MIN_WORDS = 3
+_RELAY_TAIL = re.compile(r",?\s+(?:as\s+)?(?:reported|cited|quoted|relayed)\s+by\b|,\s+according\s+to\b")
 
 
 def _subtract(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -46,7 +48,11 @@ def indirect_spans(text: str, cues: list[CueHit], direct_spans: list[tuple[int, 
     for cue in cues:
         if cue.quote_level is not None or cue.content is None or cue.entity is None:
             continue
-        span = _subtract(text, cue.content[0], cue.content[1], direct_spans)
+        start, end = cue.content
+        tail = _RELAY_TAIL.search(text, start, end)
+        if tail:
+            end = tail.start()  # ", as reported by X" is context, not content
+        span = _subtract(text, start, end, direct_spans)
         if span is None:
             continue
         covered = sum(max(0, min(e, span[1]) - max(s, span[0])) for s, e in partial_spans)

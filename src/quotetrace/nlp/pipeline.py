@@ -312,7 +312,7 @@ def _record(article_id: str, text: str, start: int, end: int, kind: str, cue: Cu
         sp = cue.speaker
         mention = SpeakerMention(article_id, text[sp.start: sp.end], sp.start, sp.end, name,
                                  sp.title or title, kind_of)  # type: ignore[arg-type]
-    cue_record = Cue(cue.lemma, cue.text, cue.start, cue.end) if cue is not None else None
+    cue_record = Cue(cue.lemma, cue.text, cue.start, cue.end) if cue is not None and cue.lemma else None
     return Quote(
         id=stable_id(article_id, start, end, kind),
         article_id=article_id,
