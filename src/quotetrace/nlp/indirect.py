@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Iterator
@@ -39,12 +40,28 @@ def _subtract(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -
     return best
 
 
+def _overlapping(spans: list[tuple[int, int]], starts: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans (sorted, non-nested) that overlap ``[lo, hi)``."""
+    k = max(0, bisect.bisect_left(starts, lo) - 1)
+    out = []
+    while k < len(spans) and spans[k][0] < hi:
+        if spans[k][1] > lo:
+            out.append(spans[k])
+        k += 1
+    return out
+
+
 def indirect_spans(text: str, cues: list[CueHit], direct_spans: list[tuple[int, int]],
                    partial_spans: list[tuple[int, int]] = ()) -> Iterator[tuple[CueHit, tuple[int, int]]]:
     """(cue, content span) for every reported statement outside quotes, direct quotes cut away.
 
-    A cue inside another cue's reported clause ("X said he denied ...") is part of that statement."""
-    chosen: list[tuple[CueHit, tuple[int, int]]] = []
+    A statement that is itself mostly a partial quote is left to that quote; a cue inside another
+    cue's reported clause ("X said he denied ...") is part of that statement."""
+    directs = sorted(direct_spans)
+    direct_starts = [s for s, _ in directs]
+    partials = sorted(partial_spans)
+    partial_starts = [s for s, _ in partials]
+    chosen: dict[int, list[tuple[CueHit, tuple[int, int]]]] = {}
     for cue in cues:
         if cue.quote_level is not None or cue.content is None or cue.entity is None:
             continue
@@ -52,15 +69,16 @@ def indirect_spans(text: str, cues: list[CueHit], direct_spans: list[tuple[int, 
         tail = _RELAY_TAIL.search(text, start, end)
         if tail:
             end = tail.start()  # ", as reported by X" is context, not content
-        span = _subtract(text, start, end, direct_spans)
+        span = _subtract(text, start, end, _overlapping(directs, direct_starts, start, end))
         if span is None:
             continue
-        covered = sum(max(0, min(e, span[1]) - max(s, span[0])) for s, e in partial_spans)
+        covered = sum(min(e, span[1]) - max(s, span[0]) for s, e in _overlapping(partials, partial_starts, *span))
         if covered >= 0.6 * (span[1] - span[0]):
             continue  # the statement is itself a (partial) quote: report it once
-        chosen.append((cue, span))
-    for cue, span in chosen:
-        if any(other is not cue and other.content is not None and other.content[0] <= cue.start < other.content[1]
-               for other, _ in chosen):
-            continue
-        yield cue, span
+        chosen.setdefault(cue.sent_start, []).append((cue, span))
+    for group in chosen.values():
+        for cue, span in group:
+            if any(other is not cue and other.content is not None and other.content[0] <= cue.start < other.content[1]
+                   for other, _ in group):
+                continue
+            yield cue, span

@@ -25,6 +25,7 @@ _DOUBLE = DOUBLE_OPENERS | DOUBLE_CLOSERS | DOUBLE_AMBIGUOUS
 
 # a quote longer than this is treated as a stray mark (bounds the work and the damage)
 MAX_QUOTE_CHARS = 6000
+MAX_DEPTH = 6
 _OPEN_LEFT = frozenset(" \t\n\r([{—–-/:;,\u00a0\u2009\u202f") | ALL_MARKS
 _CLOSE_RIGHT = frozenset(" \t\n\r)]}.,;:!?—–-/…\u00a0\u2009\u202f") | ALL_MARKS
 
@@ -134,6 +135,8 @@ def find_pairs(text: str) -> list[MarkPair]:
                 first_in_para = False
             elif can_open and (double or _single_can_open(closers_of(), i)):
                 stack.append((i, double))
+                if len(stack) > MAX_DEPTH:
+                    del stack[0]  # deeper nesting is noise: keeps the scan linear
             elif can_close and match is not None:
                 del stack[match:]  # too long: drop the stray opener
             i += 1

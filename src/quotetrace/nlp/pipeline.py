@@ -16,7 +16,7 @@ from typing import Any
 from quotetrace.nlp.attribution import CueHit, ParsedUnit, find_cues
 from quotetrace.nlp.context import context_of
 from quotetrace.nlp.indirect import indirect_spans
-from quotetrace.nlp.marks import MarkPair, find_pairs
+from quotetrace.nlp.marks import MAX_QUOTE_CHARS, MarkPair, find_pairs
 from quotetrace.nlp.mentions import scan_titled_names, split_title
 from quotetrace.nlp.model import load_model
 from quotetrace.nlp.quotes import QuoteDraft, attribute_direct, attribute_partial, classify, sentence_at
@@ -94,10 +94,43 @@ class Extractor:
                 yield ArticleQuotes(prep.article.id, (), ())
 
 
-def _paragraph(text: str, pos: int) -> tuple[int, int]:
-    lo = text.rfind("\n", 0, pos) + 1
-    hi = text.find("\n", pos)
-    return lo, (hi if hi >= 0 else len(text))
+class _Index:
+    """Positions of paragraphs, top-level quotes and cues, so every lookup is a bisection (long
+    inputs stay linear)."""
+
+    def __init__(self, text: str, pairs: list[MarkPair], cues: list[CueHit]) -> None:
+        self.text = text
+        self.para_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.top = [i for i, p in enumerate(pairs) if p.parent is None]
+        self.top_opens = [pairs[i].open for i in self.top]
+        self.pairs = pairs
+        self.cues = cues
+        self.cue_starts = [c.start for c in cues]
+        self.children: dict[int, list[int]] = {}
+        for i, pair in enumerate(pairs):
+            if pair.parent is not None:
+                self.children.setdefault(pair.parent, []).append(i)
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.para_starts, pos) - 1
+        lo = self.para_starts[max(k, 0)]
+        hi = self.para_starts[k + 1] - 1 if k + 1 < len(self.para_starts) else len(self.text)
+        return lo, hi
+
+    def top_index(self, pos: int) -> int | None:
+        """The top-level quote strictly containing ``pos``."""
+        k = bisect.bisect_left(self.top_opens, pos) - 1
+        if k >= 0 and self.pairs[self.top[k]].open < pos < self.pairs[self.top[k]].close:
+            return self.top[k]
+        return None
+
+    def tops_between(self, lo: int, hi: int) -> list[int]:
+        a = bisect.bisect_left(self.top_opens, lo)
+        b = bisect.bisect_left(self.top_opens, hi)
+        return self.top[a:b]
+
+    def cues_between(self, lo: int, hi: int) -> list[CueHit]:
+        return self.cues[bisect.bisect_left(self.cue_starts, lo): bisect.bisect_left(self.cue_starts, hi)]
 
 
 def _build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cues: list[CueHit]) -> SpeakerRegistry:
@@ -121,19 +154,13 @@ def _build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], c
     return reg
 
 
-def _top_index(pairs: list[MarkPair], pos: int) -> int | None:
-    for i, pair in enumerate(pairs):
-        if pair.parent is None and pair.open < pos < pair.close:
-            return i
-    return None
-
-
 def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], units: list[ParsedUnit]) -> ArticleQuotes:
     """Turn the scanned marks and parsed units of one article into Quote and SpeakerMention records."""
     text = article.text
-    cues = find_cues(units)
+    cues = sorted(find_cues(units), key=lambda c: c.start)
+    index = _Index(text, pairs, cues)
     for cue in cues:
-        cue.quote_level = _top_index(pairs, cue.start)
+        cue.quote_level = index.top_index(cue.start)
     reg = _build_registry(text, pairs, units, cues)
     resolve_cue_speakers(reg, cues, in_quotes=False)
     unit_starts = [u.start for u in units]
@@ -147,7 +174,7 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
         if pair.parent is not None and pair.parent not in draft_of_pair:
             continue
         sent = sentence_at(sentences, sent_starts, pair.open)
-        lo = sent.start if sent else _paragraph(text, pair.open)[0]
+        lo = sent.start if sent else index.paragraph(pair.open)[0]
         if pair.parent is not None:
             lo = max(lo, pairs[pair.parent].start)
         kind = "direct" if pair.continues_previous else classify(text, pair, lo)
@@ -167,35 +194,36 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
         for k, draft in enumerate(drafts):
             if (draft.parent is not None) != nested:
                 continue
-            entity_of[k] = _attribute(text, pairs, drafts, k, cues, units, unit_starts, cues_by_token, entity_of)
+            entity_of[k] = _attribute(index, drafts, k, units, unit_starts, cues_by_token, entity_of)
 
-    records = _records(article, pairs, drafts, entity_of, reg, cues)
-    direct_spans = [(pairs[d.pair].open, pairs[d.pair].close + 1) for d in drafts if d.kind == "direct"]
+    records = _records(article, index, drafts, entity_of, reg)
+    direct_spans = [(pairs[d.pair].open, pairs[d.pair].close + 1) for d in drafts if d.kind == "direct" and d.parent is None]
     partial_spans = [(q.start, q.end) for q in records if q.kind == "partial"]
     for cue, (start, end) in indirect_spans(text, cues, direct_spans, partial_spans):
         records.append(_record(article.id, text, start, end, "indirect", cue, cue.entity, None, None, 0.7,
-                               _cue_context(text, cue, pairs)))
+                               _cue_context(index, cue)))
     records.sort(key=lambda q: (q.start, q.end))
     mentions = _mentions(article.id, records)
     return ArticleQuotes(article.id, tuple(records), mentions)
 
 
-def _attribute(text: str, pairs: list[MarkPair], drafts: list[QuoteDraft], k: int, cues: list[CueHit],
-               units: list[ParsedUnit], unit_starts: list[int], cues_by_token: dict[tuple[int, int], CueHit],
-               entity_of: dict[int, Entity | None]) -> Entity | None:
+def _attribute(index: _Index, drafts: list[QuoteDraft], k: int, units: list[ParsedUnit], unit_starts: list[int],
+               cues_by_token: dict[tuple[int, int], CueHit], entity_of: dict[int, Entity | None]) -> Entity | None:
+    text, pairs = index.text, index.pairs
     draft = drafts[k]
     pair = pairs[draft.pair]
+    para = index.paragraph(pair.open)
     if draft.parent is None:
-        zone = _paragraph(text, pair.open)
+        zone = para
         level = None
-        siblings = [j for j, p in enumerate(pairs) if p.parent is None and zone[0] <= p.open < zone[1]]
+        siblings = index.tops_between(zone[0], zone[1])
     else:
         parent = pairs[pair.parent] if pair.parent is not None else pair
         zone = (parent.start, parent.end)
-        level = _top_index(pairs, pair.open)
-        siblings = [j for j, p in enumerate(pairs) if p.parent == pair.parent]
+        level = index.top_index(pair.open)
+        siblings = index.children.get(pair.parent, []) if pair.parent is not None else [draft.pair]
     if draft.kind == "direct":
-        draft.cue = attribute_direct(text, pairs, draft.pair, cues, zone, siblings, level)
+        draft.cue = attribute_direct(text, pairs, draft.pair, index.cues_between, zone, siblings, level)
         if draft.cue is not None and draft.cue.entity is None:
             draft.cue = None
     else:
@@ -205,9 +233,13 @@ def _attribute(text: str, pairs: list[MarkPair], drafts: list[QuoteDraft], k: in
             if draft.cue is not None and draft.cue.quote_level != level:
                 draft.cue = None
     # a split quote: the same cue as the previous quote of the paragraph, or no cue after one
-    previous = next((j for j in range(k - 1, -1, -1) if drafts[j].parent == draft.parent
-                     and _paragraph(text, pairs[drafts[j].pair].open) == _paragraph(text, pair.open)
-                     and drafts[j].kind == "direct"), None)
+    previous = None
+    for j in range(k - 1, -1, -1):
+        if pairs[drafts[j].pair].open < para[0]:
+            break
+        if drafts[j].parent == draft.parent and drafts[j].kind == "direct":
+            previous = j
+            break
     if draft.kind == "direct" and previous is not None:
         if draft.cue is not None and drafts[previous].cue is draft.cue:
             draft.continues = previous
@@ -215,24 +247,24 @@ def _attribute(text: str, pairs: list[MarkPair], drafts: list[QuoteDraft], k: in
             draft.continues = previous
             return entity_of[previous]
     if pair.continues_previous:
-        prior = next((j for j in range(k - 1, -1, -1) if pairs[drafts[j].pair].continued), None)
+        prior = next((j for j in range(k - 1, max(-1, k - 20), -1) if pairs[drafts[j].pair].continued), None)
         if prior is not None:
             draft.continues = prior
             if draft.cue is None:
                 return entity_of.get(prior)
     if draft.cue is not None:
         return draft.cue.entity
-    para_lo = _paragraph(text, pair.open)[0]
-    if _QUOTE_LABEL.match(text, para_lo):
-        return _source_entity(text, para_lo, draft)
+    if _QUOTE_LABEL.match(text, para[0]):
+        return _source_entity(text, para[0], draft)
     if draft.kind == "partial":
         # a partial quote with no cue: the speaker of its paragraph, else a scare quote (dropped later)
-        same_para = [j for j, d in enumerate(drafts) if j != k and d.kind == "direct" and
-                     _paragraph(text, pairs[d.pair].open) == _paragraph(text, pair.open) and d.cue is not None]
+        near = [j for j in range(max(0, k - 20), min(len(drafts), k + 20)) if j != k]
+        same_para = [j for j in near if drafts[j].kind == "direct" and drafts[j].cue is not None
+                     and para[0] <= pairs[drafts[j].pair].open < para[1]]
         if same_para:
             draft.cue = drafts[same_para[0]].cue
             draft.confidence = 0.5
-            return drafts[same_para[0]].cue.entity if drafts[same_para[0]].cue else None
+            return draft.cue.entity if draft.cue else None
         draft.kind = "scare"
         return None
     draft.confidence = min(draft.confidence, 0.6)
@@ -253,17 +285,20 @@ def _source_entity(text: str, para_lo: int, draft: QuoteDraft) -> Entity | None:
     return None
 
 
-def _cue_context(text: str, cue: CueHit, pairs: list[MarkPair]) -> QuoteContext:
+def _cue_context(index: _Index, cue: CueHit) -> QuoteContext:
+    """Venue, addressee and relay from the cue's sentence with the quoted words blanked out."""
+    text = index.text
     sentence = list(text[cue.sent_start: cue.sent_end])
-    for pair in pairs:
-        if pair.parent is None and pair.open < cue.sent_end and pair.close > cue.sent_start:
-            for i in range(max(pair.start, cue.sent_start), min(pair.end, cue.sent_end)):
-                sentence[i - cue.sent_start] = " "
+    for i in index.tops_between(max(0, cue.sent_start - MAX_QUOTE_CHARS), cue.sent_end):
+        pair = index.pairs[i]
+        if pair.open < cue.sent_end and pair.close > cue.sent_start:
+            for j in range(max(pair.start, cue.sent_start), min(pair.end, cue.sent_end)):
+                sentence[j - cue.sent_start] = " "
     return context_of(re.sub(r"\s+", " ", "".join(sentence)), cue.addressee)
 
 
-def _records(article: Article, pairs: list[MarkPair], drafts: list[QuoteDraft], entity_of: dict[int, Entity | None],
-             reg: SpeakerRegistry, cues: list[CueHit]) -> list[Quote]:
+def _records(article: Article, index: _Index, drafts: list[QuoteDraft], entity_of: dict[int, Entity | None],
+             reg: SpeakerRegistry) -> list[Quote]:
     text = article.text
     out: list[Quote | None] = []
     for k, draft in enumerate(drafts):
@@ -271,7 +306,7 @@ def _records(article: Article, pairs: list[MarkPair], drafts: list[QuoteDraft], 
             out.append(None)
             continue
         entity = entity_of.get(k)
-        context = _cue_context(text, draft.cue, pairs) if draft.cue is not None else QuoteContext()
+        context = _cue_context(index, draft.cue) if draft.cue is not None else QuoteContext()
         mention_override = None
         if draft.source_line is not None:
             line_end = text.find("\n", draft.source_line)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -76,26 +77,22 @@ def classify(text: str, pair: MarkPair, lo: int) -> str | None:
     return "partial"
 
 
-def _zone_cues(cues: list[CueHit], lo: int, hi: int, blocked: list[tuple[int, int]], level: int | None) -> list[CueHit]:
-    out = []
-    for cue in cues:
-        if lo <= cue.start < hi and cue.quote_level == level and cue.speaker is not None:
-            if not any(a <= cue.start < b for a, b in blocked):
-                out.append(cue)
-    return out
+def _usable(cues: list[CueHit], level: int | None) -> list[CueHit]:
+    return [c for c in cues if c.quote_level == level and c.speaker is not None]
 
 
-def attribute_direct(text: str, pairs: list[MarkPair], index: int, cues: list[CueHit], zone: tuple[int, int],
-                     siblings: list[int], level: int | None) -> CueHit | None:
+def attribute_direct(text: str, pairs: list[MarkPair], index: int, cues_between: Callable[[int, int], list[CueHit]],
+                     zone: tuple[int, int], siblings: list[int], level: int | None) -> CueHit | None:
     """The cue attributing direct quote ``pairs[index]``: same sentence first (after, then before the
-    quote), then elsewhere in its paragraph; cues inside sibling quotes are never used."""
+    quote), then elsewhere in its paragraph; cues inside sibling quotes are never used.
+
+    ``siblings`` are the quotes sharing the zone (sorted); ``cues_between(lo, hi)`` the cues there."""
     pair = pairs[index]
-    pos = siblings.index(index)
+    pos = bisect.bisect_left([pairs[j].open for j in siblings], pair.open) if len(siblings) > 8 else siblings.index(index)
     before_lo = pairs[siblings[pos - 1]].close + 1 if pos > 0 else zone[0]
     after_hi = pairs[siblings[pos + 1]].open if pos + 1 < len(siblings) else zone[1]
-    blocked = [(pairs[j].open, pairs[j].close + 1) for j in siblings]
-    after = _zone_cues(cues, pair.close + 1, after_hi, blocked, level)
-    before = _zone_cues(cues, before_lo, pair.open, blocked, level)
+    after = _usable(cues_between(pair.close + 1, after_hi), level)
+    before = _usable(cues_between(before_lo, pair.open), level)
     for cue in after:
         if not re.search(r"[.!?]\s", text[pair.close + 1: cue.start]):
             return cue

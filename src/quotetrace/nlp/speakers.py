@@ -27,6 +27,7 @@ _ROLE_SYNONYMS = {
     "leader": {"president", "prime", "chancellor", "premier", "chief", "head", "secretary-general"},
     "secretary-general": {"secretary-general", "secretary", "general", "chief"},
 }
+_CAPITALISED = re.compile(r"\b[A-Z][\w\-]*[\w]")
 _FILLER = frozenset("the a an former then current its his her their our bloc's alliance's country's".split())
 
 
@@ -63,14 +64,17 @@ class SpeakerRegistry:
 
     def __init__(self) -> None:
         self.entities: list[Entity] = []
+        self._by_surname: dict[str, list[Entity]] = {}  # first 5 letters of the surname → persons
+        self._timeline: list[tuple[int, int]] | None = None  # (position, entity index), built lazily
+
+    def _candidates(self, surname: str) -> list[Entity]:
+        return self._by_surname.get(surname.lower()[:5], [])
 
     def person(self, name: str, pos: int | None = None, title: str | None = None) -> Entity:
         """The person called ``name`` (merged by surname with earlier forms), created if new."""
         words = name.split()
         found = None
-        for ent in self.entities:
-            if ent.kind != "person":
-                continue
+        for ent in self._candidates(words[-1]):
             if _same_surname(ent.surname, words[-1]):
                 first_names = {n.split()[0].lower() for n in ent.names if len(n.split()) > 1}
                 if len(words) == 1 or not first_names or words[0].lower() in first_names:
@@ -79,12 +83,14 @@ class SpeakerRegistry:
         if found is None:
             found = Entity([name])
             self.entities.append(found)
+            self._by_surname.setdefault(words[-1].lower()[:5], []).append(found)
         elif name not in found.names:
             found.names.append(name)
         if title and title not in found.titles:
             found.titles.append(title)
         if pos is not None:
             bisect.insort(found.positions, pos)
+            self._timeline = None
         return found
 
     def lookup_person(self, word: str) -> Entity | None:
@@ -92,8 +98,8 @@ class SpeakerRegistry:
         words = word.split()
         if not words:
             return None
-        for ent in self.entities:
-            if ent.kind == "person" and _same_surname(ent.surname, words[-1]):
+        for ent in self._candidates(words[-1]):
+            if _same_surname(ent.surname, words[-1]):
                 return ent
         return None
 
@@ -105,40 +111,45 @@ class SpeakerRegistry:
         if person is not None:  # NER tags some surnames ORG ("Stoltenberg")
             if pos is not None:
                 bisect.insort(person.positions, pos)
+                self._timeline = None
             return person
         for ent in self.entities:
             if ent.kind != "person" and ent.canonical.lower() == clean.lower():
                 if pos is not None:
                     bisect.insort(ent.positions, pos)
+                    self._timeline = None
                 return ent
         ent = Entity([clean], kind=kind)
         if pos is not None:
             ent.positions.append(pos)
         self.entities.append(ent)
+        self._timeline = None
         return ent
 
     def add_positions(self, text: str, quoted: list[tuple[int, int]]) -> None:
         """Record every occurrence of every known person's surname outside quotes (for recency)."""
-        for ent in self.entities:
-            if ent.kind != "person" or len(ent.surname) < 3:
-                continue
-            for match in re.finditer(r"\b" + re.escape(ent.canonical.split()[-1]) + r"\b", text):
-                if not _inside_any(quoted, match.start()):
-                    bisect.insort(ent.positions, match.start())
+        by_word = {ent.canonical.split()[-1]: ent for ent in self.entities
+                   if ent.kind == "person" and len(ent.surname) >= 3}
+        if not by_word:
+            return
+        for match in _CAPITALISED.finditer(text):  # one pass over the text, whatever the number of names
+            ent = by_word.get(match.group(0))
+            if ent is not None and not _inside_any(quoted, match.start()):
+                bisect.insort(ent.positions, match.start())
+        self._timeline = None
 
     def most_recent(self, pos: int, gender: str | None, exclude: set[int], persons_only: bool = True,
                     window: int = 4000) -> Entity | None:
         """The compatible entity mentioned last before ``pos`` (within ``window`` characters)."""
-        best, best_pos = None, -1
-        for ent in self.entities:
-            if persons_only and ent.kind != "person":
-                continue
-            if id(ent) in exclude or not _compatible(ent, gender):
-                continue
-            k = bisect.bisect_left(ent.positions, pos) - 1
-            if k >= 0 and ent.positions[k] > best_pos and pos - ent.positions[k] <= window:
-                best, best_pos = ent, ent.positions[k]
-        return best
+        if self._timeline is None:
+            self._timeline = sorted((p, i) for i, ent in enumerate(self.entities) for p in ent.positions)
+        k = bisect.bisect_left(self._timeline, (pos, -1)) - 1
+        while k >= 0 and pos - self._timeline[k][0] <= window:
+            ent = self.entities[self._timeline[k][1]]
+            if (not persons_only or ent.kind == "person") and id(ent) not in exclude and _compatible(ent, gender):
+                return ent
+            k -= 1
+        return None
 
     def role(self, phrase: str, pos: int) -> Entity | None:
         """The person or body a role noun phrase ("the NATO chief", "the ministry") refers to."""
@@ -216,17 +227,20 @@ def resolve_cue_speakers(reg: SpeakerRegistry, cues: list["CueHit"], in_quotes: 
     previous attribution, else to the most recent compatible mention; role nouns to titled persons.
     """
     last: dict[str, tuple[Entity, int]] = {}  # "person" / "body" → latest attribution
+    by_sentence: dict[int, list["CueHit"]] = {}
+    for cue in cues:
+        by_sentence.setdefault(cue.sent_start, []).append(cue)
     for cue in cues:
         inside = cue.quote_level is not None
-        embedded = any(o is not cue and o.content is not None and o.sent_start == cue.sent_start
-                       and o.content[0] <= cue.start < o.content[1] for o in cues)
+        embedded = any(o is not cue and o.content is not None and o.content[0] <= cue.start < o.content[1]
+                       for o in by_sentence[cue.sent_start])
         if inside == in_quotes and cue.speaker is not None:
             phrase = cue.speaker
             if phrase.form != "pronoun":
                 cue.entity = _entity_for_phrase(reg, phrase)
             else:
                 gender = PRONOUNS.get(phrase.text.lower())
-                cue.entity = _resolve_pronoun(reg, cue, cues, gender, last, outer or {})
+                cue.entity = _resolve_pronoun(reg, cue, by_sentence[cue.sent_start], gender, last, outer or {})
                 if cue.entity is not None and gender in ("m", "f") and cue.entity.gender is None:
                     cue.entity.gender = gender
         if not inside and not embedded and cue.entity is not None:
