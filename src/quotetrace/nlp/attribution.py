@@ -60,11 +60,17 @@ class CueHit:
     extra: dict[str, object] = field(default_factory=dict)
 
 
+def is_masked(token: Token) -> bool:
+    """A direct quote's content, masked before parsing (see pipeline._Prepared.unit_texts)."""
+    text = token.text
+    return len(text) >= 4 and text[0] == "x" and text.count("x") == len(text)
+
+
 def _subject(verb: Token, depth: int = 0) -> Token | None:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return None  # passive: "Ukraine was promised", "he was told"
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
+        if child.dep_ in ("nsubj", "csubj") and not is_masked(child):
             return child
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return _subject(verb.head, depth + 1)
@@ -84,7 +90,7 @@ def _left_subject(verb: Token) -> Token | None:
         j -= 1
     if j >= 0 and doc[j].text == "," and j - 1 >= 0 and doc[j - 1].pos_ == "PROPN":
         j -= 1  # "X, title, has said" / "title, X, has said"
-    if j < 0 or doc[j].pos_ not in ("PROPN", "NOUN", "PRON"):
+    if j < 0 or doc[j].pos_ not in ("PROPN", "NOUN", "PRON") or is_masked(doc[j]):
         return None
     if j - 1 >= 0 and doc[j - 1].pos_ in ("VERB", "AUX") and doc[j - 1].dep_ not in ("aux", "auxpass", "amod"):
         return None  # "... told reporters said" style runs: not a subject

@@ -107,9 +107,15 @@ def _in_headline(text: str, pos: int) -> bool:
     return len(words) >= 4 and caps / len(words) > 0.6
 
 
+def _masked(token: Token) -> bool:
+    return len(token.text) >= 4 and token.text.count("x") == len(token.text)
+
+
 def noun_phrase(head: Token) -> Span:
     """The head's noun phrase without relative clauses, appositions or trailing punctuation."""
     left = head.left_edge.i
+    while left < head.i and (head.doc[left].is_punct or head.doc[left].is_quote or _masked(head.doc[left])):
+        left += 1  # never start a speaker phrase inside the quote it attributes
     right = head.i
     for child in head.rights:
         if child.dep_ in {"relcl", "appos", "punct", "acl", "cc", "conj", "advcl"}:
@@ -127,7 +133,10 @@ def name_of(head: Token) -> tuple[str | None, str | None]:
     words = [t.text for t in doc[i: head.i + 1] if t.text != "-"]
     words = [w for w in words if w.lower() not in {"’s", "'s"}]
     title_words, name_words = split_title(words)
-    left = doc[head.left_edge.i: i].text.strip()
+    lo = head.left_edge.i
+    while lo < i and (doc[lo].is_punct or doc[lo].is_quote or _masked(doc[lo])):
+        lo += 1
+    left = doc[lo: i].text.strip()
     title = " ".join(([left] if left and not left.lower().startswith(("the ", "a ")) else []) + title_words).strip()
     if left.lower().startswith(("the ", "a ")):
         title = " ".join([left[4:] if left.lower().startswith("the ") else left[2:]] + title_words)

@@ -10,11 +10,14 @@ import logging
 import re
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+from spacy.tokens import Doc
 
 from quotetrace.nlp.attribution import CueHit, ParsedUnit, find_cues
 from quotetrace.nlp.context import context_of
+from quotetrace.nlp.cues import cue_pattern
 from quotetrace.nlp.indirect import indirect_spans
 from quotetrace.nlp.marks import MAX_QUOTE_CHARS, MarkPair, find_pairs
 from quotetrace.nlp.mentions import scan_titled_names, split_title
@@ -45,13 +48,53 @@ class _Prepared:
     pairs: list[MarkPair]
     sentences: list[Sentence]
     ranges: list[tuple[int, int]]
+    masks: list[tuple[int, int]] = field(default_factory=list)  # direct-quote contents the parser skips
+
+    def unit_texts(self) -> Iterator[str]:
+        """The text of each parse unit, long direct-quote contents masked to one token of equal length
+        (offsets unchanged): the parser needs the attribution around a quote, not the quote itself."""
+        text = self.article.text
+        starts = [m[0] for m in self.masks]
+        for a, b in self.ranges:
+            k = bisect.bisect_left(starts, a)
+            if k >= len(self.masks) or self.masks[k][0] >= b:
+                yield text[a:b]
+                continue
+            pieces, pos = [], a
+            while k < len(self.masks) and self.masks[k][1] <= b:
+                s, e = self.masks[k]
+                pieces.append(text[pos:s])
+                pieces.append("x" * (e - s))
+                pos = e
+                k += 1
+            pieces.append(text[pos:b])
+            yield "".join(pieces)
+
+
+def _masks(text: str, pairs: list[MarkPair], sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """Contents of top-level direct quotes with no quote nested inside (never needed by the parser)."""
+    has_child = {p.parent for p in pairs if p.parent is not None}
+    starts = [s.start for s in sentences]
+    out = []
+    for i, pair in enumerate(pairs):
+        if pair.parent is not None or i in has_child or len(text[pair.start: pair.end].split()) < 4:
+            continue
+        sent = sentence_at(sentences, starts, pair.open)
+        if sent is None or classify(text, pair, sent.start) != "direct":
+            continue
+        end = pair.end
+        while end > pair.start + 1 and text[end - 1] in ",.!?;:…":
+            end -= 1  # keep the final punctuation: it tells the parser how the sentence goes on
+        out.append((pair.start, end))
+    return out
 
 
 def _prepare(article: Article) -> _Prepared:
     text = article.text
     pairs = find_pairs(text)
     sentences = split_sentences(text, pairs)
-    return _Prepared(article, pairs, sentences, parse_units(text, sentences, pairs))
+    ranges = parse_units(text, sentences, pairs)
+    return _Prepared(article, pairs, sentences, ranges, _masks(text, pairs, sentences))
 
 
 class Extractor:
@@ -59,6 +102,7 @@ class Extractor:
 
     def __init__(self, model: str | None = None) -> None:
         self.nlp = load_model(model)
+        self.ner = self.nlp.get_pipe("ner") if "ner" in self.nlp.pipe_names else None
 
     def extract_article(self, article: Article) -> ArticleQuotes:
         """Quotes and speaker mentions of one article."""
@@ -75,6 +119,19 @@ class Extractor:
         if batch:
             yield from self._run_batch(batch)
 
+    def _parse(self, texts: list[str]) -> list[Doc]:
+        """Tag and parse every unit; run NER (its own tok2vec, the costliest part) only on units
+        where a reporting cue meets a proper noun, the only place names are needed."""
+        if self.ner is None:
+            return list(self.nlp.pipe(texts, batch_size=256))
+        with self.nlp.select_pipes(disable=["ner"]):
+            docs = list(self.nlp.pipe(texts, batch_size=256))
+        pattern = cue_pattern()
+        wanted = [d for d, t in zip(docs, texts) if pattern.search(t) and any(tok.pos_ == "PROPN" for tok in d)]
+        for _ in self.ner.pipe(wanted, batch_size=256):
+            pass
+        return docs
+
     def _run_batch(self, articles: list[Article]) -> Iterator[ArticleQuotes]:
         prepared = []
         for article in articles:
@@ -83,8 +140,8 @@ class Extractor:
             except Exception:  # one bad article never stops a batch
                 LOGGER.exception("quote scan failed for article %s", article.id)
                 prepared.append(_Prepared(article, [], [], []))
-        texts = [p.article.text[a:b] for p in prepared for a, b in p.ranges]
-        docs = iter(self.nlp.pipe(texts, batch_size=256))
+        texts = [t for p in prepared for t in p.unit_texts()]
+        docs = iter(self._parse(texts))
         for prep in prepared:
             units = [ParsedUnit(a, next(docs)) for a, _ in prep.ranges]
             try:
