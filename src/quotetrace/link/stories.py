@@ -1,0 +1,254 @@
+"""Streaming story clustering: articles about one event, across outlets and days.
+
+Articles arrive in date order. Each is turned into hashed term counts (title twice, the lead,
+capitalised tokens as cheap named entities) weighted by an idf learned as articles stream in, and
+compared by cosine with the centroids of the stories still open (last article within
+``window_days``). It joins the best one above ``threshold`` or starts a new story; the corpus is
+never re-clustered. Time only separates articles when both sides have dates: an undated article
+may join any recent story.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import HashingVectorizer
+
+from quotetrace.link.utterances import date_key
+from quotetrace.records import Article, Story, stable_id
+
+LOGGER = logging.getLogger(__name__)
+
+N_FEATURES = 2**20
+LEAD_WORDS = 80
+ENTITY_WORDS = 250
+MAX_UNDATED_CANDIDATES = 2000  # undated articles compare with this many most recent stories
+CENTROID_TERMS = 400  # centroids keep their strongest terms only, so comparison cost stays flat
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as is are was were be been being it its
+    this that these those we our us i my me you your he his him she her they their them not no do does
+    did will would shall should can could may might must have has had there here so than then very
+    which who whom what when where why how all any about into over also just said says say after
+    before while during since more most some such only other new one two first last year years
+    according told after amid over under against mr mrs ms""".split()
+)
+_WORD = re.compile(r"[^\W\d_][\w’'-]*", re.UNICODE)
+_CAPS = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w’'-]+)")
+
+
+def story_terms(article: Article) -> list[str]:
+    """The hashed features of an article: title words twice, lead words, capitalised tokens."""
+    title = article.title or ""
+    body = article.text or ""
+    if title and body.startswith(title):
+        body = body[len(title):]
+    lead = " ".join(body.split()[:LEAD_WORDS])
+    terms = []
+    for part, weight in ((title, 2), (lead, 1)):
+        words = [w.lower().replace("’", "'") for w in _WORD.findall(part)]
+        words = [re.sub(r"'s$", "", w) for w in words]
+        terms += [w for w in words if len(w) > 2 and w not in STOPWORDS] * weight
+    # Capitalised tokens stand in for named entities; only the top of the body, where bylines
+    # and boilerplate at the foot of a page cannot tie unrelated articles together.
+    top = " ".join(body.split()[:ENTITY_WORDS])
+    for match in _CAPS.finditer(f"{title}\n{top}"):
+        word = re.sub(r"['’]s$", "", match.group(1)).lower()
+        if len(word) > 2 and word not in STOPWORDS:
+            terms.append("E:" + word)
+    return terms
+
+
+@dataclass
+class _OpenStory:
+    index: int
+    article_ids: list[str]
+    vectors: list[sparse.csr_matrix]
+    total: sparse.csr_matrix
+    first: datetime | None
+    last: datetime | None
+    outlets: set[str] = field(default_factory=set)
+    undated_only: bool = True
+
+
+class StoryClusterer:
+    """Streaming clusterer: add articles in date order; each joins an open story or starts one."""
+
+    def __init__(self, window_days: float = 4.0, threshold: float = 0.2) -> None:
+        self.window = timedelta(days=window_days)
+        self.threshold = threshold
+        self._vectorizer = HashingVectorizer(analyzer=story_terms, n_features=N_FEATURES,
+                                             alternate_sign=False, norm=None)
+        self._df = np.zeros(N_FEATURES, dtype=np.int32)
+        self._docs = 0
+        self._stories: list[_OpenStory] = []
+        self._open: list[int] = []  # indexes of stories still open in time
+        self._titles: dict[str, str] = {}
+        self._latest: datetime | None = None
+        self._primed = False  # idf already learned from the whole batch
+
+    def _idf(self, columns: np.ndarray) -> np.ndarray:
+        return np.log((1.0 + self._docs) / np.maximum(self._df[columns], 1))
+
+    def _vector(self, article: Article) -> sparse.csr_matrix:
+        counts = self._vectorizer.transform([article]).tocsr()
+        counts.data = 1.0 + np.log(counts.data)  # sublinear tf: repeated words count less
+        counts.sort_indices()
+        return counts
+
+    def _cosine(self, vec: sparse.csr_matrix, rows: list[sparse.csr_matrix]) -> np.ndarray:
+        weights = np.zeros(N_FEATURES)
+        idf = self._idf(vec.indices)
+        weights[vec.indices] = vec.data * idf * idf
+        norm_a = float(np.sqrt(np.sum((vec.data * idf) ** 2))) or 1.0
+        matrix = sparse.vstack(rows, format="csr")
+        dots = matrix @ weights
+        weighted = matrix.data * self._idf(matrix.indices)
+        sums = np.add.reduceat(weighted**2, matrix.indptr[:-1]) if weighted.size else np.zeros(len(rows))
+        sums[np.diff(matrix.indptr) == 0] = 0.0  # reduceat repeats a value for empty rows
+        norms = np.sqrt(sums)
+        norms[norms == 0] = 1.0
+        return np.asarray(dots / (norms * norm_a)).ravel()
+
+    def _close_old(self, when: datetime) -> None:
+        keep = []
+        for index in self._open:
+            story = self._stories[index]
+            if story.last is not None and date_key(when) - date_key(story.last) > self.window.total_seconds():
+                continue
+            keep.append(index)
+        self._open = keep
+
+    def _candidates(self, article: Article) -> list[int]:
+        when = article.published
+        if when is None:
+            return self._open[-MAX_UNDATED_CANDIDATES:]
+        out = []
+        for index in self._open:
+            story = self._stories[index]
+            if story.last is None or story.first is None:
+                out.append(index)  # only undated articles so far: no time constraint
+            elif abs(date_key(when) - date_key(story.last)) <= self.window.total_seconds() or (
+                    date_key(story.first) <= date_key(when) <= date_key(story.last)):
+                out.append(index)
+        return out
+
+    def learn_idf(self, articles: Iterable[Article]) -> None:
+        """Count document frequencies ahead of clustering (one cheap pass over a batch)."""
+        for article in articles:
+            self._docs += 1
+            self._df[self._vector(article).indices] += 1
+        self._primed = True
+
+    def add(self, article: Article) -> str:
+        """Place one article; returns the id of the story it joined or started."""
+        vec = self._vector(article)
+        if not self._primed:
+            self._docs += 1
+            self._df[vec.indices] += 1
+        self._titles[article.id] = article.title or ""
+        if article.published is not None:
+            if self._latest is None or date_key(article.published) > date_key(self._latest):
+                self._latest = article.published
+            self._close_old(self._latest)
+        candidates = self._candidates(article)
+        best, best_score = None, self.threshold
+        if candidates and vec.nnz:
+            scores = self._cosine(vec, [self._stories[i].total for i in candidates])
+            top = int(np.argmax(scores))
+            if scores[top] >= best_score:
+                best, best_score = candidates[top], float(scores[top])
+        if best is None:
+            story = _OpenStory(len(self._stories), [], [], vec, None, None)
+            self._stories.append(story)
+            self._open.append(story.index)
+        else:
+            story = self._stories[best]
+            story.total = self._prune(story.total + vec)
+            self._open.remove(best)
+            self._open.append(best)  # most recently updated last
+        story.article_ids.append(article.id)
+        story.vectors.append(vec)
+        if article.outlet:
+            story.outlets.add(article.outlet)
+        if article.published is not None:
+            story.undated_only = False
+            if story.first is None or date_key(article.published) < date_key(story.first):
+                story.first = article.published
+            if story.last is None or date_key(article.published) > date_key(story.last):
+                story.last = article.published
+        return self._story_id(story)
+
+    @staticmethod
+    def _prune(total: sparse.csr_matrix) -> sparse.csr_matrix:
+        if total.nnz <= CENTROID_TERMS:
+            return total
+        keep = np.argsort(-total.data, kind="stable")[:CENTROID_TERMS]
+        keep.sort()
+        return sparse.csr_matrix((total.data[keep], total.indices[keep], [0, len(keep)]), shape=total.shape)
+
+    @staticmethod
+    def _story_id(story: _OpenStory) -> str:
+        return stable_id("story", story.article_ids[0])
+
+    def stories(self) -> list[Story]:
+        """All stories so far, each titled by its most central article."""
+        out = []
+        for story in self._stories:
+            if len(story.article_ids) == 1:
+                central = 0
+            else:
+                central = int(np.argmax(self._cosine(story.total, story.vectors)))
+            out.append(Story(
+                id=self._story_id(story), title=self._titles[story.article_ids[central]],
+                article_ids=tuple(story.article_ids), start=story.first, end=story.last,
+                outlets=tuple(sorted(story.outlets)),
+            ))
+        return out
+
+    def assignments(self) -> dict[str, str]:
+        """Article id -> story id, for scoring."""
+        return {a: self._story_id(s) for s in self._stories for a in s.article_ids}
+
+
+def cluster_stories(articles: Iterable[Article], window_days: float = 4.0,
+                    threshold: float | None = None) -> list[Story]:
+    """Cluster a batch into stories: idf from the whole batch, then articles in date order (undated last)."""
+    clusterer = StoryClusterer(window_days) if threshold is None else StoryClusterer(window_days, threshold)
+    ordered = sorted(articles, key=lambda a: (date_key(a.published), a.id))
+    clusterer.learn_idf(ordered)  # a batch is known in full: learn idf first, then stream
+    for article in ordered:
+        clusterer.add(article)
+    return clusterer.stories()
+
+
+def pairwise_scores(gold: Mapping[str, str], predicted: Mapping[str, str]) -> tuple[float, float, float]:
+    """Pairwise precision, recall and F1 over article pairs (ids in both maps only).
+
+    A pair is positive when both articles share a label. With no predicted (gold) pairs,
+    precision (recall) is 1.0.
+    """
+    ids = sorted(set(gold) & set(predicted))
+    cells: dict[tuple[str, str], int] = {}
+    gold_sizes: dict[str, int] = {}
+    pred_sizes: dict[str, int] = {}
+    for i in ids:
+        cells[(gold[i], predicted[i])] = cells.get((gold[i], predicted[i]), 0) + 1
+        gold_sizes[gold[i]] = gold_sizes.get(gold[i], 0) + 1
+        pred_sizes[predicted[i]] = pred_sizes.get(predicted[i], 0) + 1
+
+    def pairs(n: int) -> int:
+        return n * (n - 1) // 2
+
+    both = sum(pairs(n) for n in cells.values())
+    gold_pairs = sum(pairs(n) for n in gold_sizes.values())
+    pred_pairs = sum(pairs(n) for n in pred_sizes.values())
+    precision = both / pred_pairs if pred_pairs else 1.0
+    recall = both / gold_pairs if gold_pairs else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
