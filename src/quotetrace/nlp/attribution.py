@@ -134,6 +134,8 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
         return SpeakerPhrase(name, start, unit.span(subj)[1], form, title=title, person=form == "name")
     if subj.pos_ in ("NOUN", "ADJ", "PRON"):
         phrase = noun_phrase(subj)
+        while len(phrase) > 1 and phrase[0].dep_ == "amod" and phrase[0].tag_ in ("VBN", "VBD"):
+            phrase = phrase[1:]  # "leaked documents" → "documents"
         text = phrase.text
         head = subj.lower_
         if head in PERSON_ROLES or head in ORG_NOUNS or any(t.pos_ == "PROPN" for t in phrase):
@@ -246,15 +248,11 @@ def _colon_cue(unit: ParsedUnit, u_index: int, colon: Token) -> CueHit | None:
     """"Mayor Ruiz was blunt: “...”": no reporting verb, the clause before the colon names the speaker.
     Its lemma is empty: it attributes the quote but is not reported as a cue."""
     sent = colon.sent
-    # the clause before the colon: its top verb, wherever the parser attached it
-    verbs = [t for t in sent if t.i < colon.i and t.pos_ in ("VERB", "AUX")
-             and (t.head is t or t.head.i > colon.i) and any(c.dep_ == "nsubj" for c in t.children)]
-    if not verbs:
-        return None
-    root = verbs[-1]
-    if cue_lemma(root.text) is not None:
+    # the clause before the colon names the speaker: its subject, wherever the parser attached it
+    before = [t for t in sent if t.i < colon.i]
+    if any(cue_lemma(t.text) is not None and t.pos_ in ("VERB", "AUX") for t in before):
         return None  # a real cue is found on its own
-    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    subj = next((t for t in before if t.dep_ == "nsubj" and not is_masked(t)), None)
     if subj is None:
         return None
     speaker = _speaker_phrase(unit, subj)

@@ -17,7 +17,10 @@ TITLE_WORDS = frozenset(
     manager aide adviser advisor diplomat negotiator mp mep sheriff detective inspector superintendent
     archbishop bishop cardinal rabbi imam sheikh emir crown spokesmen officials leaders chiefs ministers
     correspondent reporter editor columnist author researcher scientist expert pastor father sister saint
-    sir dame lord lady baron president's""".split()
+    sir dame lord lady baron president's principal headmaster headteacher teacher farmer lawyer doctor nurse
+    activist resident witness midfielder striker goalkeeper defender forward player singer actor actress
+    novelist historian engineer pilot chef owner mother student entrepreneur investor banker ceo cfo coo
+    cto chairperson ombudsman auditor prosecutor spokesperson commentator host anchor""".split()
 )
 PERSON_ROLES = frozenset(
     """chief secretary-general general minister president spokesman spokeswoman spokesperson leader official

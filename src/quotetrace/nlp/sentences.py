@@ -14,6 +14,7 @@ _ABBREVIATIONS = frozenset(
     "oct nov dec inc corp co ltd u.s u.k u.n e.g i.e etc fig approx dept est adm cmdr pres".split()
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"“‘'„«(\[]?[A-Z0-9])")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 # a unit handed to the parser is cut around this many characters (bounds time and memory)
 MAX_UNIT_CHARS = 2500
 
@@ -90,6 +91,10 @@ def parse_units(text: str, sentences: list[Sentence], pairs: list[MarkPair]) -> 
         has_quote = k < len(pair_starts) and pair_starts[k] < sent.end
         if has_quote or pattern.search(text, sent.start, sent.end) or text.startswith(("Source:", "Quote:"), sent.start):
             wanted[i] = True
+    for i in range(len(sentences) - 1, 0, -1):
+        # a pronoun speaker needs its antecedent: parse the sentence before too (names, NER)
+        if wanted[i] and not wanted[i - 1] and _PRONOUN.search(text, sentences[i].start, sentences[i].end):
+            wanted[i - 1] = True
     units: list[tuple[int, int]] = []
     for i, sent in enumerate(sentences):
         if not wanted[i]:

@@ -1,0 +1,134 @@
+"""Quote patterns on fictional sentences (all names, places and events here are invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrace.nlp.pipeline import extract_text
+from quotetrace.records import Quote
+
+
+def _match(quotes: list[Quote], kind: str, snippet: str) -> Quote:
+    found = [q for q in quotes if q.kind == kind and snippet in q.text]
+    assert found, f"no {kind} quote with {snippet!r} in {[(q.kind, q.text) for q in quotes]}"
+    return found[0]
+
+
+# (text, [(kind, speaker, snippet), ...]) — every expected quote must be found with its speaker
+CASES = [
+    # direct, attribution after / before / inverted / colon
+    ("“We will rebuild the school,” Principal Omar Haddad said.", [("direct", "Omar Haddad", "rebuild the school")]),
+    ("Principal Omar Haddad said: “We will rebuild the school.”", [("direct", "Omar Haddad", "rebuild the school")]),
+    ("“The vote was rigged from the start,” said opposition leader Mara Quist.",
+     [("direct", "Mara Quist", "rigged from the start")]),
+    ("Mayor Ana Ruiz was blunt: “The bridge will reopen in May.”", [("direct", "Ana Ruiz", "bridge will reopen")]),
+    ("Mayor Ana Ruiz said the work was on time. \"The bridge will reopen in May,\" she said.",
+     [("direct", "Ana Ruiz", "bridge will reopen")]),
+    # split quote
+    ("“We are not leaving,” said Tomas Berg, the union leader. “Not now, not ever.”",
+     [("direct", "Tomas Berg", "not leaving"), ("direct", "Tomas Berg", "Not now, not ever")]),
+    # pronoun resolved to the previous speaker, not to the last name mentioned
+    ("Governor Lena Marsh met Chancellor Piet Aalders on Friday. Marsh said the dam held. "
+     "“It held because we prepared,” she said.", [("direct", "Lena Marsh", "It held because")]),
+    ("Coach Ivan Petrov praised the team. Midfielder Sara Holm scored twice. “We trained all winter,” he said.",
+     [("direct", "Ivan Petrov", "trained all winter")]),
+    # surname → full name, title dropped
+    ("Defence Minister Petra Kovac visited the base on Monday. “Morale is high,” Kovac told soldiers.",
+     [("direct", "Petra Kovac", "Morale is high")]),
+    # role noun → the titled person introduced earlier
+    ("Finance Minister Oskar Lind presented the budget. The minister said the deficit would shrink next year.",
+     [("indirect", "Oskar Lind", "deficit would shrink")]),
+    # apposition
+    ("The port will stay closed, the harbour's chief executive, Nadia Sorel, has said.",
+     [("indirect", "Nadia Sorel", "port will stay closed")]),
+    # organisation and document speakers
+    ("The ministry said in a statement that the talks had collapsed.", [("indirect", "ministry", "talks had collapsed")]),
+    ("Leaked budget documents revealed that the tunnel would cost twice the estimate.",
+     [("indirect", "budget documents", "tunnel would cost twice")]),
+    # indirect forms
+    ("According to police chief Maria Olsen, the suspect fled on foot.",
+     [("indirect", "Maria Olsen", "suspect fled on foot")]),
+    ("Senator Paul Kerr warned in March that the levee could fail.", [("indirect", "Paul Kerr", "levee could fail")]),
+    ("Defence Minister Petra Kovac denied any wrongdoing by the army.",
+     [("indirect", "Petra Kovac", "any wrongdoing by the army")]),
+    ("Economist Rosa Dumas insisted the recovery was real.", [("indirect", "Rosa Dumas", "recovery was real")]),
+    # partial quotes
+    ("Senator Paul Kerr called the plan “a disaster in waiting” during the hearing.",
+     [("partial", "Paul Kerr", "a disaster in waiting")]),
+    ("Mayor Ana Ruiz declared that the town’s “darkest winter” was over.", [("partial", "Ana Ruiz", "darkest winter")]),
+    # closing marks used as openers, straight quotes, single quotes
+    ("The agency said the dam was ”structurally sound.”", [("partial", "agency", "structurally sound")]),
+    ("'We have no plans to sell,' CEO Lars Falk told investors.", [("direct", "Lars Falk", "no plans to sell")]),
+    # Source:/Quote: layout
+    ("Source: Mayor Ana Ruiz at a council meeting\n\nQuote: \"The bridge will reopen in May.\"",
+     [("direct", "Ana Ruiz", "bridge will reopen")]),
+    # multi-paragraph quote
+    ("“We trained all winter,” the coach, Ivan Petrov, said. “Nobody believed in us.\n“Now we have the cup.”",
+     [("direct", "Ivan Petrov", "Nobody believed"), ("direct", "Ivan Petrov", "Now we have the cup")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_pattern(text, expected):
+    quotes = extract_text(text)
+    for quote in quotes:
+        assert quote.text == text[quote.start: quote.end]
+    for kind, speaker, snippet in expected:
+        assert _match(quotes, kind, snippet).speaker == speaker
+
+
+# (text, snippet that must NOT be extracted as any quote)
+NOT_QUOTES = [
+    ("Critics dismissed the company’s “innovative” packaging as a gimmick.", "innovative"),
+    ("She starred in the film “Quiet Harbour” last year.", "Quiet Harbour"),
+    ("The army launched “Operation Northern Gate” at dawn.", "Operation Northern Gate"),
+    ("The mayor’s office didn’t comment on the ’90s-era tunnel or Kelby’s port.", "90s"),
+]
+
+
+@pytest.mark.parametrize(("text", "snippet"), NOT_QUOTES)
+def test_not_a_quote(text, snippet):
+    assert not [q for q in extract_text(text) if snippet in q.text]
+
+
+def test_direct_quote_with_said_is_one_quote():
+    quotes = extract_text("“We will rebuild the school by autumn,” Principal Omar Haddad said.")
+    assert [q.kind for q in quotes] == ["direct"]
+    assert quotes[0].cue is not None and quotes[0].cue.lemma == "say"
+
+
+def test_split_quote_links_parts():
+    text = "“We are not leaving,” said Tomas Berg, the union leader. “Not now, not ever.”"
+    first, second = extract_text(text)
+    assert second.continues == first.id
+
+
+def test_nested_quote_speaker_and_relay():
+    text = ("Farmer Ruth Almond spoke after her neighbour Jorge Pena left. "
+            "“He looked at me and he said: ‘Never sell the farm,’ and I never did,” she said.")
+    quotes = extract_text(text)
+    outer = next(q for q in quotes if q.text.startswith("He looked"))
+    inner = next(q for q in quotes if q.text.startswith("Never sell"))
+    assert outer.speaker == "Ruth Almond"
+    assert inner.parent_id == outer.id
+    assert inner.speaker == "Jorge Pena"
+    assert inner.context.relay == "Ruth Almond"
+
+
+def test_context_venue_addressee_relay():
+    quotes = extract_text("“Prices will fall,” central bank chief Anna Weiss told reporters at a news conference.")
+    assert quotes[0].context.addressee == "reporters"
+    assert quotes[0].context.venue == "at a news conference"
+    quotes = extract_text("President Karl Brandt said the border would stay open, as reported by the Daily Ledger.")
+    assert quotes[0].context.relay == "Daily Ledger"
+    assert quotes[0].text == "the border would stay open"
+    quotes = extract_text("“We are ready,” Senator Paul Kerr said in an interview with the Marrow Gazette.")
+    assert quotes[0].context.venue == "in an interview with the Marrow Gazette"
+    quotes = extract_text("“We are ready,” Senator Paul Kerr said on Fox News on Sunday.")
+    assert quotes[0].context.venue == "on Fox News"
+
+
+def test_unbalanced_marks_stay_in_their_paragraph():
+    text = "He said “this never ends\nA plain paragraph follows. It has more words, and nobody speaks."
+    for quote in extract_text(text):
+        assert "\n" not in quote.text and quote.end <= text.index("\n")
