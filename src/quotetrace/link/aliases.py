@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from quotetrace.errors import ConfigError
-from quotetrace.link.names import name_key, org_key
+from quotetrace.link.names import name_key, name_tokens, org_key
 
 LOGGER = logging.getLogger(__name__)
 
@@ -26,7 +26,12 @@ _FIELDS = {"name", "aliases", "not_same_as", "kind"}
 
 
 def form_key(name: str) -> str:
-    """The key under which a user-given form is looked up (person key, else organisation key)."""
+    """A name's exact form for matching user entries: lower case, no accents or honorifics."""
+    return " ".join(w.lower() for w in name_tokens(name)) or org_key(name)
+
+
+def loose_key(name: str) -> str:
+    """The transliteration key, so "Zelenskiy" finds an entry written "Zelensky"."""
     return name_key(name) or org_key(name)
 
 
@@ -48,18 +53,31 @@ class AliasBook:
     """All entries of a speakers.yaml, indexed by the keys of their forms."""
 
     entries: tuple[AliasEntry, ...] = ()
-    _by_key: dict[str, AliasEntry] = field(default_factory=dict, compare=False, repr=False)
+    _by_form: dict[str, AliasEntry] = field(default_factory=dict, compare=False, repr=False)
+    _by_loose: dict[str, AliasEntry] = field(default_factory=dict, compare=False, repr=False)
+    _excluded: dict[str, set[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for entry in self.entries:
             for form in entry.forms():
-                key = form_key(form)
-                if key:
-                    self._by_key.setdefault(key, entry)
+                if form_key(form):
+                    self._by_form.setdefault(form_key(form), entry)
+                    self._by_loose.setdefault(loose_key(form), entry)
+            for other in entry.not_same_as:
+                self._excluded.setdefault(entry.name, set()).add(form_key(other))
 
     def entry_for(self, name: str) -> AliasEntry | None:
-        """The entry naming this form, if the user listed it."""
-        return self._by_key.get(form_key(name))
+        """The entry naming this form: exact form first, else a spelling variant of one.
+
+        A variant the user excluded with not_same_as never matches the entry it was excluded from.
+        """
+        exact = self._by_form.get(form_key(name))
+        if exact is not None:
+            return exact
+        loose = self._by_loose.get(loose_key(name))
+        if loose is not None and form_key(name) not in self._excluded.get(loose.name, set()):
+            return loose
+        return None
 
     def forbidden_pairs(self) -> set[frozenset[str]]:
         """Pairs of form keys the user said are different speakers."""
