@@ -27,7 +27,8 @@ LOGGER = logging.getLogger(__name__)
 
 N_FEATURES = 2**20
 LEAD_WORDS = 80
-ENTITY_WORDS = 250
+ENTITY_WORDS = 500
+ENTITY_WEIGHT = 2
 MAX_UNDATED_CANDIDATES = 2000  # undated articles compare with this many most recent stories
 CENTROID_TERMS = 400  # centroids keep their strongest terms only, so comparison cost stays flat
 STOPWORDS = frozenset(
@@ -60,7 +61,7 @@ def story_terms(article: Article) -> list[str]:
     for match in _CAPS.finditer(f"{title}\n{top}"):
         word = re.sub(r"['’]s$", "", match.group(1)).lower()
         if len(word) > 2 and word not in STOPWORDS:
-            terms.append("E:" + word)
+            terms += ["E:" + word] * ENTITY_WEIGHT
     return terms
 
 
@@ -79,7 +80,7 @@ class _OpenStory:
 class StoryClusterer:
     """Streaming clusterer: add articles in date order; each joins an open story or starts one."""
 
-    def __init__(self, window_days: float = 4.0, threshold: float = 0.2) -> None:
+    def __init__(self, window_days: float = 4.0, threshold: float = 0.3) -> None:
         self.window = timedelta(days=window_days)
         self.threshold = threshold
         self._vectorizer = HashingVectorizer(analyzer=story_terms, n_features=N_FEATURES,
@@ -93,7 +94,7 @@ class StoryClusterer:
         self._primed = False  # idf already learned from the whole batch
 
     def _idf(self, columns: np.ndarray) -> np.ndarray:
-        return np.log((1.0 + self._docs) / np.maximum(self._df[columns], 1))
+        return np.log((1.0 + self._docs) / (1.0 + self._df[columns])) + 1.0
 
     def _vector(self, article: Article) -> sparse.csr_matrix:
         counts = self._vectorizer.transform([article]).tocsr()
