@@ -1,0 +1,226 @@
+"""``iter_inputs``: files, folders and http(s) URLs in, Articles and IngestFailures out.
+
+Dispatch by name (``.gz`` is looked through): ``.txt`` text, ``.html/.htm/.xhtml`` HTML,
+``.jsonl/.ndjson`` JSONL, ``.warc`` WARC, ``.xml/.rss/.atom`` feed or sitemap (sniffed),
+``*.urls``/``urls.txt`` URL list. URLs are fetched and sniffed (feed, sitemap, plain text or HTML).
+Folders are walked recursively in sorted order; hidden entries, sidecar ``.json`` and ``.csv``
+files and unknown types are skipped. Within a folder, index files (feeds, sitemaps, URL lists) go
+first so their pages get the entries' metadata; every local file and URL is ingested at most once
+per run. Nothing here raises for bad input: each problem is one ``IngestFailure`` whose reason
+starts with the file, line or URL it is about.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from quotetrace.errors import ConfigError, InputError
+from quotetrace.ingest.encoding import decode_text, read_body
+from quotetrace.ingest.fetch import Fetcher, Response
+from quotetrace.ingest.identity import normalise_url
+from quotetrace.ingest.metadata import ArticleMeta, Manifest, read_sidecar
+from quotetrace.ingest.options import IngestOptions
+from quotetrace.ingest.readers.feeds import parse_feed
+from quotetrace.ingest.readers.html import declared_charset, read_html
+from quotetrace.ingest.readers.jsonl import iter_jsonl
+from quotetrace.ingest.readers.links import Target, is_web_url, resolve_link
+from quotetrace.ingest.readers.sitemaps import parse_sitemap, sniff_xml
+from quotetrace.ingest.readers.text import read_text
+from quotetrace.ingest.readers.urllist import is_url_list, iter_url_lines
+from quotetrace.ingest.readers.warc import iter_warc
+from quotetrace.records import Article, IngestFailure
+
+LOGGER = logging.getLogger(__name__)
+
+Item = Article | IngestFailure
+
+_KINDS = {
+    ".txt": "text", ".text": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".warc": "warc",
+    ".xml": "xml", ".rss": "xml", ".atom": "xml",
+}
+_INDEX_KINDS = frozenset({"xml", "urls"})
+_MAX_SITEMAP_DEPTH = 3
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
+
+
+def input_kind(path: Path) -> str | None:
+    """``text``, ``html``, ``jsonl``, ``warc``, ``xml`` or ``urls`` for a file name; None if unsupported."""
+    if is_url_list(path):
+        return "urls"
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    return _KINDS.get(os.path.splitext(name)[1])
+
+
+def iter_inputs(inputs: Sequence[str], options: IngestOptions = IngestOptions()) -> Iterator[Article | IngestFailure]:
+    """Articles and failures from files, folders and http(s) URLs, streamed in a deterministic order."""
+    run = _Run(options)
+    try:
+        if options.manifest is not None:
+            try:
+                run.manifest = Manifest.load(Path(options.manifest))
+            except ConfigError as exc:
+                yield IngestFailure(exc.path, str(exc))
+        for item in inputs:
+            yield from run.guarded(str(item), lambda item=item: run.input(str(item)))
+    finally:
+        run.close()
+
+
+class _Run:
+    """State of one ingest run: manifest, what was already ingested, the HTTP client (made lazily)."""
+
+    def __init__(self, options: IngestOptions) -> None:
+        self.options = options
+        self.manifest = Manifest.empty()
+        self._seen: set[str] = set()
+        self._fetcher: Fetcher | None = None
+
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.close()
+
+    @property
+    def fetcher(self) -> Fetcher:
+        if self._fetcher is None:
+            self._fetcher = Fetcher(self.options)
+        return self._fetcher
+
+    def guarded(self, source: str, produce: object) -> Iterator[Item]:
+        """Run a producer, turning any error into one failure so a batch never stops on bad input."""
+        try:
+            yield from produce()  # type: ignore[operator]
+        except InputError as exc:
+            yield IngestFailure(exc.source, str(exc))
+        except Exception as exc:  # a reader bug or hostile input must not end the run
+            LOGGER.warning("%s: unexpected error", source, exc_info=True)
+            first = str(exc).splitlines()[0] if str(exc) else ""
+            yield IngestFailure(source, f"{source}: unexpected error ({type(exc).__name__}: {first})")
+
+    def _first_time(self, key: str) -> bool:
+        if key in self._seen:
+            LOGGER.debug("%s: already ingested in this run", key)
+            return False
+        self._seen.add(key)
+        return True
+
+    # --- dispatch -------------------------------------------------------------
+
+    def input(self, item: str) -> Iterator[Item]:
+        if is_web_url(item):
+            yield from self.url(item.strip())
+            return
+        path = Path(item).expanduser()
+        if path.is_dir():
+            yield from self.folder(path)
+        elif path.is_file():
+            if input_kind(path) is None:
+                yield IngestFailure(item, f"{item}: unsupported file type (expected .txt, .html, .jsonl, "
+                                          ".warc, .xml/.rss/.atom, .urls, optionally .gz)")
+            else:
+                yield from self.file(path)
+        else:
+            yield IngestFailure(item, f"{item}: no such file or folder")
+
+    def target(self, target: Target, fallback: ArticleMeta, depth: int = 0) -> Iterator[Item]:
+        label = str(target)
+        if isinstance(target, Path):
+            if not target.is_file():
+                yield IngestFailure(label, f"{label}: no such file")
+            else:
+                yield from self.guarded(label, lambda: self.file(target, fallback, depth))
+        else:
+            yield from self.guarded(label, lambda: self.url(target, fallback, depth))
+
+    def folder(self, root: Path) -> Iterator[Item]:
+        files: list[Path] = []
+        for folder, dirs, names in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            files.extend(Path(folder) / n for n in names if not n.startswith(".") and input_kind(Path(n)))
+        files.sort(key=lambda p: (input_kind(p) not in _INDEX_KINDS, p.relative_to(root).parts))
+        for path in files:
+            yield from self.guarded(str(path), lambda path=path: self.file(path))
+
+    def file(self, path: Path, fallback: ArticleMeta = ArticleMeta(), depth: int = 0) -> Iterator[Item]:
+        if not self._first_time(str(path.resolve())):
+            return
+        kind = input_kind(path)
+        source = str(path)
+        meta = self.manifest.get(path).over(read_sidecar(path))
+        if kind == "jsonl":
+            yield from iter_jsonl(path, meta, self.options)
+            return
+        if kind == "warc":
+            yield from iter_warc(path, self.options)
+            return
+        body = read_body(path, self.options.max_bytes)
+        if kind == "text":
+            yield read_text(decode_text(body, source), source, meta.over(fallback), self.options)
+        elif kind == "urls":
+            yield from self.url_list(decode_text(body, source), source)
+        elif kind == "xml":
+            yield from self.index(body, source, path, depth)
+        else:  # html, and files given by a feed or sitemap whatever their extension
+            html = decode_text(body, source, declared_charset(body))
+            yield read_html(html, source, meta, fallback, self.options)
+
+    def url(self, url: str, fallback: ArticleMeta = ArticleMeta(), depth: int = 0) -> Iterator[Item]:
+        if not self._first_time(normalise_url(url)):
+            return
+        response = self.fetcher.get(url)
+        body = response.body
+        kind = sniff_xml(body) if _looks_like_xml(response) else "other"
+        if kind != "other":
+            yield from self.index(body, url, response.final_url, depth)
+            return
+        page = ArticleMeta(url=response.final_url).over(fallback)
+        text = decode_text(body, url, response.charset or declared_charset(body))
+        if response.content_type == "text/plain":
+            yield read_text(text, url, page, self.options)
+        else:
+            yield read_html(text, url, fallback=page, options=self.options)
+
+    # --- index files: feeds, sitemaps, URL lists ------------------------------
+
+    def index(self, body: bytes, source: str, base: str | Path, depth: int) -> Iterator[Item]:
+        kind = sniff_xml(body)
+        if kind == "feed":
+            for entry in parse_feed(body, source):
+                target = resolve_link(entry.link, base)
+                if target is None:
+                    yield IngestFailure(source, f"{source}: unusable feed link {entry.link!r}")
+                    continue
+                yield from self.target(target, entry.meta)
+        elif kind == "sitemap":
+            sitemap = parse_sitemap(body, source)
+            if sitemap.kind == "sitemapindex" and depth >= _MAX_SITEMAP_DEPTH:
+                yield IngestFailure(source, f"{source}: sitemap index nested deeper than {_MAX_SITEMAP_DEPTH}")
+                return
+            for location in sitemap.locations:
+                target = resolve_link(location, base)
+                if target is None:
+                    yield IngestFailure(source, f"{source}: unusable sitemap location {location!r}")
+                    continue
+                yield from self.target(target, ArticleMeta(), depth + 1)
+        else:
+            raise InputError(source, "XML that is neither an RSS/Atom feed nor a sitemap")
+
+    def url_list(self, text: str, source: str) -> Iterator[Item]:
+        for line in iter_url_lines(text, source):
+            if isinstance(line, IngestFailure):
+                yield line
+            else:
+                yield from self.target(line, ArticleMeta())
+
+
+def _looks_like_xml(response: Response) -> bool:
+    if response.content_type in _FEED_TYPES or response.content_type.endswith("+xml"):
+        return True
+    return response.body[:200].lstrip().startswith(b"<?xml")
