@@ -1,0 +1,221 @@
+"""Write the static HTML report: an index, a page per story, per speaker and per utterance.
+
+Templates live in ``templates/`` (Jinja2, autoescape on for every page); ``report.css`` is copied
+beside ``index.html``. Links between pages are relative, so the folder can be moved or zipped.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from quotetrace.compare.framing import Lexicon, load_lexicon
+from quotetrace.compare.outlets import outlet_of
+from quotetrace.compare.story import StoryComparison, compare_story
+from quotetrace.compare.timeline import speaker_timeline
+from quotetrace.records import Article, Quote, Speaker, Story, Utterance
+from quotetrace.report.highlight import article_pieces, diff_pieces
+
+LOGGER = logging.getLogger(__name__)
+
+PALETTE_SIZE = 8  # highlight colours in report.css (.hl-0 ... .hl-7)
+TOP_UTTERANCES = 25
+_SAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything the report shows, as records (read from the store by the caller)."""
+
+    articles: Mapping[str, Article]
+    quotes: Mapping[str, Quote]
+    speakers: Sequence[Speaker]
+    utterances: Sequence[Utterance]
+    stories: Sequence[Story]
+    lexicon: Lexicon = field(default_factory=load_lexicon)
+    title: str = "quotetrace report"
+
+
+def page_name(kind: str, record_id: str) -> str:
+    """Relative path of a record's page (ids reduced to safe file-name characters)."""
+    return f"{kind}/{_SAFE_ID.sub('_', record_id)}.html"
+
+
+def safe_href(url: str | None) -> str | None:
+    """The URL when it is http(s), else None: a ``javascript:`` link from an article is never emitted."""
+    if not url:
+        return None
+    return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
+
+
+def _date(when: datetime | None) -> str:
+    return when.strftime("%Y-%m-%d") if when else "undated"
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("quotetrace.report", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+    )
+    env.filters["date"] = _date
+    env.filters["safe_href"] = safe_href
+    return env
+
+
+class _Corpus:
+    """Indexes over the report data shared by all pages."""
+
+    def __init__(self, data: ReportData) -> None:
+        self.data = data
+        self.speaker = {s.id: s for s in data.speakers}
+        self.utterance = {u.id: u for u in data.utterances}
+        self.utterance_of = {qid: u.id for u in data.utterances for qid in u.quote_ids}
+        self.quotes_by_article: dict[str, list[Quote]] = defaultdict(list)
+        for quote in data.quotes.values():
+            self.quotes_by_article[quote.article_id].append(quote)
+        self.story_of: dict[str, str] = {a: s.id for s in data.stories for a in s.article_ids}
+
+    def speaker_name(self, speaker_id: str | None) -> str:
+        speaker = self.speaker.get(speaker_id or "")
+        return speaker.name if speaker else "(unknown speaker)"
+
+    def outlets_of(self, utterance: Utterance) -> list[str]:
+        outlets = {outlet_of(self.data.articles[q.article_id]) for qid in utterance.quote_ids
+                   if (q := self.data.quotes.get(qid)) is not None and q.article_id in self.data.articles}
+        return sorted(outlets)
+
+
+def write_report(out_dir: str | Path, data: ReportData) -> Path:
+    """Write the report folder and return the path of its ``index.html``."""
+    out = Path(out_dir)
+    for sub in ("stories", "speakers", "utterances"):
+        (out / sub).mkdir(parents=True, exist_ok=True)
+    css = resources.files("quotetrace.report").joinpath("static", "report.css")
+    with resources.as_file(css) as css_path:
+        shutil.copyfile(css_path, out / "report.css")
+    env = _environment()
+    corpus = _Corpus(data)
+    comparisons = {}
+    for story in data.stories:
+        comparison = compare_story(story, data.articles, data.quotes, data.utterances, data.lexicon)
+        comparisons[story.id] = comparison
+        _write(env, "story.html", out / page_name("stories", story.id), _story_context(corpus, story, comparison))
+    for speaker in data.speakers:
+        _write(env, "speaker.html", out / page_name("speakers", speaker.id), _speaker_context(corpus, speaker))
+    for utterance in data.utterances:
+        _write(env, "utterance.html", out / page_name("utterances", utterance.id), _utterance_context(corpus, utterance))
+    index = out / "index.html"
+    _write(env, "index.html", index, _index_context(corpus, comparisons))
+    LOGGER.info("report: %d stories, %d speakers, %d utterances in %s", len(data.stories), len(data.speakers),
+                len(data.utterances), out)
+    return index
+
+
+def _write(env: Environment, template: str, path: Path, context: dict[str, Any]) -> None:
+    path.write_text(env.get_template(template).render(**context), encoding="utf-8")
+
+
+def _base(data: ReportData, root: str, page_title: str) -> dict[str, Any]:
+    return {"root": root, "report_title": data.title, "page_title": page_title, "page_name": page_name}
+
+
+def top_utterances(data: ReportData, limit: int = TOP_UTTERANCES) -> list[tuple[Utterance, list[str]]]:
+    """Utterances carried by the most outlets (then most quotes, earliest), with their outlets."""
+    corpus = _Corpus(data)
+    return _top(corpus, limit)
+
+
+def _top(corpus: _Corpus, limit: int) -> list[tuple[Utterance, list[str]]]:
+    ranked = [(u, corpus.outlets_of(u)) for u in corpus.data.utterances]
+    ranked.sort(key=lambda uo: (-len(uo[1]), -len(uo[0].quote_ids), uo[0].id))
+    return [uo for uo in ranked[:limit] if len(uo[1]) >= 1]
+
+
+def _index_context(corpus: _Corpus, comparisons: Mapping[str, StoryComparison]) -> dict[str, Any]:
+    data = corpus.data
+    quote_count: Counter[str] = Counter()
+    speaker_outlets: dict[str, set[str]] = defaultdict(set)
+    for quote in data.quotes.values():
+        if quote.speaker_id and quote.article_id in data.articles:
+            quote_count[quote.speaker_id] += 1
+            speaker_outlets[quote.speaker_id].add(outlet_of(data.articles[quote.article_id]))
+    speakers = sorted(data.speakers, key=lambda s: (-quote_count[s.id], s.name))
+    stories = sorted(data.stories, key=lambda s: (-len(s.outlets), -len(s.article_ids), s.id))
+    kinds = Counter(q.kind for q in data.quotes.values())
+    return {
+        **_base(data, "", data.title),
+        "counts": {"articles": len(data.articles), "outlets": len({outlet_of(a) for a in data.articles.values()}),
+                   "quotes": len(data.quotes), "speakers": len(data.speakers), "stories": len(data.stories),
+                   "utterances": len(data.utterances)},
+        "kinds": kinds,
+        "stories": [(s, len(comparisons[s.id].coverage.utterance_ids)) for s in stories],
+        "speakers": [(s, quote_count[s.id], sorted(speaker_outlets[s.id])) for s in speakers],
+        "top": [(u, outlets, corpus.speaker_name(u.speaker_id)) for u, outlets in _top(corpus, TOP_UTTERANCES)],
+    }
+
+
+def _story_context(corpus: _Corpus, story: Story, comparison: StoryComparison) -> dict[str, Any]:
+    data = corpus.data
+    coverage = comparison.coverage
+    # One colour per statement carried by two or more outlets, the same in every column.
+    shared = [u for u in coverage.utterance_ids if len(coverage.outlets_carrying(u)) >= 2]
+    colour_of = {u: i % PALETTE_SIZE for i, u in enumerate(shared)}
+    columns = []
+    for outlet in coverage.outlets:
+        items = []
+        for article in sorted((data.articles[a] for a in story.article_ids if a in data.articles
+                               and outlet_of(data.articles[a]) == outlet), key=lambda a: (a.published or datetime.max, a.id)):
+            pieces = article_pieces(article.text, corpus.quotes_by_article.get(article.id, ()), article.junk,
+                                    corpus.utterance_of, colour_of)
+            items.append({"article": article, "pieces": pieces})
+        columns.append({"outlet": outlet, "articles": items})
+    rows = []
+    for utterance_id in coverage.utterance_ids:
+        utterance = corpus.utterance[utterance_id]
+        rows.append({"utterance": utterance, "speaker": corpus.speaker_name(utterance.speaker_id),
+                     "cells": coverage.row(utterance_id), "colour": colour_of.get(utterance_id)})
+    omissions = defaultdict(list)
+    for omission in coverage.omissions:
+        omissions[omission.outlet].append((omission, corpus.speaker_name(omission.speaker_id)))
+    verbs = [(corpus.speaker_name(s), s, comparison.verbs.for_speaker(s)) for s in comparison.verbs.speakers()]
+    terms = [(g, comparison.terms.for_group(g)) for g in comparison.terms.groups()]
+    return {
+        **_base(data, "../", story.title),
+        "story": story, "outlets": coverage.outlets, "columns": columns, "rows": rows,
+        "omissions": [(o, omissions.get(o, [])) for o in coverage.outlets],
+        "verbs": verbs, "terms": terms, "term_outlets": comparison.terms.outlets,
+    }
+
+
+def _speaker_context(corpus: _Corpus, speaker: Speaker) -> dict[str, Any]:
+    data = corpus.data
+    timeline = speaker_timeline(speaker.id, data.quotes.values(), data.articles, data.utterances)
+    return {**_base(data, "../", speaker.name), "speaker": speaker, "entries": timeline.entries,
+            "story_of": corpus.story_of, "stories": {s.id: s for s in data.stories}}
+
+
+def _utterance_context(corpus: _Corpus, utterance: Utterance) -> dict[str, Any]:
+    data = corpus.data
+    variants = []
+    for variant in utterance.variants:
+        article = data.articles.get(variant.article_id)
+        quote = data.quotes.get(variant.quote_id)
+        variants.append({"variant": variant, "article": article, "pieces": diff_pieces(variant.diff),
+                         "cue": quote.cue.lemma if quote and quote.cue else None,
+                         "venue": quote.context.venue if quote else None,
+                         "story_id": corpus.story_of.get(variant.article_id)})
+    return {**_base(data, "../", utterance.canonical_text[:60]), "utterance": utterance,
+            "speaker": corpus.speaker.get(utterance.speaker_id or ""), "variants": variants,
+            "outlets": corpus.outlets_of(utterance)}
