@@ -9,6 +9,7 @@ feed file's folder; ``http(s)`` links are fetched.
 from __future__ import annotations
 
 import logging
+import re
 from calendar import timegm
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -36,9 +37,16 @@ def _entry_date(entry: Any) -> datetime | None:
     return parse_date(entry.get("published") or entry.get("updated"))
 
 
+_RSS_AUTHOR = re.compile(r"^\s*\S+@\S+\s*\((?P<name>[^)]+)\)\s*$")
+
+
 def _entry_authors(entry: Any) -> tuple[str, ...] | None:
+    raw = entry.get("author")
+    # RSS <author> is "email (Name)"; feedparser mis-splits unusual TLDs, so read the name ourselves.
+    if isinstance(raw, str) and (match := _RSS_AUTHOR.match(raw)):
+        return parse_authors(match.group("name"))
     names = [a.get("name") for a in entry.get("authors", []) if isinstance(a, dict) and a.get("name")]
-    return parse_authors(names) or parse_authors(entry.get("author"))
+    return parse_authors(names) or parse_authors(raw)
 
 
 def parse_feed(data: bytes, source: str) -> list[FeedEntry]:

@@ -4,7 +4,8 @@ The Article text is exactly the text trafilatura extracts (stripped), so offsets
 Comments are left out (they are not the article: +0.007 precision on the benchmark); tables are
 kept; ``favor_recall`` is on, because a missed paragraph loses its quotes for good while junk is
 flagged later by ``clean.py``, and because it is faster here (benchmarks/html_extraction.py).
-A page with no extractable text is ``no article text found``.
+A page is ``no article text found`` when trafilatura returns nothing or only link-like scraps: no
+line of 60+ characters or 8+ words (its baseline fallback returns a bare menu's link texts).
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii", "replace").lower() if match else None
 
 
+def has_prose(text: str) -> bool:
+    """True when some line reads like a sentence (60+ characters or 8+ words), not a menu item."""
+    return any(len(line) >= 60 or len(line.split()) >= 8 for line in text.splitlines())
+
+
 def _extract(html: str, url: str | None) -> Any:
     return bare_extraction(
         html,
@@ -50,7 +56,7 @@ def extract_document(html: str, url: str | None = None) -> tuple[str, ArticleMet
     """Body text and page metadata of an HTML page, or None when it holds no article."""
     document = _extract(html, url)
     text = (document.text or "").strip() if document is not None else ""
-    if not text or document is None:
+    if document is None or not has_prose(text):
         return None
     canonical = document.url if isinstance(document.url, str) and document.url.startswith("http") else None
     meta = ArticleMeta(
