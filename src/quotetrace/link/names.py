@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -33,7 +34,8 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def name_tokens(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 18)
+def name_tokens(name: str) -> tuple[str, ...]:
     """The words of a personal name without honorifics, possessives or suffixes."""
     words = _TOKEN.findall(strip_accents(name))
     words = [re.sub(r"['’]s$", "", w) for w in words]
@@ -41,9 +43,10 @@ def name_tokens(name: str) -> list[str]:
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in SUFFIXES:
         words = words[:-1]
-    return words
+    return tuple(words)
 
 
+@lru_cache(maxsize=1 << 18)
 def translit_key(word: str) -> str:
     """A phonetic/transliteration key for one name word (lower case, ASCII)."""
     key = strip_accents(word).lower()
@@ -55,6 +58,7 @@ def translit_key(word: str) -> str:
     return key
 
 
+@lru_cache(maxsize=1 << 18)
 def name_key(name: str) -> str:
     """A key for a whole name: transliteration keys of its words joined by spaces."""
     return " ".join(k for k in (translit_key(w) for w in name_tokens(name)) if k)
@@ -88,6 +92,7 @@ class PersonName:
         return bool(self.given)
 
 
+@lru_cache(maxsize=1 << 18)
 def parse_person(name: str) -> PersonName | None:
     """Split a personal name; None when nothing name-like is left."""
     words = name_tokens(name)

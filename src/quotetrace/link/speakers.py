@@ -20,8 +20,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
+
 from quotetrace.link.aliases import AliasBook, AliasEntry, form_key
-from quotetrace.link.names import given_compatible, name_key, org_key, parse_person, surname_similar
+from quotetrace.link.names import (PersonName, given_compatible, name_key, org_key, parse_person,
+                                     surname_similar)
 from quotetrace.records import Article, Quote, Speaker, SpeakerMention, stable_id
 
 LOGGER = logging.getLogger(__name__)
@@ -229,30 +232,36 @@ def link_speakers(quotes: Iterable[Quote], mentions: Iterable[SpeakerMention],
     return _build(linker, quote_list)
 
 
-def _attach_surnames(linker: _Linker, persons: Mapping[int, object],
+def _attach_surnames(linker: _Linker, persons: Mapping[int, PersonName | None],
                      articles: Mapping[str, Article] | None) -> None:
     locals_ = linker.locals
     by_surname: dict[str, set[int]] = defaultdict(set)  # surname key -> roots of full-name clusters
-    surname_keys: dict[str, list[str]] = defaultdict(list)  # first letter -> surname keys
     for i, person in persons.items():
-        if person is not None and person.is_full:  # type: ignore[attr-defined]
-            key = person.surname_key  # type: ignore[attr-defined]
-            if key not in by_surname:
-                surname_keys[key[:1]].append(key)
-            by_surname[key].add(linker.find(i))
+        if person is not None and person.is_full:
+            by_surname[person.surname_key].add(linker.find(i))
+    known_keys = sorted(by_surname)
+    similar_cache: dict[str, list[str]] = {}
+
+    def similar_keys(key: str) -> list[str]:
+        if key not in similar_cache:
+            found = process.extract(key, known_keys, scorer=fuzz.ratio, score_cutoff=80, limit=None)
+            similar_cache[key] = [k for k, _, _ in found if surname_similar(k, key)]
+        return similar_cache[key]
+
+    # Snapshot of who appears with whom, taken once so that scoring stays linear in the corpus.
     article_roots: dict[str, set[int]] = defaultdict(set)
     for i in range(len(locals_)):
         article_roots[locals_[i].article_id].add(linker.find(i))
+    context = _Context(linker, article_roots, articles)
 
     alone: dict[str, list[int]] = defaultdict(list)
     for i, person in sorted(persons.items()):
-        if person is None or person.is_full or linker.clusters.get(i) is None:  # type: ignore[attr-defined]
+        if person is None or person.is_full or linker.clusters.get(i) is None:
             continue
         if linker.clusters[i].alias is not None or len(linker.clusters[i].members) > 1:
             continue
-        key = person.surname_key  # type: ignore[attr-defined]
-        keys = [k for k in surname_keys.get(key[:1], []) if surname_similar(k, key)]
-        roots = sorted({linker.find(r) for k in keys for r in by_surname[k]})
+        key = person.surname_key
+        roots = sorted({linker.find(r) for k in similar_keys(key) for r in by_surname[k]})
         local = locals_[i]
         fits = [r for r in roots
                 if not linker.conflict(linker.find(i), r, allow_same_article=True, check_titles=True)]
@@ -260,7 +269,7 @@ def _attach_surnames(linker: _Linker, persons: Mapping[int, object],
         if len(same_article) == 1:
             fits = same_article
         if len(fits) > 1:
-            fits = _prefer_context(linker, i, fits, article_roots, articles)
+            fits = context.prefer(i, fits)
         if len(fits) == 1:
             linker.union(i, fits[0], allow_same_article=True, check_titles=True)
         elif not roots:
@@ -272,29 +281,48 @@ def _attach_surnames(linker: _Linker, persons: Mapping[int, object],
             linker.union(members[0], j)
 
 
-def _prefer_context(linker: _Linker, i: int, fits: list[int], article_roots: Mapping[str, set[int]],
-                    articles: Mapping[str, Article] | None) -> list[int]:
-    """Among several candidates keep the single best by co-occurring speakers, then outlet."""
-    local = linker.locals[i]
-    here = {linker.find(r) for r in article_roots[local.article_id]} - {linker.find(i)}
-    scores = []
-    for root in fits:
-        together = 0
-        for article_id in linker.clusters[root].articles:
-            if article_id != local.article_id:
-                together += len(here & {linker.find(r) for r in article_roots[article_id]})
-        scores.append(together)
-    best = max(scores)
-    if best > 0 and scores.count(best) == 1:
-        return [fits[scores.index(best)]]
-    if articles is not None and local.article_id in articles:
-        outlet = articles[local.article_id].outlet
-        if outlet:
-            same_outlet = [r for r in fits if any(
-                articles[a].outlet == outlet for a in linker.clusters[r].articles if a in articles)]
-            if len(same_outlet) == 1:
-                return same_outlet
-    return fits
+class _Context:
+    """Co-occurrence and outlet evidence for choosing among several same-surname speakers."""
+
+    def __init__(self, linker: _Linker, article_roots: Mapping[str, set[int]],
+                 articles: Mapping[str, Article] | None) -> None:
+        self.linker = linker
+        self.article_roots = article_roots
+        self.articles = articles
+        self.together: dict[int, Counter[int]] = defaultdict(Counter)  # root -> roots seen with it
+        for roots in article_roots.values():
+            for a in roots:
+                for b in roots:
+                    if a != b:
+                        self.together[a][b] += 1
+        self.outlets: dict[int, set[str]] = {}
+
+    def _outlets(self, root: int) -> set[str]:
+        if root not in self.outlets:
+            found = set()
+            if self.articles is not None:
+                for article_id in self.linker.clusters[root].articles:
+                    article = self.articles.get(article_id)
+                    if article is not None and article.outlet:
+                        found.add(article.outlet)
+            self.outlets[root] = found
+        return self.outlets[root]
+
+    def prefer(self, i: int, fits: list[int]) -> list[int]:
+        """Keep the single best candidate by co-occurring speakers, then by outlet; else all."""
+        local = self.linker.locals[i]
+        here = self.article_roots[local.article_id] - {i}
+        scores = [sum(self.together[root][r] for r in here if r != root) for root in fits]
+        best = max(scores)
+        if best > 0 and scores.count(best) == 1:
+            return [fits[scores.index(best)]]
+        if self.articles is not None and local.article_id in self.articles:
+            outlet = self.articles[local.article_id].outlet
+            if outlet:
+                same_outlet = [r for r in fits if outlet in self._outlets(r)]
+                if len(same_outlet) == 1:
+                    return same_outlet
+        return fits
 
 
 def _build(linker: _Linker, quotes: list[Quote]) -> SpeakerLinks:

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz
@@ -91,10 +92,17 @@ def _shingles(words: list[str]) -> set[bytes]:
     return {f"{x} {y}".encode() for x, y in zip(words, words[1:])}
 
 
+@lru_cache(maxsize=1)
+def _lsh_params() -> tuple[int, int]:
+    """Bands and rows for the threshold, computed once (datasketch integrates for them on every init)."""
+    probe = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    return probe.b, probe.r
+
+
 def _candidates(items: list[_Item], template: MinHash) -> set[tuple[int, int]]:
     """Candidate pairs inside one speaker's block: LSH neighbours plus rare-word containment."""
     pairs: set[tuple[int, int]] = set()
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_params())
     for i, item in enumerate(items):
         if len(item.words) < 2:
             continue
