@@ -4,8 +4,8 @@ The Article text is exactly the text trafilatura extracts (stripped), so offsets
 Comments are left out (they are not the article: +0.007 precision on the benchmark); tables are
 kept; ``favor_recall`` is on, because a missed paragraph loses its quotes for good while junk is
 flagged later by ``clean.py``, and because it is faster here (benchmarks/html_extraction.py).
-A page is ``no article text found`` when trafilatura returns nothing or only link-like scraps: no
-line of 60+ characters or 8+ words (its baseline fallback returns a bare menu's link texts).
+A page is ``no article text found`` when trafilatura returns nothing or only link-like scraps
+(its baseline fallback returns a bare menu's link texts): see ``has_prose``.
 """
 
 from __future__ import annotations
@@ -36,8 +36,15 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def has_prose(text: str) -> bool:
-    """True when some line reads like a sentence (60+ characters or 8+ words), not a menu item."""
-    return any(len(line) >= 60 or len(line.split()) >= 8 for line in text.splitlines())
+    """True when some line reads like a sentence (60+ characters or 8+ words), not a menu item.
+
+    Lines without spaces (Chinese, Japanese) count from 30 characters.
+    """
+    for line in text.splitlines():
+        line = line.strip()
+        if len(line) >= 60 or len(line.split()) >= 8 or (len(line) >= 30 and " " not in line):
+            return True
+    return False
 
 
 def _extract(html: str, url: str | None) -> Any:

@@ -47,6 +47,9 @@ def iter_warc(path: Path, options: IngestOptions = IngestOptions()) -> Iterator[
                 if len(payload) > options.max_bytes:
                     yield IngestFailure(source, f"{source}: response too large (over {megabytes(options.max_bytes)} MB)")
                     continue
+                # warcio hands back a short payload at end of file; bytes still owed mean a cut archive
+                if getattr(record.raw_stream, "limit", 0) > 0:
+                    raise EOFError(f"record for {uri} ends early")
                 yield _article(payload, source, uri, content_type, options)
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
         LOGGER.debug("%s: archive error", name, exc_info=True)
