@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -44,6 +45,7 @@ _KINDS = {
     ".warc": "warc",
     ".xml": "xml", ".rss": "xml", ".atom": "xml",
 }
+_LINE_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _INDEX_KINDS = frozenset({"xml", "urls"})
 _MAX_SITEMAP_DEPTH = 3
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
@@ -69,9 +71,17 @@ def iter_inputs(inputs: Sequence[str], options: IngestOptions = IngestOptions())
             except ConfigError as exc:
                 yield IngestFailure(exc.path, str(exc))
         for item in inputs:
-            yield from run.guarded(str(item), lambda item=item: run.input(str(item)))
+            for result in run.guarded(str(item), lambda item=item: run.input(str(item))):
+                yield _one_line(result)
     finally:
         run.close()
+
+
+def _one_line(item: Item) -> Item:
+    """Failures from hostile input (a link with a newline in it) must still print on one line."""
+    if isinstance(item, IngestFailure) and _LINE_BREAKS.search(item.reason):
+        return IngestFailure(item.source, _LINE_BREAKS.sub(lambda m: repr(m.group())[1:-1], item.reason))
+    return item
 
 
 class _Run:
@@ -129,11 +139,11 @@ class _Run:
         else:
             yield IngestFailure(item, f"{item}: no such file or folder")
 
-    def target(self, target: Target, fallback: ArticleMeta, depth: int = 0) -> Iterator[Item]:
+    def target(self, target: Target, fallback: ArticleMeta, index: str, depth: int = 0) -> Iterator[Item]:
         label = str(target)
         if isinstance(target, Path):
             if not target.is_file():
-                yield IngestFailure(label, f"{label}: no such file")
+                yield IngestFailure(label, f"{label}: no such file (linked from {index})")
             else:
                 yield from self.guarded(label, lambda: self.file(target, fallback, depth))
         else:
@@ -197,7 +207,7 @@ class _Run:
                 if target is None:
                     yield IngestFailure(source, f"{source}: unusable feed link {entry.link!r}")
                     continue
-                yield from self.target(target, entry.meta)
+                yield from self.target(target, entry.meta, source)
         elif kind == "sitemap":
             sitemap = parse_sitemap(body, source)
             if sitemap.kind == "sitemapindex" and depth >= _MAX_SITEMAP_DEPTH:
@@ -208,7 +218,7 @@ class _Run:
                 if target is None:
                     yield IngestFailure(source, f"{source}: unusable sitemap location {location!r}")
                     continue
-                yield from self.target(target, ArticleMeta(), depth + 1)
+                yield from self.target(target, ArticleMeta(), source, depth + 1)
         else:
             raise InputError(source, "XML that is neither an RSS/Atom feed nor a sitemap")
 
@@ -217,7 +227,7 @@ class _Run:
             if isinstance(line, IngestFailure):
                 yield line
             else:
-                yield from self.target(line, ArticleMeta())
+                yield from self.target(line, ArticleMeta(), source)
 
 
 def _looks_like_xml(response: Response) -> bool:

@@ -60,7 +60,7 @@ def test_local_feed_with_pages_folder(tmp_path: Path, make_page: Callable[..., s
     assert bridge.authors == ("Ned Ash",)  # the page has no author: the feed entry's fills in
     assert bridge.published is not None and bridge.published.isoformat().startswith("2024-03-05")
     assert ferry.title == "Fictional ferry keeps Sunday runs"  # the page's own title beats the entry's
-    assert len(failures) == 1 and failures[0].reason == f"{pages / 'none.html'}: no such file"
+    assert len(failures) == 1 and failures[0].reason == f"{pages / 'none.html'}: no such file (linked from {tmp_path / 'feed.rss'})"
 
 
 def test_served_feed_fetches_entries(http_server: Any, make_page: Callable[..., str]) -> None:
