@@ -208,3 +208,13 @@ def test_streams_lazily(tmp_path: Path) -> None:
     first = next(stream)
     assert isinstance(first, Article) and first.source.endswith("#0")
     stream.close()  # type: ignore[attr-defined]
+
+
+def test_oversized_jsonl_line_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    huge = json.dumps({"id": "big", "text": "Fiction " * 400_000})
+    path.write_text(f'{{"id": "a", "text": "Fiction a"}}\n{huge}\n{{"id": "b", "text": "Fiction b"}}\n',
+                    encoding="utf-8")
+    articles, failures = run(path, options=IngestOptions(language=False, max_bytes=1_000_000))
+    assert [a.source.rsplit("#", 1)[1] for a in articles] == ["a", "b"]
+    assert [f.reason for f in failures] == [f"{path}:2: record too large (over 1.0 MB)"]

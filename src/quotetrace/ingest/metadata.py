@@ -26,6 +26,7 @@ LOGGER = logging.getLogger(__name__)
 # The languages news in this project comes in; a small set keeps lingua fast and small.
 NEWS_LANGUAGES = ("en", "de", "fr", "es", "it", "ru", "uk", "pt", "nl", "pl")
 _LANGUAGE_SAMPLE = 1000
+_LATIN_OR_CYRILLIC = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,9 @@ def _detector() -> Any:
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language among NEWS_LANGUAGES (first ~1000 chars), or None."""
     sample = text[:_LANGUAGE_SAMPLE]
-    if not sample.strip():
+    letters = sum(1 for ch in sample if ch.isalpha())
+    # Every NEWS_LANGUAGES member is Latin or Cyrillic; lingua would force Japanese into one of them.
+    if not letters or len(_LATIN_OR_CYRILLIC.findall(sample)) < 0.5 * letters:
         return None
     language = _detector().detect_language_of(sample)
     if language is None:

@@ -22,6 +22,8 @@ from quotetrace.records import Article, IngestFailure
 
 LOGGER = logging.getLogger(__name__)
 
+_SKIP_CHUNK = 1 << 20
+
 
 def _open(path: Path) -> IO[bytes]:
     return gzip.open(path, "rb") if is_gzip_name(path) else path.open("rb")
@@ -34,7 +36,17 @@ def iter_jsonl(path: Path, meta: ArticleMeta = ArticleMeta(),
     seen = False
     try:
         with _open(path) as handle:
-            for number, raw in enumerate(handle, start=1):
+            number = 0
+            while raw := handle.readline(options.max_bytes + 1):
+                number += 1
+                if len(raw) > options.max_bytes and not raw.endswith(b"\n"):
+                    # an oversized line is skipped in chunks, never held whole in memory
+                    while (rest := handle.readline(_SKIP_CHUNK)) and not rest.endswith(b"\n"):
+                        pass
+                    where = f"{name}:{number}"
+                    seen = True
+                    yield IngestFailure(where, f"{where}: record too large (over {megabytes(options.max_bytes)} MB)")
+                    continue
                 if not raw.strip():
                     continue
                 seen = True
@@ -54,8 +66,6 @@ def iter_jsonl(path: Path, meta: ArticleMeta = ArticleMeta(),
 
 def _record(raw: bytes, where: str, name: str, meta: ArticleMeta,
             options: IngestOptions) -> Article | IngestFailure:
-    if len(raw) > options.max_bytes:
-        return IngestFailure(where, f"{where}: record too large ({megabytes(len(raw))} MB)")
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
