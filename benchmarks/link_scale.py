@@ -149,10 +149,8 @@ def main() -> None:
     print(f"{'quotes':>8} {'articles':>8} {'speakers':>8} {'utter.':>8} {'link s':>7} {'group s':>8} "
           f"{'total s':>8} {'peak MB':>8} {'spk P/R':>11} {'utt P/R':>11}")
     for size in args.sizes:
-        # taskset pins the child to one core where available; each size gets a fresh process for its RSS.
+        # A fresh single-threaded process per size (one core), so peak RSS is that size's own.
         cmd = [sys.executable, __file__, "--one", str(size)]
-        if os.path.exists("/usr/bin/taskset"):
-            cmd = ["/usr/bin/taskset", "-c", "0", *cmd]
         out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout
         row = json.loads(out.strip().splitlines()[-1])
         rows.append(row)
