@@ -15,7 +15,8 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 
 from quotetrace.errors import ConfigError, InputError
@@ -71,7 +72,7 @@ def iter_inputs(inputs: Sequence[str], options: IngestOptions = IngestOptions())
             except ConfigError as exc:
                 yield IngestFailure(exc.path, str(exc))
         for item in inputs:
-            for result in run.guarded(str(item), lambda item=item: run.input(str(item))):
+            for result in run.guarded(str(item), partial(run.input, str(item))):
                 yield _one_line(result)
     finally:
         run.close()
@@ -103,10 +104,10 @@ class _Run:
             self._fetcher = Fetcher(self.options)
         return self._fetcher
 
-    def guarded(self, source: str, produce: object) -> Iterator[Item]:
+    def guarded(self, source: str, produce: Callable[[], Iterator[Item]]) -> Iterator[Item]:
         """Run a producer, turning any error into one failure so a batch never stops on bad input."""
         try:
-            yield from produce()  # type: ignore[operator]
+            yield from produce()
         except InputError as exc:
             yield IngestFailure(exc.source, str(exc))
         except Exception as exc:  # a reader bug or hostile input must not end the run
@@ -145,9 +146,9 @@ class _Run:
             if not target.is_file():
                 yield IngestFailure(label, f"{label}: no such file (linked from {index})")
             else:
-                yield from self.guarded(label, lambda: self.file(target, fallback, depth))
+                yield from self.guarded(label, partial(self.file, target, fallback, depth))
         else:
-            yield from self.guarded(label, lambda: self.url(target, fallback, depth))
+            yield from self.guarded(label, partial(self.url, target, fallback, depth))
 
     def folder(self, root: Path) -> Iterator[Item]:
         files: list[Path] = []
@@ -156,7 +157,7 @@ class _Run:
             files.extend(Path(folder) / n for n in names if not n.startswith(".") and input_kind(Path(n)))
         files.sort(key=lambda p: (input_kind(p) not in _INDEX_KINDS, p.relative_to(root).parts))
         for path in files:
-            yield from self.guarded(str(path), lambda path=path: self.file(path))
+            yield from self.guarded(str(path), partial(self.file, path))
 
     def file(self, path: Path, fallback: ArticleMeta = ArticleMeta(), depth: int = 0) -> Iterator[Item]:
         if not self._first_time(str(path.resolve())):

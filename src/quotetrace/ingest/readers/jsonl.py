@@ -12,7 +12,7 @@ import logging
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from quotetrace.ingest.assemble import build_article
 from quotetrace.ingest.encoding import is_gzip_name, megabytes
@@ -26,7 +26,7 @@ _SKIP_CHUNK = 1 << 20
 
 
 def _open(path: Path) -> IO[bytes]:
-    return gzip.open(path, "rb") if is_gzip_name(path) else path.open("rb")
+    return cast(IO[bytes], gzip.open(path, "rb")) if is_gzip_name(path) else path.open("rb")
 
 
 def iter_jsonl(path: Path, meta: ArticleMeta = ArticleMeta(),

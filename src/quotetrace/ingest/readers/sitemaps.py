@@ -49,4 +49,4 @@ def parse_sitemap(data: bytes, source: str) -> Sitemap:
     locations = tuple(
         (el.text or "").strip() for el in root.iter("{*}loc") if (el.text or "").strip()
     )
-    return Sitemap(kind=kind, locations=locations)  # type: ignore[arg-type]
+    return Sitemap(kind="urlset" if kind == "urlset" else "sitemapindex", locations=locations)
