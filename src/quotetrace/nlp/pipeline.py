@@ -273,7 +273,9 @@ def _attribute(index: _Index, drafts: list[QuoteDraft], k: int, units: list[Pars
     if draft.parent is None:
         zone = para
         level = None
-        siblings = index.tops_between(zone[0], zone[1])
+        k_top = bisect.bisect_left(index.top_opens, pair.open)
+        siblings = index.top[max(0, k_top - 1): k_top + 2]  # the neighbours are all attribution needs
+        siblings = [j for j in siblings if zone[0] <= pairs[j].open < zone[1]]
     else:
         parent = pairs[pair.parent] if pair.parent is not None else pair
         zone = (parent.start, parent.end)
@@ -291,7 +293,7 @@ def _attribute(index: _Index, drafts: list[QuoteDraft], k: int, units: list[Pars
                 draft.cue = None
     # a split quote: the same cue as the previous quote of the paragraph, or no cue after one
     previous = None
-    for j in range(k - 1, -1, -1):
+    for j in range(k - 1, max(-1, k - 50), -1):
         if pairs[drafts[j].pair].open < para[0]:
             break
         if drafts[j].parent == draft.parent and drafts[j].kind == "direct":

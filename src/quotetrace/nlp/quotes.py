@@ -54,7 +54,7 @@ def classify(text: str, pair: MarkPair, lo: int) -> str | None:
     ``lo`` is where the enclosing sentence (or the enclosing quote's content) begins."""
     content = text[pair.start: pair.end]
     words = content.split()
-    prefix = text[lo: pair.open].strip()
+    prefix = text[max(lo, pair.open - 300): pair.open].strip()  # a bounded look-back keeps long inputs linear
     if _TITLE_CUES.search(prefix):
         return None
     if len(words) >= 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words) and prefix \

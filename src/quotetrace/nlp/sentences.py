@@ -81,15 +81,18 @@ def _append(out: list[Sentence], text: str, start: int, end: int, para: int) -> 
 
 
 def parse_units(text: str, sentences: list[Sentence], pairs: list[MarkPair]) -> list[tuple[int, int]]:
-    """Character ranges worth parsing: sentences with a quote mark pair or a reporting cue, merged
-    per paragraph, plus the sentence before a quote-only sentence (its attribution may sit there)."""
+    """Character ranges worth parsing: sentences with a reporting cue, a quote introduced by a colon
+    or a quote holding a nested quote (whose attribution sits inside it), merged per paragraph.
+    A sentence that is only a quote needs no parse: its attribution is found around it."""
     pattern = cue_pattern()
-    pair_starts = sorted(p.open for p in pairs)
+    parents = {p.parent for p in pairs if p.parent is not None}
+    needy = sorted(p.open for i, p in enumerate(pairs)
+                   if i in parents or text[max(0, p.open - 3): p.open].rstrip().endswith(":"))
     wanted = [False] * len(sentences)
     for i, sent in enumerate(sentences):
-        k = bisect.bisect_left(pair_starts, sent.start)
-        has_quote = k < len(pair_starts) and pair_starts[k] < sent.end
-        if has_quote or pattern.search(text, sent.start, sent.end) or text.startswith(("Source:", "Quote:"), sent.start):
+        k = bisect.bisect_left(needy, sent.start)
+        if (k < len(needy) and needy[k] < sent.end) or pattern.search(text, sent.start, sent.end) \
+                or text.startswith(("Source:", "Quote:"), sent.start):
             wanted[i] = True
     for i in range(len(sentences) - 1, 0, -1):
         # a pronoun speaker needs its antecedent: parse the sentence before too (names, NER)
