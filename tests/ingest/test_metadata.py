@@ -20,7 +20,8 @@ from quotetrace.ingest.metadata import (
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("2024-03-05", datetime(2024, 3, 5)),
+        ("2024-03-05", datetime(2024, 3, 5, tzinfo=timezone.utc)),
+        ("2024-03-05T12:00:00+02:00", datetime(2024, 3, 5, 10, tzinfo=timezone.utc)),
         ("2024-03-05T10:00:00Z", datetime(2024, 3, 5, 10, tzinfo=timezone.utc)),
         ("Tue, 05 Mar 2024 08:00:00 GMT", datetime(2024, 3, 5, 8, tzinfo=timezone.utc)),
         ("", None),

@@ -71,7 +71,7 @@ def test_sidecar_and_manifest_precedence(tmp_path: Path) -> None:
     assert a.url == "https://www.velmora-courier.example/ferry"
     assert a.published == datetime(2024, 3, 5, 10, tzinfo=timezone.utc)
     assert b.outlet == "tram-news.example"  # domain of the URL without www.
-    assert b.published == datetime(2024, 1, 2)
+    assert b.published == datetime(2024, 1, 2, tzinfo=timezone.utc)
     assert b.title == "Velmora council approves tram fares"
 
 

@@ -12,7 +12,7 @@ import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
-from datetime import datetime
+from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from pathlib import Path
@@ -50,23 +50,33 @@ class ArticleMeta:
 
 
 def parse_date(value: Any) -> datetime | None:
-    """A datetime from ISO 8601 (``2024-02-01``, ``2024-02-01T10:00:00Z``), RFC 822, or None."""
+    """An aware UTC datetime from ISO 8601 (``2024-02-01``, ``…T10:00:00+02:00``), RFC 822, or None.
+
+    Always UTC-aware so dates from HTML, feeds, manifests and JSONL compare and sort together;
+    a value without a zone is taken as UTC.
+    """
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return value
+        return _utc(value)
     text = str(value).strip()
     if not text:
         return None
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
+        return _utc(datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text))
     except ValueError:
         pass
     try:
-        return parsedate_to_datetime(text)
+        return _utc(parsedate_to_datetime(text))
     except (TypeError, ValueError, IndexError):
         LOGGER.debug("unparseable date %r", text)
         return None
+
+
+def _utc(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc)
 
 
 def parse_authors(value: Any) -> tuple[str, ...] | None:
