@@ -92,7 +92,7 @@ class AliasBook:
 
 
 def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
+    return int(node.start_mark.line) + 1
 
 
 def _string(node: yaml.Node, path: str, what: str) -> str:

@@ -94,7 +94,8 @@ class StoryClusterer:
         self._primed = False  # idf already learned from the whole batch
 
     def _idf(self, columns: np.ndarray) -> np.ndarray:
-        return np.log((1.0 + self._docs) / (1.0 + self._df[columns])) + 1.0
+        idf: np.ndarray = np.log((1.0 + self._docs) / (1.0 + self._df[columns])) + 1.0
+        return idf
 
     def _vector(self, article: Article) -> sparse.csr_matrix:
         counts = self._vectorizer.transform([article]).tocsr()
