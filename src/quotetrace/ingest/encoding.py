@@ -104,6 +104,20 @@ def _gunzip_capped(path: Path, max_bytes: int) -> bytes:
     return data
 
 
+def gunzip_bytes(data: bytes, source: str, max_bytes: int) -> bytes:
+    """Decompress a gzip body held in memory (a fetched ``sitemap.xml.gz``), stopping at ``max_bytes``."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, max_bytes + 1)
+    except zlib.error as exc:
+        raise InputError(source, f"corrupt gzip data ({exc})") from exc
+    if len(out) > max_bytes:
+        raise InputError(source, f"response too large (over {megabytes(max_bytes)} MB limit uncompressed)")
+    if not inflater.eof:
+        raise InputError(source, "truncated gzip data (ends before the compressed stream is complete)")
+    return out
+
+
 def _bom_encoding(data: bytes) -> str | None:
     for bom, name in _BOMS:
         if data.startswith(bom):

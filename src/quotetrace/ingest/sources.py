@@ -20,7 +20,7 @@ from functools import partial
 from pathlib import Path
 
 from quotetrace.errors import ConfigError, InputError
-from quotetrace.ingest.encoding import decode_text, read_body
+from quotetrace.ingest.encoding import decode_text, gunzip_bytes, read_body
 from quotetrace.ingest.fetch import Fetcher, Response
 from quotetrace.ingest.identity import normalise_url
 from quotetrace.ingest.metadata import ArticleMeta, Manifest, read_sidecar
@@ -187,7 +187,9 @@ class _Run:
             return
         response = self.fetcher.get(url)
         body = response.body
-        kind = sniff_xml(body) if _looks_like_xml(response) else "other"
+        if body[:2] == b"\x1f\x8b":  # served gzip file (sitemap.xml.gz), not transfer encoding
+            body = gunzip_bytes(body, url, self.options.max_bytes)
+        kind = sniff_xml(body) if _looks_like_xml(response, body) else "other"
         if kind != "other":
             yield from self.index(body, url, response.final_url, depth)
             return
@@ -231,7 +233,7 @@ class _Run:
                 yield from self.target(line, ArticleMeta(), source)
 
 
-def _looks_like_xml(response: Response) -> bool:
+def _looks_like_xml(response: Response, body: bytes) -> bool:
     if response.content_type in _FEED_TYPES or response.content_type.endswith("+xml"):
         return True
-    return response.body[:200].lstrip().startswith(b"<?xml")
+    return body[:200].lstrip().startswith(b"<?xml")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -75,3 +76,13 @@ def test_local_sitemap_relative_locations(tmp_path: Path, make_page: Callable[..
     items = list(iter_inputs([str(tmp_path / "sitemap.xml")], FAST))
     assert len(items) == 1 and isinstance(items[0], Article)
     assert items[0].source == str(tmp_path / "pages" / "a.html")
+
+
+def test_served_gzip_sitemap(http_server: Any, make_page: Callable[..., str]) -> None:
+    http_server.add("/n/1", make_page(title="Fictional gzip story"))
+    data = gzip.compress(urlset([http_server.url("/n/1")]).encode())
+    root = http_server.add("/sitemap.xml.gz", data, content_type="application/gzip")
+    cut = http_server.add("/cut.xml.gz", data[: len(data) // 2], content_type="application/gzip")
+    items = list(iter_inputs([root, cut], FAST))
+    assert isinstance(items[0], Article) and items[0].title == "Fictional gzip story"
+    assert isinstance(items[1], IngestFailure) and items[1].reason.startswith(f"{cut}: truncated gzip")
