@@ -50,11 +50,11 @@ def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[str, Article | IngestFai
     """(doc name, Article or IngestFailure) for every input; bad inputs become failures, never raise."""
     for name in paths:
         path = Path(name)
+        if name.startswith(("http://", "https://")) or path.is_dir():
+            yield from _other_inputs(name)
+            continue
         if not path.exists():
             yield name, IngestFailure(name, "no such file")
-            continue
-        if path.is_dir():
-            yield name, IngestFailure(name, "is a directory")
             continue
         try:
             if path.suffix.lower() == ".jsonl":
@@ -78,7 +78,7 @@ def _other_inputs(name: str) -> Iterator[tuple[str, Article | IngestFailure]]:
     try:
         for item in sources.iter_inputs([name]):
             if isinstance(item, Article):
-                yield (item.url or item.source or name), item
+                yield (item.source or item.url or name), item
             elif isinstance(item, IngestFailure):
                 yield item.source, item
             else:
