@@ -77,7 +77,21 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "relcl":
         return verb.head
     if depth == 0:
-        return _left_subject(verb)
+        return _left_subject(verb) or _right_subject(verb)
+    return None
+
+
+def _right_subject(verb: Token) -> Token | None:
+    """Inverted attribution right after a quote ("“...?” asked one worker, Tom Reyes"), when the
+    parser took the quote for the subject and the speaker for an object."""
+    doc = verb.doc
+    if verb.i == 0 or not (doc[verb.i - 1].is_quote or doc[verb.i - 1].is_punct):
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "nsubj") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            return child
+        if child.dep_ not in ("punct", "advmod"):
+            break
     return None
 
 
