@@ -62,6 +62,14 @@ CASES = [
     # Source:/Quote: layout
     ("Source: Mayor Ana Ruiz at a council meeting\n\nQuote: \"The bridge will reopen in May.\"",
      [("direct", "Ana Ruiz", "bridge will reopen")]),
+    # attribution closing the previous paragraph; reduced passive "Asked ..." is not the speaker's cue
+    ("The prime minister, Elena Varga, addressed parliament. She said:\n\n“We will defend every village.”",
+     [("direct", "Elena Varga", "defend every village")]),
+    ("Asked whether troops would be sent, Defence Minister Elena Varga replied: “Not today.”",
+     [("direct", "Elena Varga", "Not today")]),
+    # inverted attribution after a question, then a pronoun for that speaker
+    ("“Will the government step in?” asked one worker, Tom Reyes. “Nobody knows,” he said.",
+     [("direct", "Tom Reyes", "government step in"), ("direct", "Tom Reyes", "Nobody knows")]),
     # multi-paragraph quote
     ("“We trained all winter,” the coach, Ivan Petrov, said. “Nobody believed in us.\n“Now we have the cup.”",
      [("direct", "Ivan Petrov", "Nobody believed"), ("direct", "Ivan Petrov", "Now we have the cup")]),
@@ -89,6 +97,11 @@ NOT_QUOTES = [
 @pytest.mark.parametrize(("text", "snippet"), NOT_QUOTES)
 def test_not_a_quote(text, snippet):
     assert not [q for q in extract_text(text) if snippet in q.text]
+
+
+def test_reduced_passive_is_not_reported_speech():
+    quotes = extract_text("Asked whether troops would be sent, Defence Minister Elena Varga replied: “Not today.”")
+    assert [q.kind for q in quotes] == ["direct"]
 
 
 def test_direct_quote_with_said_is_one_quote():

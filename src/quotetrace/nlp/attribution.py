@@ -303,6 +303,9 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 continue
             if lemma == "point" and not any(c.lower_ == "out" for c in token.children):
                 continue
+            if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children) \
+                    and token.dep_ in ("advcl", "acl", "ROOT") and not any(c.dep_ == "nsubj" for c in token.children):
+                continue  # "Asked whether ..., X replied": a reduced passive, the subject was not the speaker
             subj = _subject(token)
             speaker = _speaker_phrase(unit, subj, lemma in _SPEECH) if subj is not None else None
             addressee = None

@@ -315,6 +315,17 @@ def _attribute(index: _Index, drafts: list[QuoteDraft], k: int, units: list[Pars
         return draft.cue.entity
     if _QUOTE_LABEL.match(text, para[0]):
         return _source_entity(text, para[0], draft)
+    if draft.kind == "direct" and draft.parent is None:
+        # "She said:" closing the previous paragraph introduces this one
+        prev_hi = para[0] - 1
+        while prev_hi > 0 and text[prev_hi - 1].isspace():
+            prev_hi -= 1
+        if prev_hi > 0 and text[prev_hi - 1] == ":" and not text[para[0]: pair.open].strip():
+            prev_lo = index.paragraph(prev_hi - 1)[0]
+            intro = [c for c in index.cues_between(prev_lo, prev_hi) if c.entity is not None and c.quote_level is None]
+            if intro:
+                draft.cue = intro[-1]
+                return draft.cue.entity
     if draft.kind == "partial":
         # a partial quote with no cue: the speaker of its paragraph, else a scare quote (dropped later)
         near = [j for j in range(max(0, k - 20), min(len(drafts), k + 20)) if j != k]
