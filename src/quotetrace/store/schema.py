@@ -1,0 +1,200 @@
+"""The store's tables (SQLAlchemy Core): one table per record, plus ingest bookkeeping.
+
+The same schema serves SQLite and PostgreSQL. Nested parts of records (junk spans, cues, quote
+context, variants) are JSON columns; datetimes are UTC timestamps.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.types import TypeDecorator
+
+SCHEMA_VERSION = 1
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timestamps stored as UTC and read back UTC-aware, on SQLite (no zone support) as on PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC)
+        # SQLite keeps naive strings only; PostgreSQL's timestamptz wants the zone.
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value.replace(tzinfo=value.tzinfo or UTC)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+metadata = MetaData()
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("url", Text),
+    Column("outlet", String(255), index=True),
+    Column("title", Text),
+    Column("authors", JSON, nullable=False),
+    Column("published", UTCDateTime, index=True),
+    Column("language", String(16)),
+    Column("text", Text, nullable=False),
+    Column("junk", JSON, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False, index=True),
+    Column("duplicate_of", String(64), index=True),
+    Column("ingested_at", UTCDateTime, nullable=False),
+)
+
+# MinHash signatures, kept so a re-run can rebuild the near-duplicate index without re-reading texts.
+signatures = Table(
+    "article_signatures",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("signature", LargeBinary, nullable=False),
+    Column("dtype", String(16), nullable=False),
+)
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(32), nullable=False),
+    Column("started", UTCDateTime, nullable=False),
+    Column("finished", UTCDateTime),
+    Column("inputs", JSON, nullable=False),
+    Column("counts", JSON, nullable=False),
+)
+
+ingest_failures = Table(
+    "ingest_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, ForeignKey("runs.id", ondelete="SET NULL"), index=True),
+    Column("source", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+)
+
+# Learned boilerplate per outlet: the learner's whole state under one key (BoilerplateLearner.to_state()).
+state = Table(
+    "state",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", JSON, nullable=False),
+)
+
+# One row per article extraction has run on (even when it found no quotes), so re-runs skip it.
+extractions = Table(
+    "extractions",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("at", UTCDateTime, nullable=False),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("kind", String(16), nullable=False, index=True),
+    Column("speaker", Text),
+    Column("speaker_mention", JSON),
+    Column("speaker_id", String(64), index=True),
+    Column("cue", JSON),
+    Column("context", JSON, nullable=False),
+    Column("parent_id", String(64)),
+    Column("confidence", Float, nullable=False),
+    Column("continues", String(64)),
+)
+
+speaker_mentions = Table(
+    "speaker_mentions",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("name", Text),
+    Column("title", Text),
+    Column("kind", String(16), nullable=False),
+)
+
+speakers = Table(
+    "speakers",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("name", Text, nullable=False, index=True),
+    Column("aliases", JSON, nullable=False),
+    Column("titles", JSON, nullable=False),
+    Column("kind", String(16), nullable=False),
+)
+
+utterances = Table(
+    "utterances",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("speaker_id", String(64), index=True),
+    Column("canonical_text", Text, nullable=False),
+    Column("variants", JSON, nullable=False),
+    Column("first_seen", UTCDateTime),
+)
+
+utterance_quotes = Table(
+    "utterance_quotes",
+    metadata,
+    Column("utterance_id", String(64), ForeignKey("utterances.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("quote_id", String(64), nullable=False, index=True),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("start", UTCDateTime),
+    Column("end", UTCDateTime),
+    Column("outlets", JSON, nullable=False),
+)
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("story_id", String(64), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("article_id", String(64), nullable=False, index=True),
+)
+
+Index("ix_articles_outlet_published", articles.c.outlet, articles.c.published)
