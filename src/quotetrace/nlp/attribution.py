@@ -123,11 +123,11 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
         return None
     appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if appos is not None and subj.pos_ != "PROPN":
-        title = noun_phrase(subj).text
-        name, _ = name_of(appos)
-        if name:
-            s, e = _locate(unit, name, appos)
-            return SpeakerPhrase(name, s, e, "name", title=title, person=True)
+        role_text = noun_phrase(subj).text
+        appos_name, _ = name_of(appos)
+        if appos_name:
+            s, e = _locate(unit, appos_name, appos)
+            return SpeakerPhrase(appos_name, s, e, "name", title=role_text, person=True)
     if subj.pos_ == "PROPN":
         name, title = name_of(subj)
         if not name:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from quotetrace.nlp.attribution import CueHit
 
@@ -52,7 +52,7 @@ def _overlapping(spans: list[tuple[int, int]], starts: list[int], lo: int, hi: i
 
 
 def indirect_spans(text: str, cues: list[CueHit], direct_spans: list[tuple[int, int]],
-                   partial_spans: list[tuple[int, int]] = ()) -> Iterator[tuple[CueHit, tuple[int, int]]]:
+                   partial_spans: Sequence[tuple[int, int]] = ()) -> Iterator[tuple[CueHit, tuple[int, int]]]:
     """(cue, content span) for every reported statement outside quotes, direct quotes cut away.
 
     A statement that is itself mostly a partial quote is left to that quote; a cue inside another

@@ -128,7 +128,7 @@ class Extractor:
             docs = list(self.nlp.pipe(texts, batch_size=256))
         pattern = cue_pattern()
         wanted = [d for d, t in zip(docs, texts) if pattern.search(t) and any(tok.pos_ == "PROPN" for tok in d)]
-        for _ in self.ner.pipe(wanted, batch_size=256):
+        for _ in self.ner.pipe(wanted, batch_size=256):  # type: ignore[attr-defined]
             pass
         return docs
 
