@@ -39,6 +39,7 @@ def test_parse_person_splits_given_names_and_particles() -> None:
 def test_given_names_and_surnames_compatibility() -> None:
     assert given_compatible("J.", "Jens")
     assert given_compatible("Volodymyr", "Wolodymyr")
+    assert given_compatible("Vladimir", "Volodymyr")
     assert not given_compatible("Jens", "Jonas")
     assert not given_compatible("Olena", "Volodymyr")
     assert surname_similar("Stoltenberg", "Stoltenburg")

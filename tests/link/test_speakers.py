@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+
+import pytest
 from datetime import datetime
 
 from quotetrace.link.aliases import parse_aliases
@@ -152,3 +154,23 @@ def test_unnamed_quotes_are_not_linked() -> None:
     assert links.speakers == () and links.quote_speaker == {}
 
 
+
+
+def test_seed_articles_link_to_one_stoltenberg(seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """Acceptance: the extractor's per-article names across the five seeds give one NATO chief."""
+    pipeline = pytest.importorskip("quotetrace.nlp.pipeline")
+    articles = {}
+    for path in seed_paths:
+        text = path.read_text(encoding="utf-8")
+        articles[path.stem] = Article(path.stem, text, str(path), outlet=path.stem)
+    extracted = list(pipeline.default_extractor().extract_many(articles.values()))
+    quotes = [q for result in extracted for q in result.quotes]
+    mentions = [m for result in extracted for m in result.mentions]
+    links = link_speakers(quotes, mentions, articles=articles)
+    chiefs = [s for s in links.speakers if "Stoltenberg" in s.name]
+    assert len(chiefs) == 1
+    assert chiefs[0].name == "Jens Stoltenberg"
+    assert any("Secretary" in t for t in chiefs[0].titles)
+    said_by_chief = {q.article_id for q in quotes if links.quote_speaker.get(q.id) == chiefs[0].id}
+    assert len(said_by_chief) >= 3
+    assert not any(s.name in ("Kyiv", "Kiev") for s in links.speakers)

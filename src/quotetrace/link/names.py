@@ -107,9 +107,14 @@ def parse_person(name: str) -> PersonName | None:
     return PersonName(tuple(words[:cut]), " ".join(words[cut:]))
 
 
+def _given_form(key: str) -> str:
+    # Russian and Ukrainian forms of one given name: Vladimir / Volodymyr, Vladyslav / Volodyslav.
+    return "volod" + key[4:] if key.startswith("vlad") else key
+
+
 def given_compatible(a: str, b: str) -> bool:
     """Same first name, allowing initials ("J." ~ "Jens") and spelling variants."""
-    ka, kb = translit_key(a), translit_key(b)
+    ka, kb = _given_form(translit_key(a)), _given_form(translit_key(b))
     if not ka or not kb:
         return True
     if ka == kb:
