@@ -1,0 +1,181 @@
+"""The ingest pipeline: read inputs, mark junk, drop exact duplicates, flag near duplicates, store in batches.
+
+Each batch (articles, their MinHash signatures, the boilerplate learner's state and the skipped inputs)
+is written in one transaction, so a run killed at any point loses nothing and a re-run duplicates
+nothing: stored articles are recognised by id and content hash and left alone, the learner only
+observes new articles, and the near-duplicate index is rebuilt from the stored signatures.
+Outlets whose learned boilerplate changed are re-marked at the end (they stay listed as pending in the
+store until that is done, so an interrupted re-marking is finished by the next run).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from quotetrace.ingest.options import IngestOptions
+from quotetrace.records import Article, IngestFailure
+
+LOGGER = logging.getLogger(__name__)
+
+BATCH_SIZE = 500  # articles per transaction
+LEARNER_KEY = "boilerplate_learner"
+PENDING_KEY = "boilerplate_pending"  # outlets whose articles must be re-marked with the final lines
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    """What one ingest run did."""
+
+    ingested: int  # new (or changed) articles stored, near duplicates included
+    exact_duplicates: int  # skipped: the same text is stored under another id
+    near_duplicates: int  # stored with ``duplicate_of`` set
+    skipped: tuple[IngestFailure, ...]  # inputs that could not be read, with one-line reasons
+    unchanged: int  # already stored exactly so
+
+    @property
+    def written(self) -> int:
+        return self.ingested
+
+    @property
+    def failures(self) -> tuple[IngestFailure, ...]:
+        return self.skipped
+
+    @property
+    def duplicates(self) -> int:
+        return self.exact_duplicates
+
+
+def _outlet_key(article: Article) -> str:
+    return article.outlet or ""
+
+
+class _Run:
+    """State of one ingest run: the learner, the near-duplicate index and the running counts."""
+
+    def __init__(self, store: Any, batch_size: int) -> None:
+        from quotetrace.ingest.boilerplate import BoilerplateLearner
+        from quotetrace.ingest.dedup import NearDuplicateIndex
+
+        self.store = store
+        self.batch_size = batch_size
+        saved = store.get_state(LEARNER_KEY)
+        self.learner = BoilerplateLearner.from_state(saved) if saved is not None else BoilerplateLearner()
+        self.pending: set[str] = set(store.get_state(PENDING_KEY) or ())
+        self.index = NearDuplicateIndex()
+        for article_id, signature in store.iter_signatures():
+            self.index.add(article_id, signature)
+        self.ingested = self.exact = self.near = self.unchanged = 0
+        self.skipped: list[IngestFailure] = []
+
+    def write(self, articles: list[Article], failures: list[IngestFailure], run_id: int) -> None:
+        """Classify, clean and store one batch in one transaction."""
+        from quotetrace.ingest.clean import mark_junk
+        from quotetrace.ingest.dedup import minhash_signature
+
+        stored = self.store.known_ids(a.id for a in articles)
+        owners = self.store.articles_by_hash(a.content_hash for a in articles)
+        fresh: list[Article] = []
+        seen_hash: dict[str, str] = {}
+        seen_ids: set[str] = set()
+        for article in articles:
+            if article.id in seen_ids or stored.get(article.id) == article.content_hash:
+                self.unchanged += 1
+                continue
+            owner = owners.get(article.content_hash) or seen_hash.get(article.content_hash)
+            if owner is not None and owner != article.id:
+                self.exact += 1
+                continue
+            seen_hash[article.content_hash] = article.id
+            seen_ids.add(article.id)
+            fresh.append(article)
+        # Learn from the whole batch before marking, so lines repeated within it are caught at once.
+        for article in fresh:
+            self.learner.observe(_outlet_key(article), article.text)
+        ready: list[Article] = []
+        signatures = {}
+        for article in fresh:
+            lines = self.learner.lines_for(_outlet_key(article))
+            junk = tuple(mark_junk(article.text, lines))
+            signature = minhash_signature(article.text)
+            duplicate_of = self.index.find_or_add(article.id, signature)
+            if duplicate_of == article.id:
+                duplicate_of = None
+            signatures[article.id] = signature
+            ready.append(replace(article, junk=junk, duplicate_of=duplicate_of))
+            self.pending.add(_outlet_key(article))
+        with self.store.transaction():
+            summary = self.store.write_articles(ready)
+            written = set(summary.written) | set(summary.updated)
+            self.store.write_signatures({aid: sig for aid, sig in signatures.items() if aid in written})
+            self.store.set_state(LEARNER_KEY, self.learner.to_state())
+            self.store.set_state(PENDING_KEY, sorted(self.pending))
+            self.store.record_failures(failures, run_id)
+        self.ingested += len(written)
+        self.near += sum(1 for a in ready if a.duplicate_of is not None and a.id in written)
+        self.exact += len(summary.exact_duplicates)
+        self.unchanged += len(summary.unchanged)
+        self.skipped.extend(failures)
+
+    def remark(self) -> None:
+        """Re-mark junk of pending outlets with their final learned lines; one transaction per page."""
+        from quotetrace.ingest.clean import mark_junk
+
+        for outlet in sorted(self.pending):
+            lines = self.learner.lines_for(outlet)
+            changed: dict[str, Any] = {}
+            stream: Iterable[Article] = self.store.iter_articles(outlet=outlet or None)
+            for article in stream:
+                if outlet == "" and article.outlet:
+                    continue
+                junk = tuple(mark_junk(article.text, lines))
+                if junk != article.junk:
+                    changed[article.id] = junk
+                if len(changed) >= self.batch_size:
+                    self.store.set_junk(changed)
+                    changed = {}
+            with self.store.transaction():
+                self.store.set_junk(changed)
+                self.pending.discard(outlet)
+                self.store.set_state(PENDING_KEY, sorted(self.pending))
+
+
+def ingest(inputs: Sequence[str], store: Any, options: IngestOptions,
+           progress: Callable[[int], None] | None = None, batch_size: int = BATCH_SIZE) -> IngestSummary:
+    """Ingest ``inputs`` (paths, folders, URLs) into ``store``; streaming, one transaction per batch.
+
+    ``progress`` is called after each batch with the number of articles and failures read so far.
+    """
+    from quotetrace.ingest.sources import iter_inputs
+
+    run = _Run(store, batch_size)
+    run_id = store.start_run("ingest", list(inputs))
+    articles: list[Article] = []
+    failures: list[IngestFailure] = []
+    done = 0
+    for item in iter_inputs(inputs, options):
+        if isinstance(item, IngestFailure):
+            LOGGER.info("skipped %s: %s", item.source, item.reason)
+            failures.append(item)
+        else:
+            articles.append(item)
+        if len(articles) + len(failures) >= batch_size:
+            done += len(articles) + len(failures)
+            run.write(articles, failures, run_id)
+            articles, failures = [], []
+            if progress is not None:
+                progress(done)
+    if articles or failures:
+        done += len(articles) + len(failures)
+        run.write(articles, failures, run_id)
+        if progress is not None:
+            progress(done)
+    run.remark()
+    summary = IngestSummary(run.ingested, run.exact, run.near, tuple(run.skipped), run.unchanged)
+    store.finish_run(run_id, {"ingested": summary.ingested, "exact_duplicates": summary.exact_duplicates,
+                              "near_duplicates": summary.near_duplicates, "unchanged": summary.unchanged,
+                              "skipped": len(summary.skipped)})
+    LOGGER.info("ingest: %s", summary)
+    return summary
