@@ -140,3 +140,243 @@ def extract_cmd(inputs: tuple[str, ...], fmt: str, batch_size: int) -> None:
     run_extract(list(inputs), fmt, batch_size)
 
 # --- linking, comparison, reports, the main job (issue 4) --------------------
+
+_DB_HELP = "Store: SQLAlchemy URL or SQLite file path (default: $QUOTETRACE_DB or ./quotetrace.db)."
+_DATA_FORMAT = click.Choice(["table", "jsonl", "csv"])
+
+
+def _open_store(db: str | None):  # type: ignore[no-untyped-def]
+    from quotetrace.settings import database_url
+    from quotetrace.store import Store
+
+    return Store.open(database_url(db))
+
+
+def _view(db: str | None):  # type: ignore[no-untyped-def]
+    from quotetrace.errors import QuotetraceError
+    from quotetrace.report.views import StoreView
+
+    try:
+        store = _open_store(db)
+        try:
+            return StoreView.load(store)
+        finally:
+            store.close()
+    except QuotetraceError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _lexicon(path: str | None):  # type: ignore[no-untyped-def]
+    from quotetrace.compare.framing import load_lexicon
+    from quotetrace.errors import ConfigError
+
+    try:
+        return load_lexicon(path)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command("run")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--manifest", type=click.Path(exists=True, dir_okay=False), help="CSV path,url,outlet,published.")
+@click.option("--db", default=None, help=_DB_HELP)
+@click.option("--report", "report_dir", type=click.Path(file_okay=False), default=None,
+              help="Write the static HTML report into this folder.")
+@click.option("--aliases", type=click.Path(exists=True, dir_okay=False), help="speakers.yaml: aliases, not_same_as.")
+@click.option("--lexicon", type=click.Path(exists=True, dir_okay=False), help="Loaded-term lexicon YAML.")
+@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 4096),
+              help="Articles per extraction transaction.")
+def run_cmd(inputs: tuple[str, ...], manifest: str | None, db: str | None, report_dir: str | None,
+            aliases: str | None, lexicon: str | None, batch_size: int) -> None:
+    """The main job: ingest INPUTS, extract quotes, link speakers/statements/stories, compare, report.
+
+    Re-runs only extract new articles. Exits 0 when the job completed (skipped inputs are listed),
+    1 when nothing could be processed.
+    """
+    from pathlib import Path
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from quotetrace.errors import QuotetraceError
+    from quotetrace.report.terminal import print_summary
+    from quotetrace.run import RunOptions, run_job
+
+    options = RunOptions(manifest=Path(manifest) if manifest else None, aliases=Path(aliases) if aliases else None,
+                         lexicon=Path(lexicon) if lexicon else None,
+                         report_dir=Path(report_dir) if report_dir else None, batch_size=batch_size)
+    console = Console(stderr=True)
+    try:
+        store = _open_store(db)
+        try:
+            with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                          console=console, transient=True) as bar:
+                tasks: dict[str, int] = {}
+
+                def progress(stage: str, done: int, total: int | None) -> None:
+                    if stage not in tasks:
+                        tasks[stage] = bar.add_task(stage, total=total)
+                    bar.update(tasks[stage], completed=done, total=total)
+
+                summary = run_job(list(inputs), store, options, progress)
+        finally:
+            store.close()
+    except QuotetraceError as exc:
+        raise click.ClickException(str(exc)) from exc
+    print_summary(summary, Console())
+    if not summary.completed:
+        raise SystemExit(1)
+
+
+@main.command("speakers")
+@click.option("--db", default=None, help=_DB_HELP)
+@click.option("--format", "fmt", type=_DATA_FORMAT, default="table", show_default=True)
+def speakers_cmd(db: str | None, fmt: str) -> None:
+    """List speakers with their quote counts and outlets."""
+    from quotetrace.report.terminal import emit
+    from quotetrace.report.views import speakers_rows
+
+    emit(speakers_rows(_view(db)), fmt, ("name", "kind", "titles", "quotes", "outlets", "id"), "Speakers")
+
+
+@main.command("speaker")
+@click.argument("name")
+@click.option("--db", default=None, help=_DB_HELP)
+@click.option("--topic", "topics", multiple=True, help="Only statements whose text or article title has this word.")
+@click.option("--format", "fmt", type=_DATA_FORMAT, default="table", show_default=True)
+def speaker_cmd(name: str, db: str | None, topics: tuple[str, ...], fmt: str) -> None:
+    """One speaker (by name, alias or id): aliases, titles, and the timeline of statements."""
+    from rich.console import Console
+
+    from quotetrace.report.terminal import emit
+    from quotetrace.report.views import NotFound, speaker_timeline_for, timeline_rows
+
+    view = _view(db)
+    try:
+        speaker, timeline = speaker_timeline_for(view, name, topics)
+    except NotFound as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "table":
+        console = Console()
+        console.print(f"[bold]{_esc(speaker.name)}[/bold] ({speaker.kind}) id {speaker.id}")
+        console.print(f"aliases: {_esc(', '.join(speaker.aliases) or '-')}   titles: {_esc('; '.join(speaker.titles) or '-')}")
+    emit(timeline_rows(timeline), fmt, ("date", "outlet", "venue", "kind", "cue", "text", "source"), "Timeline")
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+@main.command("stories")
+@click.option("--db", default=None, help=_DB_HELP)
+@click.option("--format", "fmt", type=_DATA_FORMAT, default="table", show_default=True)
+def stories_cmd(db: str | None, fmt: str) -> None:
+    """List stories (groups of articles about one event) with their outlets."""
+    from quotetrace.report.terminal import emit
+    from quotetrace.report.views import stories_rows
+
+    emit(stories_rows(_view(db)), fmt, ("id", "title", "start", "n_articles", "outlets"), "Stories")
+
+
+@main.command("story")
+@click.argument("story_id")
+@click.option("--db", default=None, help=_DB_HELP)
+@click.option("--lexicon", type=click.Path(exists=True, dir_okay=False), help="Loaded-term lexicon YAML.")
+@click.option("--format", "fmt", type=_DATA_FORMAT, default="table", show_default=True)
+def story_cmd(story_id: str, db: str | None, lexicon: str | None, fmt: str) -> None:
+    """One story (id or unique id prefix): articles by outlet and the coverage comparison."""
+    from quotetrace.report.terminal import emit
+    from quotetrace.report.views import NotFound, articles_by_outlet, story_detail, story_detail_row
+
+    view = _view(db)
+    try:
+        story, comparison = story_detail(view, story_id, _lexicon(lexicon))
+    except NotFound as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt != "table":
+        emit([story_detail_row(view, story, comparison)], fmt)
+        return
+    click.echo(f"{story.title}  ({story.id}, {len(story.article_ids)} articles)")
+    for outlet, refs in articles_by_outlet(view, story).items():
+        click.echo(f"  {outlet}: " + "; ".join(f"{r['title'] or r['id']} [{r['source']}]" for r in refs))
+    coverage = comparison.coverage
+    rows = []
+    for utterance_id in coverage.utterance_ids:
+        utterance = next(u for u in view.utterances if u.id == utterance_id)
+        speaker = view.speakers.get(utterance.speaker_id or "")
+        row = {"speaker": speaker.name if speaker else "", "statement": utterance.canonical_text}
+        row.update({c.outlet: ", ".join(c.modes) if c.carried else "-" for c in coverage.row(utterance_id)})
+        rows.append(row)
+    emit(rows, "table", ("speaker", "statement", *coverage.outlets), "Coverage")
+    verbs = [{"speaker": (view.speakers[c.speaker_id].name if c.speaker_id in view.speakers else c.speaker_id),
+              "outlet": c.outlet, "verb": c.lemma, "count": c.count} for c in comparison.verbs.counts]
+    emit(verbs, "table", ("speaker", "outlet", "verb", "count"), "Reporting verbs")
+    terms = [{"group": c.group, "term": c.term, "outlet": c.outlet, "count": c.count, "in quotes": c.in_quotes}
+             for c in comparison.terms.counts]
+    emit(terms, "table", ("group", "term", "outlet", "count", "in quotes"), "Loaded terms")
+
+
+@main.command("utterances")
+@click.option("--db", default=None, help=_DB_HELP)
+@click.option("--speaker", default=None, help="Only this speaker's statements (name, alias or id).")
+@click.option("--altered", is_flag=True, help="Only statements some outlet quoted with changed words.")
+@click.option("--format", "fmt", type=_DATA_FORMAT, default="table", show_default=True)
+def utterances_cmd(db: str | None, speaker: str | None, altered: bool, fmt: str) -> None:
+    """List statements (one thing said, seen in one or more quotes), most widely carried first."""
+    from quotetrace.report.terminal import emit
+    from quotetrace.report.views import NotFound, utterances_rows
+
+    try:
+        rows = utterances_rows(_view(db), speaker, altered)
+    except NotFound as exc:
+        raise click.ClickException(str(exc)) from exc
+    emit(rows, fmt, ("speaker_name", "canonical_text", "outlets", "altered", "id"), "Statements")
+
+
+@main.command("report")
+@click.option("--db", default=None, help=_DB_HELP)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Report folder.")
+@click.option("--lexicon", type=click.Path(exists=True, dir_okay=False), help="Loaded-term lexicon YAML.")
+def report_cmd(db: str | None, out_dir: str, lexicon: str | None) -> None:
+    """Write the static HTML report of what the store holds into OUT."""
+    from quotetrace.report.build import ReportData, write_report
+
+    view = _view(db)
+    data = ReportData(view.articles, view.quotes, list(view.speakers.values()), view.utterances, view.stories,
+                      _lexicon(lexicon))
+    click.echo(f"Report: {write_report(out_dir, data)}")
+
+
+@main.command("export")
+@click.option("--db", default=None, help=_DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("--what", type=click.Choice(["articles", "quotes", "speakers", "utterances", "stories"]),
+              default="quotes", show_default=True)
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False), help="File to write ('-': stdout).")
+def export_cmd(db: str | None, fmt: str, what: str, out_path: str) -> None:
+    """Export ARTICLES, QUOTES, SPEAKERS, UTTERANCES or STORIES as JSONL, CSV or Parquet."""
+    import sys
+    from pathlib import Path
+
+    from quotetrace.report import export
+
+    view = _view(db)
+    rows = {
+        "articles": lambda: export.article_rows(view.articles.values()),
+        "quotes": lambda: export.quote_rows(view.quotes.values(), view.articles, view.speakers),
+        "speakers": lambda: export.speaker_rows(view.speakers.values(), view.quote_counts()),
+        "utterances": lambda: export.utterance_rows(view.utterances, view.quotes, view.articles, view.speakers),
+        "stories": lambda: export.story_rows(view.stories, view.articles),
+    }[what]()
+    if fmt == "parquet":
+        if out_path == "-":
+            raise click.BadParameter("Parquet needs a file", param_hint="--out")
+        n = export.write_parquet(rows, Path(out_path))
+    elif out_path == "-":
+        n = export.write_jsonl(rows, sys.stdout) if fmt == "jsonl" else export.write_csv(rows, sys.stdout)
+    else:
+        with open(out_path, "w", encoding="utf-8", newline="") as out:
+            n = export.write_jsonl(rows, out) if fmt == "jsonl" else export.write_csv(rows, out)
+    click.echo(f"{n} {what} -> {out_path}", err=True)

@@ -47,14 +47,14 @@ def hostile_data():
     quotes = {q.id: q for q in (q1, q2, q3)}
     canonical = q1.text
 
-    def variant(q: Quote) -> Variant:
+    def variant(q: Quote, canonical: str = canonical) -> Variant:
         diff = word_diff(canonical, q.text)
         return Variant(q.id, q.article_id, articles[q.article_id].outlet, q.text, q.kind, diff,
                        altered=q is not q1 and is_altered(diff))
 
     utterances = [
         Utterance("u1", "sp-krell", canonical, ("q1", "q2"), (variant(q1), variant(q2)), datetime(2031, 3, 1)),
-        Utterance("u2", "sp-krell", q3.text, ("q3",), (variant(q3),), datetime(2031, 3, 2)),
+        Utterance("u2", "sp-krell", q3.text, ("q3",), (variant(q3, q3.text),), datetime(2031, 3, 2)),
     ]
     speakers = [Speaker("sp-krell", f"Oda Krell {SCRIPT}", aliases=("Krell", IMG), titles=("Mayor",))]
     stories = [Story("st1", f"Harbour vote {SCRIPT}", ("h1", "h2"), datetime(2031, 3, 1), datetime(2031, 3, 2),
