@@ -54,18 +54,18 @@ metadata = MetaData()
 articles = Table(
     "articles",
     metadata,
-    Column("id", String(64), primary_key=True),
+    Column("id", String, primary_key=True),
     Column("url", Text),
-    Column("outlet", String(255), index=True),
+    Column("outlet", String, index=True),
     Column("title", Text),
     Column("authors", JSON, nullable=False),
     Column("published", UTCDateTime, index=True),
-    Column("language", String(16)),
+    Column("language", String),
     Column("text", Text, nullable=False),
     Column("junk", JSON, nullable=False),
     Column("source", Text, nullable=False),
-    Column("content_hash", String(64), nullable=False, index=True),
-    Column("duplicate_of", String(64), index=True),
+    Column("content_hash", String, nullable=False, index=True),
+    Column("duplicate_of", String, index=True),
     Column("ingested_at", UTCDateTime, nullable=False),
 )
 
@@ -73,16 +73,16 @@ articles = Table(
 signatures = Table(
     "article_signatures",
     metadata,
-    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("signature", LargeBinary, nullable=False),
-    Column("dtype", String(16), nullable=False),
+    Column("dtype", String, nullable=False),
 )
 
 runs = Table(
     "runs",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("kind", String(32), nullable=False),
+    Column("kind", String, nullable=False),
     Column("started", UTCDateTime, nullable=False),
     Column("finished", UTCDateTime),
     Column("inputs", JSON, nullable=False),
@@ -103,7 +103,7 @@ ingest_failures = Table(
 state = Table(
     "state",
     metadata,
-    Column("key", String(64), primary_key=True),
+    Column("key", String, primary_key=True),
     Column("value", JSON, nullable=False),
 )
 
@@ -111,60 +111,60 @@ state = Table(
 extractions = Table(
     "extractions",
     metadata,
-    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("at", UTCDateTime, nullable=False),
 )
 
 quotes = Table(
     "quotes",
     metadata,
-    Column("id", String(64), primary_key=True),
-    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("id", String, primary_key=True),
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("position", Integer, nullable=False),
     Column("text", Text, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
-    Column("kind", String(16), nullable=False, index=True),
+    Column("kind", String, nullable=False, index=True),
     Column("speaker", Text),
     Column("speaker_mention", JSON),
-    Column("speaker_id", String(64), index=True),
+    Column("speaker_id", String, index=True),
     Column("cue", JSON),
     Column("context", JSON, nullable=False),
-    Column("parent_id", String(64)),
+    Column("parent_id", String),
     Column("confidence", Float, nullable=False),
-    Column("continues", String(64)),
+    Column("continues", String),
 )
 
 speaker_mentions = Table(
     "speaker_mentions",
     metadata,
-    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("position", Integer, primary_key=True),
     Column("text", Text, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("name", Text),
     Column("title", Text),
-    Column("kind", String(16), nullable=False),
+    Column("kind", String, nullable=False),
 )
 
 speakers = Table(
     "speakers",
     metadata,
-    Column("id", String(64), primary_key=True),
+    Column("id", String, primary_key=True),
     Column("position", Integer, nullable=False),
     Column("name", Text, nullable=False, index=True),
     Column("aliases", JSON, nullable=False),
     Column("titles", JSON, nullable=False),
-    Column("kind", String(16), nullable=False),
+    Column("kind", String, nullable=False),
 )
 
 utterances = Table(
     "utterances",
     metadata,
-    Column("id", String(64), primary_key=True),
+    Column("id", String, primary_key=True),
     Column("position", Integer, nullable=False),
-    Column("speaker_id", String(64), index=True),
+    Column("speaker_id", String, index=True),
     Column("canonical_text", Text, nullable=False),
     Column("variants", JSON, nullable=False),
     Column("first_seen", UTCDateTime),
@@ -173,15 +173,15 @@ utterances = Table(
 utterance_quotes = Table(
     "utterance_quotes",
     metadata,
-    Column("utterance_id", String(64), ForeignKey("utterances.id", ondelete="CASCADE"), primary_key=True),
+    Column("utterance_id", String, ForeignKey("utterances.id", ondelete="CASCADE"), primary_key=True),
     Column("position", Integer, primary_key=True),
-    Column("quote_id", String(64), nullable=False, index=True),
+    Column("quote_id", String, nullable=False, index=True),
 )
 
 stories = Table(
     "stories",
     metadata,
-    Column("id", String(64), primary_key=True),
+    Column("id", String, primary_key=True),
     Column("position", Integer, nullable=False),
     Column("title", Text, nullable=False),
     Column("start", UTCDateTime),
@@ -192,9 +192,9 @@ stories = Table(
 story_articles = Table(
     "story_articles",
     metadata,
-    Column("story_id", String(64), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", String, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
     Column("position", Integer, primary_key=True),
-    Column("article_id", String(64), nullable=False, index=True),
+    Column("article_id", String, nullable=False, index=True),
 )
 
 Index("ix_articles_outlet_published", articles.c.outlet, articles.c.published)

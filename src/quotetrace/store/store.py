@@ -209,7 +209,7 @@ class Store:
         found: dict[str, str] = {}
         with self._read() as conn:
             for chunk in _chunks(list(ids)):
-                found.update(conn.execute(select(t.c.id, t.c.content_hash).where(t.c.id.in_(chunk))).tuples())
+                found.update((r[0], r[1]) for r in conn.execute(select(t.c.id, t.c.content_hash).where(t.c.id.in_(chunk))))
         return found
 
     def article(self, article_id: str) -> Article | None:
@@ -320,7 +320,7 @@ class Store:
         while True:
             page_query = query.limit(_PAGE) if last is None else query.where(s.c.article_id > last).limit(_PAGE)
             with self._read() as conn:
-                page = list(conn.execute(page_query).tuples())
+                page = list(conn.execute(page_query))
             for aid, blob, dtype in page:
                 yield aid, np.frombuffer(blob, dtype=np.dtype(dtype))
             if len(page) < _PAGE:
@@ -366,7 +366,7 @@ class Store:
         if run_id is not None:
             query = query.where(t.c.run_id == run_id)
         with self._read() as conn:
-            return [IngestFailure(source, reason) for source, reason in conn.execute(query).tuples()]
+            return [IngestFailure(source, reason) for source, reason in conn.execute(query)]
 
     # --- quotes -------------------------------------------------------------------------------
 
@@ -491,7 +491,7 @@ class Store:
             link_query = select(uq.c.utterance_id, uq.c.quote_id).order_by(uq.c.utterance_id, uq.c.position)
             if speaker_id is not None:
                 link_query = link_query.join(u, u.c.id == uq.c.utterance_id).where(u.c.speaker_id == speaker_id)
-            for uid, qid in conn.execute(link_query).tuples():
+            for uid, qid in conn.execute(link_query):
                 members.setdefault(uid, []).append(qid)
         return [rows.utterance_from(r, tuple(members.get(r["id"], ()))) for r in found]
 
@@ -511,7 +511,7 @@ class Store:
             found = [dict(r) for r in conn.execute(select(s).order_by(s.c.position)).mappings()]
             members: dict[str, list[str]] = {}
             for sid, aid in conn.execute(select(sa.c.story_id, sa.c.article_id)
-                                         .order_by(sa.c.story_id, sa.c.position)).tuples():
+                                         .order_by(sa.c.story_id, sa.c.position)):
                 members.setdefault(sid, []).append(aid)
         return [rows.story_from(r, tuple(members.get(r["id"], ()))) for r in found]
 
