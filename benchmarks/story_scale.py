@@ -34,7 +34,7 @@ def word(rng: random.Random) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3)))
 
 
-def build_corpus(n_articles: int, seed: int = 5) -> tuple[list[Article], dict[str, str]]:
+def build_corpus(n_articles: int, span_days: float = 365.0, seed: int = 5) -> tuple[list[Article], dict[str, str]]:
     """Articles in date order and the truth: article id -> event."""
     rng = random.Random(seed)
     background = [word(rng) for _ in range(5000)]
@@ -48,7 +48,7 @@ def build_corpus(n_articles: int, seed: int = 5) -> tuple[list[Article], dict[st
         topic, regulars = rng.choice(topics)
         entities = rng.sample(regulars, 2) + [word(rng).capitalize() for _ in range(2)]
         specific = [word(rng) for _ in range(6)]
-        day0 = start + timedelta(days=rng.uniform(0, 365))
+        day0 = start + timedelta(days=rng.uniform(0, span_days))
         for _ in range(min(rng.randint(1, 15), n_articles - len(rows))):
             when = day0 + timedelta(hours=rng.uniform(0, 72))
             title_words = rng.sample(topic, 2) + rng.sample(specific, 2) + [rng.choice(entities)]
@@ -72,8 +72,8 @@ def build_corpus(n_articles: int, seed: int = 5) -> tuple[list[Article], dict[st
     return [r[1] for r in rows], {r[1].id: r[2] for r in rows}
 
 
-def run_one(n_articles: int) -> dict[str, float]:
-    articles, truth = build_corpus(n_articles)
+def run_one(n_articles: int, per_day: float | None) -> dict[str, float]:
+    articles, truth = build_corpus(n_articles, n_articles / per_day if per_day else 365.0)
     clusterer = StoryClusterer()
     t0 = time.perf_counter()
     for article in articles:
@@ -89,10 +89,12 @@ def run_one(n_articles: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[6_250, 12_500, 25_000, 50_000])
+    parser.add_argument("--per-day", type=float, default=None,
+                        help="articles per day (the span grows with the size); default: every size spans one year")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one)))
+        print(json.dumps(run_one(args.one, args.per_day)))
         return
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
     rows = []
@@ -100,6 +102,8 @@ def main() -> None:
           f"{'P':>6} {'R':>6} {'F1':>6}")
     for size in args.sizes:
         cmd = [sys.executable, __file__, "--one", str(size)]  # single-threaded: one core
+        if args.per_day:
+            cmd += ["--per-day", str(args.per_day)]
         row = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True,
                                         env=env).stdout.strip().splitlines()[-1])
         rows.append(row)

@@ -92,6 +92,7 @@ class StoryClusterer:
         self._titles: dict[str, str] = {}
         self._latest: datetime | None = None
         self._primed = False  # idf already learned from the whole batch
+        self._buffer = np.zeros(N_FEATURES)
 
     def _idf(self, columns: np.ndarray) -> np.ndarray:
         idf: np.ndarray = np.log((1.0 + self._docs) / (1.0 + self._df[columns])) + 1.0
@@ -104,12 +105,13 @@ class StoryClusterer:
         return counts
 
     def _cosine(self, vec: sparse.csr_matrix, rows: list[sparse.csr_matrix]) -> np.ndarray:
-        weights = np.zeros(N_FEATURES)
         idf = self._idf(vec.indices)
+        weights = self._buffer  # reused: zeroing 2**20 floats per article would dominate the cost
         weights[vec.indices] = vec.data * idf * idf
         norm_a = float(np.sqrt(np.sum((vec.data * idf) ** 2))) or 1.0
         matrix = sparse.vstack(rows, format="csr")
         dots = matrix @ weights
+        weights[vec.indices] = 0.0
         weighted = matrix.data * self._idf(matrix.indices)
         sums = np.add.reduceat(weighted**2, matrix.indptr[:-1]) if weighted.size else np.zeros(len(rows))
         sums[np.diff(matrix.indptr) == 0] = 0.0  # reduceat repeats a value for empty rows
