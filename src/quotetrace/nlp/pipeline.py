@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from quotetrace.nlp.attribution import CueHit, ParsedUnit, find_cues
 from quotetrace.nlp.context import context_of
-from quotetrace.nlp.cues import cue_pattern
+from quotetrace.nlp.cues import has_cue
 from quotetrace.nlp.indirect import indirect_spans
 from quotetrace.nlp.marks import MAX_QUOTE_CHARS, MarkPair, find_pairs
 from quotetrace.nlp.mentions import scan_titled_names, split_title
@@ -126,8 +126,7 @@ class Extractor:
             return list(self.nlp.pipe(texts, batch_size=256))
         with self.nlp.select_pipes(disable=["ner"]):
             docs = list(self.nlp.pipe(texts, batch_size=256))
-        pattern = cue_pattern()
-        wanted = [d for d, t in zip(docs, texts) if pattern.search(t) and any(tok.pos_ == "PROPN" for tok in d)]
+        wanted = [d for d, t in zip(docs, texts) if has_cue(t) and any(tok.pos_ == "PROPN" for tok in d)]
         for _ in self.ner.pipe(wanted, batch_size=256):  # type: ignore[attr-defined]
             pass
         return docs

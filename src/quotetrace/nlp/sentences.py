@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from quotetrace.nlp.cues import cue_pattern
+from quotetrace.nlp.cues import has_cue, has_pronoun_cue
 from quotetrace.nlp.marks import MarkPair
 
 _ABBREVIATIONS = frozenset(
@@ -14,7 +14,6 @@ _ABBREVIATIONS = frozenset(
     "oct nov dec inc corp co ltd u.s u.k u.n e.g i.e etc fig approx dept est adm cmdr pres".split()
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"“‘'„«(\[]?[A-Z0-9])")
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 # a unit handed to the parser is cut around this many characters (bounds time and memory)
 MAX_UNIT_CHARS = 2500
 
@@ -84,19 +83,18 @@ def parse_units(text: str, sentences: list[Sentence], pairs: list[MarkPair]) -> 
     """Character ranges worth parsing: sentences with a reporting cue, a quote introduced by a colon
     or a quote holding a nested quote (whose attribution sits inside it), merged per paragraph.
     A sentence that is only a quote needs no parse: its attribution is found around it."""
-    pattern = cue_pattern()
     parents = {p.parent for p in pairs if p.parent is not None}
     needy = sorted(p.open for i, p in enumerate(pairs)
                    if i in parents or text[max(0, p.open - 3): p.open].rstrip().endswith(":"))
     wanted = [False] * len(sentences)
     for i, sent in enumerate(sentences):
         k = bisect.bisect_left(needy, sent.start)
-        if (k < len(needy) and needy[k] < sent.end) or pattern.search(text, sent.start, sent.end) \
+        if (k < len(needy) and needy[k] < sent.end) or has_cue(text, sent.start, sent.end) \
                 or text.startswith(("Source:", "Quote:"), sent.start):
             wanted[i] = True
     for i in range(len(sentences) - 1, 0, -1):
         # a pronoun speaker needs its antecedent: parse the sentence before too (names, NER)
-        if wanted[i] and not wanted[i - 1] and _PRONOUN.search(text, sentences[i].start, sentences[i].end):
+        if wanted[i] and not wanted[i - 1] and has_pronoun_cue(text, sentences[i].start, sentences[i].end):
             wanted[i - 1] = True
     units: list[tuple[int, int]] = []
     for i, sent in enumerate(sentences):
