@@ -1,0 +1,126 @@
+"""The main job end to end on the fictional harbour corpus (tests/fixtures/fiction_harbour), real SQLite."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import quotetrace.run as run_module
+from quotetrace.errors import ConfigError
+from quotetrace.nlp.pipeline import Extractor
+from quotetrace.run import RunOptions, run_job
+from quotetrace.store import Store
+
+CORPUS = Path(__file__).parent / "fixtures" / "fiction_harbour"
+
+
+def _ids(store: Store) -> tuple[list[str], list[str], list[str], dict[str, str | None]]:
+    return ([s.id for s in store.speakers()], [u.id for u in store.utterances()], [s.id for s in store.stories()],
+            {q.id: q.speaker_id for q in store.iter_quotes()})
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory):
+    root = tmp_path_factory.mktemp("run")
+    store = Store.open(str(root / "q.db"))
+    options = RunOptions(manifest=CORPUS / "manifest.csv", report_dir=root / "report")
+    summary = run_job([str(CORPUS)], store, options)
+    yield root, store, options, summary
+    store.close()
+
+
+def test_summary_counts(first_run):
+    _, _, _, summary = first_run
+    assert summary.completed and summary.failures == ()
+    assert (summary.articles, summary.outlets, summary.extracted) == (4, 3, 4)
+    assert summary.quotes == sum(summary.quotes_by_kind.values()) > 0
+    assert summary.stories >= 2  # the orchard article is its own story
+    top = summary.top[0]
+    assert top.speaker == "Tomas Ekland"
+    assert top.outlets == ("Coastline Daily", "Northern Ledger", "Velmar Courier")
+    assert summary.report.endswith("index.html") and Path(summary.report).is_file()
+
+
+def test_rerun_is_idempotent_and_extracts_nothing(first_run):
+    _, store, options, summary = first_run
+    before = _ids(store)
+    again = run_job([str(CORPUS)], store, options)
+    assert again.extracted == 0 and again.new_articles == 0
+    assert _ids(store) == before
+    assert (again.articles, again.quotes, again.speakers, again.stories, again.utterances) == (
+        summary.articles, summary.quotes, summary.speakers, summary.stories, summary.utterances)
+
+
+def test_fresh_store_gives_same_ids(first_run, tmp_path):
+    _, store, options, _ = first_run
+    other = Store.open(str(tmp_path / "other.db"))
+    try:
+        run_job([str(CORPUS)], other, RunOptions(manifest=options.manifest))
+        assert _ids(other) == _ids(store)
+    finally:
+        other.close()
+
+
+def test_failed_extraction_batch_leaves_earlier_batches(tmp_path, monkeypatch):
+    store = Store.open(str(tmp_path / "q.db"))
+    real = Extractor.extract_many
+    calls = {"n": 0}
+
+    def failing(self, articles, batch_size=32):
+        calls["n"] += 1
+        if calls["n"] == 3:  # the third batch of one article fails half way through the stage
+            raise RuntimeError("injected failure")
+        return real(self, articles, batch_size)
+
+    monkeypatch.setattr(Extractor, "extract_many", failing)
+    with pytest.raises(RuntimeError):
+        run_job([str(CORPUS)], store, RunOptions(manifest=CORPUS / "manifest.csv", batch_size=1))
+    assert len(list(store.iter_articles())) == 4  # the ingest stage was committed
+    assert len(list(store.iter_articles(without_quotes=True))) == 2  # two batches committed, two not
+    assert store.speakers() == []  # linking never ran
+    monkeypatch.setattr(Extractor, "extract_many", real)
+    summary = run_job([str(CORPUS)], store, RunOptions(manifest=CORPUS / "manifest.csv", batch_size=1))
+    assert summary.extracted == 2 and summary.articles == 4 and summary.speakers > 0
+    store.close()
+
+
+def test_bad_inputs_are_listed_and_nothing_processed(tmp_path):
+    store = Store.open(str(tmp_path / "q.db"))
+    summary = run_job([str(tmp_path / "missing.txt")], store, RunOptions())
+    assert not summary.completed
+    assert summary.failures and "missing.txt" in summary.failures[0].source
+    store.close()
+
+
+def test_some_inputs_skipped_still_completes(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    (corpus / "broken.txt").write_bytes(b"")
+    store = Store.open(str(tmp_path / "q.db"))
+    summary = run_job([str(corpus), str(tmp_path / "nope.txt")], store, RunOptions(manifest=corpus / "manifest.csv"))
+    assert summary.completed and summary.articles == 4
+    assert any("nope.txt" in f.source for f in summary.failures)
+    store.close()
+
+
+def test_bad_lexicon_fails_before_any_work(tmp_path):
+    lexicon = tmp_path / "lex.yaml"
+    lexicon.write_text("- group: x\n  terms: 3\n", encoding="utf-8")
+    store = Store.open(str(tmp_path / "q.db"))
+    with pytest.raises(ConfigError) as info:
+        run_job([str(CORPUS)], store, RunOptions(lexicon=lexicon))
+    assert info.value.line == 2
+    assert list(store.iter_articles()) == []
+    store.close()
+
+
+def test_top_utterances_need_two_outlets(first_run):
+    _, store, _, _ = first_run
+    articles = {a.id: a for a in store.iter_articles()}
+    quotes = {q.id: q for q in store.iter_quotes()}
+    speakers = {s.id: s for s in store.speakers()}
+    top = run_module.top_utterances(store.utterances(), quotes, articles, speakers, limit=50)
+    assert top and all(len(t.outlets) >= 2 for t in top)
+    assert [len(t.outlets) for t in top] == sorted((len(t.outlets) for t in top), reverse=True)
