@@ -69,6 +69,7 @@ class _Run:
             self.index.add(article_id, signature)
         self.ingested = self.exact = self.near = self.unchanged = 0
         self.skipped: list[IngestFailure] = []
+        self.run_ids: set[str] = set()  # ids stored by this run (one short string per article)
 
     def write(self, articles: list[Article], failures: list[IngestFailure], run_id: int) -> None:
         """Classify, clean and store one batch in one transaction."""
@@ -79,17 +80,20 @@ class _Run:
         owners = self.store.articles_by_hash(a.content_hash for a in articles)
         fresh: list[Article] = []
         seen_hash: dict[str, str] = {}
-        seen_ids: set[str] = set()
         for article in articles:
-            if article.id in seen_ids or stored.get(article.id) == article.content_hash:
+            if article.id in self.run_ids:  # same id twice in one run: the same text from another input
+                self.exact += 1
+                continue
+            if stored.get(article.id) == article.content_hash:
                 self.unchanged += 1
+                self.run_ids.add(article.id)
                 continue
             owner = owners.get(article.content_hash) or seen_hash.get(article.content_hash)
             if owner is not None and owner != article.id:
                 self.exact += 1
                 continue
             seen_hash[article.content_hash] = article.id
-            seen_ids.add(article.id)
+            self.run_ids.add(article.id)
             fresh.append(article)
         # Learn from the whole batch before marking, so lines repeated within it are caught at once.
         for article in fresh:
