@@ -59,6 +59,13 @@ def safe_href(url: str | None) -> str | None:
     return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
 
 
+def link_label(url: str) -> str:
+    """Short link text: the host and the start of the path."""
+    parts = urlsplit(url)
+    label = (parts.hostname or "").removeprefix("www.") + parts.path
+    return label if len(label) <= 48 else label[:47] + "…"
+
+
 def _date(when: datetime | None) -> str:
     return when.strftime("%Y-%m-%d") if when else "undated"
 
@@ -71,6 +78,7 @@ def _environment() -> Environment:
     )
     env.filters["date"] = _date
     env.filters["safe_href"] = safe_href
+    env.filters["link_label"] = link_label
     return env
 
 
@@ -186,15 +194,19 @@ def _story_context(corpus: _Corpus, story: Story, comparison: StoryComparison) -
         utterance = corpus.utterance[utterance_id]
         rows.append({"utterance": utterance, "speaker": corpus.speaker_name(utterance.speaker_id),
                      "cells": coverage.row(utterance_id), "colour": colour_of.get(utterance_id)})
-    omissions = defaultdict(list)
+    omissions: dict[str, dict[str, list[tuple[Any, str]]]] = defaultdict(lambda: {"wide": [], "single": []})
     for omission in coverage.omissions:
-        omissions[omission.outlet].append((omission, corpus.speaker_name(omission.speaker_id)))
+        # Statements several other outlets carried first; the one-outlet ones fold away.
+        bucket = "wide" if len(omission.carried_by) >= 2 else "single"
+        omissions[omission.outlet][bucket].append((omission, corpus.speaker_name(omission.speaker_id)))
     verbs = [(corpus.speaker_name(s), s, comparison.verbs.for_speaker(s)) for s in comparison.verbs.speakers()]
     terms = [(g, comparison.terms.for_group(g)) for g in comparison.terms.groups()]
     return {
         **_base(data, "../", story.title),
-        "story": story, "outlets": coverage.outlets, "columns": columns, "rows": rows,
-        "omissions": [(o, omissions.get(o, [])) for o in coverage.outlets],
+        "story": story, "outlets": coverage.outlets, "columns": columns,
+        "shared_rows": [r for r in rows if r["colour"] is not None],
+        "single_rows": [r for r in rows if r["colour"] is None],
+        "omissions": [(o, omissions[o]) for o in coverage.outlets],
         "verbs": verbs, "terms": terms, "term_outlets": comparison.terms.outlets,
     }
 
