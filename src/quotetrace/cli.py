@@ -26,7 +26,7 @@ def main(verbose: int) -> None:
 # --- ingest / store (issue 2) -------------------------------------------------
 
 
-def _open_store(db: str | None) -> Any:
+def _ingest_store(db: str | None) -> Any:
     from quotetrace.errors import QuotetraceError
     from quotetrace.store import Store
 
@@ -66,7 +66,7 @@ def ingest_cmd(inputs: tuple[str, ...], manifest: Path | None, db: str | None, t
 
     options = IngestOptions(manifest=manifest, timeout=timeout, max_bytes=max_bytes, rate=rate)
     err = Console(stderr=True)
-    with _open_store(db) as store:
+    with _ingest_store(db) as store:
         columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
         try:
             with Progress(*columns, console=err, transient=True) as bar:
@@ -97,7 +97,7 @@ def articles_cmd(query: str | None, outlet: str | None, limit: int | None, fmt: 
     """List stored articles (best matches first with --search, else by id)."""
     from quotetrace.store import display
 
-    with _open_store(db) as store:
+    with _ingest_store(db) as store:
         if query:
             found: Any = [a for a in store.search(query, limit=limit or 50) if outlet is None or a.outlet == outlet]
         else:
@@ -117,7 +117,7 @@ def show_cmd(article_id: str, db: str | None) -> None:
     """Show one article: metadata, then its text with junk spans dimmed ([junk: ...] when not a terminal)."""
     from quotetrace.store import display
 
-    with _open_store(db) as store:
+    with _ingest_store(db) as store:
         article = store.article(article_id)
     if article is None:
         raise click.ClickException(f"no article with id {article_id!r}")
