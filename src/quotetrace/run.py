@@ -213,7 +213,7 @@ def _summary(inputs: Sequence[str], ingest_summary: IngestSummary, extracted: in
         extracted=extracted,
         articles=len(corpus.articles),
         outlets=len({outlet_of(a) for a in corpus.articles.values()}),
-        quotes_by_kind={k: kinds.get(k, 0) for k in ("direct", "partial", "indirect")},
+        quotes_by_kind={"direct": kinds["direct"], "partial": kinds["partial"], "indirect": kinds["indirect"]},
         speakers=len(corpus.speakers),
         stories=len(corpus.stories),
         utterances=len(corpus.utterances),

@@ -40,3 +40,14 @@ def test_diff_pieces_replace_is_delete_plus_insert():
     diff = (WordDiff("equal", "we open", "we open"), WordDiff("replace", "May", "June"), WordDiff("delete", "now", ""))
     assert [(p.op, p.text) for p in diff_pieces(diff)] == [
         ("equal", "we open"), ("delete", "May"), ("insert", "June"), ("delete", "now")]
+
+
+def test_shared_inner_quote_wins_over_unshared_outer():
+    text = 'He said "she told us ‘tax is theft’ today" later'
+    outer = _q("outer", text.index("she"), text.index(" today") + 6)
+    inner = _q("inner", text.index("tax"), text.index("theft") + 5)
+    pieces = article_pieces(text, [outer, inner], (), {"inner": "u1", "outer": "u2"}, {"u1": 0})
+    assert [(p.text, p.quote_id) for p in pieces if p.quote_id] == [("tax is theft", "inner")]
+    # Without colours the outer quote is the one marked.
+    plain = article_pieces(text, [outer, inner])
+    assert [p.quote_id for p in plain if p.quote_id] == ["outer"]

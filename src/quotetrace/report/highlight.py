@@ -41,10 +41,18 @@ def article_pieces(text: str, quotes: Iterable[Quote], junk: Iterable[Span] = ()
     """Slice ``text`` at quote and junk boundaries; pieces concatenate back to ``text`` exactly."""
     utterance_of = utterance_of or {}
     colour_of = colour_of or {}
-    marks = outermost_quotes(quotes, len(text))
+    quotes = list(quotes)
+    shared = [q for q in quotes if colour_of.get(utterance_of.get(q.id, "")) is not None]
+    # Shared statements win over an unshared quote around them (a quote quoting another speaker).
+    marks = outermost_quotes(shared, len(text))
+    taken = [(m.start, m.end) for m in marks]
+    shared_ids = {q.id for q in shared}
+    marks += [q for q in outermost_quotes([q for q in quotes if q.id not in shared_ids], len(text))
+              if not any(q.start < end and start < q.end for start, end in taken)]
+    marks.sort(key=lambda q: q.start)
     cuts = {0, len(text)}
-    for quote in marks:
-        cuts.update((quote.start, quote.end))
+    for mark in marks:
+        cuts.update((mark.start, mark.end))
     spans = [(s.start, s.end) for s in junk if 0 <= s.start < s.end <= len(text)]
     for start, end in spans:
         cuts.update((start, end))
