@@ -13,11 +13,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc
+import numpy
+from spacy.attrs import DEP, POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from quotetrace.nlp.attribution import CueHit, ParsedUnit, find_cues
 from quotetrace.nlp.context import context_of
-from quotetrace.nlp.cues import has_cue
 from quotetrace.nlp.indirect import indirect_spans
 from quotetrace.nlp.marks import MAX_QUOTE_CHARS, MarkPair, find_pairs
 from quotetrace.nlp.mentions import scan_titled_names, split_title
@@ -103,6 +106,10 @@ class Extractor:
     def __init__(self, model: str | None = None) -> None:
         self.nlp = load_model(model)
         self.ner = self.nlp.get_pipe("ner") if "ner" in self.nlp.pipe_names else None
+        self._tag_to_pos = _tag_to_pos(self.nlp)
+        # the attribute ruler's Matcher costs a third of tagging + parsing; its tag→POS table does the job
+        self._skip = [n for n in ("ner", "attribute_ruler") if n in self.nlp.pipe_names
+                      and (n != "attribute_ruler" or self._tag_to_pos)]
 
     def extract_article(self, article: Article) -> ArticleQuotes:
         """Quotes and speaker mentions of one article."""
@@ -120,15 +127,31 @@ class Extractor:
             yield from self._run_batch(batch)
 
     def _parse(self, texts: list[str]) -> list[Doc]:
-        """Tag and parse every unit; run NER (its own tok2vec, the costliest part) only on units
-        where a reporting cue meets a proper noun, the only place names are needed."""
-        if self.ner is None:
-            return list(self.nlp.pipe(texts, batch_size=256))
-        with self.nlp.select_pipes(disable=["ner"]):
+        """Tag and parse every unit; NER (its own tok2vec, as costly as tagging and parsing together)
+        runs only on short windows around proper-noun runs, the only place names can be."""
+        with self.nlp.select_pipes(disable=self._skip):
             docs = list(self.nlp.pipe(texts, batch_size=256))
-        wanted = [d for d, t in zip(docs, texts) if has_cue(t) and any(tok.pos_ == "PROPN" for tok in d)]
-        for _ in self.ner.pipe(wanted, batch_size=256):  # type: ignore[attr-defined]
-            pass
+        if "attribute_ruler" in self._skip:
+            for doc in docs:
+                _set_pos(doc, self._tag_to_pos)
+        if self.ner is None:
+            return docs
+        windows: list[tuple[Doc, int]] = []
+        minis: list[Doc] = []
+        for doc in docs:
+            for lo, hi in _proper_noun_windows(doc):
+                words = [t.text for t in doc[lo:hi]]
+                spaces = [bool(t.whitespace_) for t in doc[lo:hi]]
+                minis.append(Doc(self.nlp.vocab, words=words, spaces=spaces))
+                windows.append((doc, lo))
+        found: dict[int, list[Span]] = {}
+        for mini, (doc, lo) in zip(self.ner.pipe(minis, batch_size=1024), windows):  # type: ignore[attr-defined]
+            for ent in mini.ents:
+                found.setdefault(id(doc), []).append(Span(doc, lo + ent.start, lo + ent.end, label=ent.label_))
+        for doc in docs:
+            spans = found.get(id(doc))
+            if spans:
+                doc.set_ents(filter_spans(spans))
         return docs
 
     def _run_batch(self, articles: list[Article]) -> Iterator[ArticleQuotes]:
@@ -148,6 +171,49 @@ class Extractor:
             except Exception:
                 LOGGER.exception("quote extraction failed for article %s", prep.article.id)
                 yield ArticleQuotes(prep.article.id, (), ())
+
+
+def _tag_to_pos(nlp: Language) -> dict[int, int]:
+    """The fine-tag → coarse-POS table inside the pipeline's attribute ruler (empty if it has none)."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return {}
+    table: dict[int, int] = {}
+    for entry in nlp.get_pipe("attribute_ruler").patterns:  # type: ignore[attr-defined]
+        pattern = entry["patterns"]
+        if len(pattern) == 1 and len(pattern[0]) == 1 and set(pattern[0][0]) == {"TAG"} and "POS" in entry["attrs"]:
+            table[nlp.vocab.strings.add(pattern[0][0]["TAG"])] = nlp.vocab.strings.add(entry["attrs"]["POS"])
+    return table
+
+
+def _set_pos(doc: Doc, table: dict[int, int]) -> None:
+    """Coarse POS from fine tags; auxiliaries by their dependency label, as the attribute ruler does."""
+    if not len(doc):
+        return
+    strings = doc.vocab.strings
+    aux, aux_deps = strings["AUX"], {strings["aux"], strings["auxpass"]}
+    rows = doc.to_array([TAG, DEP])
+    pos = numpy.array([[aux if dep in aux_deps else table.get(tag, 0)] for tag, dep in rows], dtype="uint64")
+    doc.from_array([POS], pos)
+
+
+def _proper_noun_windows(doc: Doc, margin: int = 2) -> list[tuple[int, int]]:
+    """Token windows around each run of proper nouns (with a little context for the NER model)."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if doc[i].pos_ != "PROPN":
+            i += 1
+            continue
+        j = i
+        while j < n and (doc[j].pos_ == "PROPN" or (doc[j].text == "-" and j + 1 < n and doc[j + 1].pos_ == "PROPN")):
+            j += 1
+        lo, hi = max(0, i - margin), min(n, j + margin)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+        i = j
+    return out
 
 
 class _Index:
