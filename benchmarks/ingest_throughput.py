@@ -1,0 +1,155 @@
+"""Ingest throughput and memory: articles/s and peak RSS for .txt folders and JSONL at several corpus sizes,
+and HTML ingest time against plain ``trafilatura.extract`` on the same pages.
+
+Articles are built from the sentences of ``examples/corpus`` (shuffled, numbered, ~3-5 KB each, so every
+article is distinct and none is a near duplicate); without the demo corpus, from generated fiction.
+Each measurement runs in a fresh process (one core: the pipeline is single-threaded) into a fresh SQLite file.
+
+    .venv/bin/python benchmarks/ingest_throughput.py [--sizes 1000,2500,5000,10000] [--html 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "examples" / "corpus"
+_SENTENCE = re.compile(r"(?<=[.!?\"”])\s+(?=[A-Z“\"])")
+_TAG = re.compile(r"<[^>]+>")
+
+HTML_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>{title}</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/business">Business</a>
+<a href="/subscribe">Subscribe</a></nav></header>
+<main><article><h1>{title}</h1><p class="byline">By A. Benchmark, {date}</p>
+{paragraphs}
+</article><aside><h2>Most read</h2><ul><li><a href="/a">Another story</a></li><li><a href="/b">And one more</a>
+</li></ul></aside></main><footer><p>Copyright The Benchmark Gazette. All rights reserved.</p></footer></body></html>
+"""
+
+
+def sentence_pool() -> list[str]:
+    """Sentences of the demo corpus texts (tags stripped), or generated fiction when it is absent."""
+    pool: list[str] = []
+    for path in sorted(CORPUS.glob("*")) if CORPUS.is_dir() else []:
+        if path.suffix in (".txt", ".html"):
+            text = _TAG.sub(" ", path.read_text(encoding="utf-8", errors="replace"))
+            pool.extend(s.strip() for s in _SENTENCE.split(" ".join(text.split())) if 40 <= len(s.strip()) <= 400)
+    if len(pool) < 50:
+        towns = ["Norvik", "Skerra", "Varnholm", "Ostby", "Lunde"]
+        pool = [f"The council of {towns[i % 5]} said on day {i} that item {i * 7} of the plan would be reviewed, "
+                f'and its chair added: "We will publish the figures soon."' for i in range(400)]
+    return pool
+
+
+def make_articles(n: int, seed: int = 7) -> list[tuple[str, str]]:
+    """``n`` distinct (title, text) pairs of ~3-5 KB."""
+    rng = random.Random(seed)
+    pool = sentence_pool()
+    out = []
+    for i in range(n):
+        target = rng.randint(3000, 5000)
+        paras, size = [], 0
+        while size < target:
+            para = " ".join(rng.choice(pool) for _ in range(rng.randint(2, 4)))
+            paras.append(para)
+            size += len(para) + 2
+        paras.insert(rng.randint(0, len(paras)), f"This is benchmark article number {i} of {n}.")
+        out.append((f"Benchmark story {i}", "\n\n".join(paras)))
+    return out
+
+
+def write_inputs(folder: Path, n: int) -> dict[str, Path]:
+    articles = make_articles(n)
+    txt = folder / f"txt{n}"
+    txt.mkdir()
+    for i, (_title, text) in enumerate(articles):
+        (txt / f"a{i:06d}.txt").write_text(text, encoding="utf-8")
+    jsonl = folder / f"corpus{n}.jsonl"
+    with jsonl.open("w", encoding="utf-8") as out:
+        for i, (title, text) in enumerate(articles):
+            out.write(json.dumps({"id": f"b{i}", "url": f"https://bench{i % 5}.invalid/news/{i}",
+                                  "outlet": f"bench{i % 5}.invalid", "title": title, "text": text}) + "\n")
+    return {"txt": txt, "jsonl": jsonl}
+
+
+def write_html(folder: Path, n: int) -> Path:
+    html = folder / f"html{n}"
+    html.mkdir()
+    for i, (title, text) in enumerate(make_articles(n, seed=11)):
+        paragraphs = "\n".join(f"<p>{p}</p>" for p in text.split("\n\n"))
+        (html / f"p{i:05d}.html").write_text(HTML_PAGE.format(title=title, date="2026-03-10",
+                                                              paragraphs=paragraphs), encoding="utf-8")
+    return html
+
+
+def child_ingest(path: str) -> None:
+    """Runs in a fresh process: ingest ``path`` into a fresh SQLite store; print timing and peak RSS."""
+    from quotetrace.ingest.options import IngestOptions
+    from quotetrace.ingest.pipeline import ingest
+    from quotetrace.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(str(Path(tmp) / "bench.db"))
+        start = time.perf_counter()
+        summary = ingest([path], store, IngestOptions(language=False))
+        elapsed = time.perf_counter() - start
+        stored = store.count_articles()
+        store.close()
+    print(json.dumps({"seconds": elapsed, "ingested": summary.ingested, "stored": stored,
+                      "near": summary.near_duplicates, "skipped": len(summary.skipped),
+                      "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def child_trafilatura(folder: str) -> None:
+    import trafilatura
+
+    pages = [p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.html"))]
+    start = time.perf_counter()
+    extracted = sum(1 for page in pages if trafilatura.extract(page))
+    print(json.dumps({"seconds": time.perf_counter() - start, "extracted": extracted}))
+
+
+def run_child(*args: str) -> dict[str, float]:
+    out = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,2500,5000,10000")
+    parser.add_argument("--html", type=int, default=300, help="HTML pages for the trafilatura comparison")
+    parser.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, path = args.child
+        child_ingest(path) if kind == "ingest" else child_trafilatura(path)
+        return
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    print(f"{'input':<8}{'articles':>10}{'stored':>9}{'seconds':>10}{'articles/s':>12}{'peak RSS MB':>13}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            inputs = write_inputs(Path(tmp), n)
+            for kind in ("txt", "jsonl"):
+                r = run_child("--child", "ingest", str(inputs[kind]))
+                print(f"{kind:<8}{n:>10}{int(r['stored']):>9}{r['seconds']:>10.1f}{n / r['seconds']:>12.0f}"
+                      f"{r['maxrss_mb']:>13.0f}", flush=True)
+        if args.html:
+            html = write_html(Path(tmp), args.html)
+            ours = run_child("--child", "ingest", str(html))
+            plain = run_child("--child", "trafilatura", str(html))
+            print(f"\nHTML, {args.html} pages: quotetrace ingest {ours['seconds']:.1f} s "
+                  f"({args.html / ours['seconds']:.0f} pages/s, {int(ours['stored'])} stored); "
+                  f"trafilatura.extract alone {plain['seconds']:.1f} s; ratio {ours['seconds'] / plain['seconds']:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
