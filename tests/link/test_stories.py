@@ -142,3 +142,23 @@ def load_fixture() -> list[tuple[Article, str]]:
             rows.append((Article(row["id"], row["text"], str(FIXTURE), url=row.get("url"), outlet=row.get("outlet"),
                                  title=row.get("title"), published=published), row["event"]))
     return rows
+
+
+def test_labelled_fixture_pairwise_floor() -> None:
+    """One parameter set (the defaults) on the shared labelled set; measured P 0.97, R 0.89, F1 0.929."""
+    rows = load_fixture()
+    stories = cluster_stories(a for a, _ in rows)
+    predicted = {aid: s.id for s in stories for aid in s.article_ids}
+    gold = {a.id: event for a, event in rows}
+    precision, recall, f1 = pairwise_scores(gold, predicted)
+    assert precision >= 0.94 and recall >= 0.85 and f1 >= 0.90, (precision, recall, f1)
+    by_article = {aid: s.id for s in stories for aid in s.article_ids}
+    events: dict[str, set[str]] = {}
+    for article, event in rows:
+        events.setdefault(event, set()).add(by_article[article.id])
+    # Traps: same subject, different event (months apart, or a week apart in another place).
+    for first, second in [("brandvold-halvia-feb", "brandvold-halvia-may"),
+                          ("essel-flood-lowmere-mar", "essel-flood-tarnby-apr"),
+                          ("petrak-fuel-duty", "petrak-tax-fraud")]:
+        if first in events and second in events:
+            assert not events[first] & events[second], (first, second)
