@@ -49,7 +49,7 @@ def article_row(article: Article) -> dict[str, Any]:
     }
 
 
-def article_from(row: Mapping[str, Any]) -> Article:
+def article_from(row: Mapping[Any, Any]) -> Article:
     return Article(
         id=row["id"],
         text=row["text"],
@@ -90,7 +90,7 @@ def quote_row(quote: Quote, position: int) -> dict[str, Any]:
     }
 
 
-def quote_from(row: Mapping[str, Any]) -> Quote:
+def quote_from(row: Mapping[Any, Any]) -> Quote:
     return Quote(
         id=row["id"],
         article_id=row["article_id"],
@@ -113,7 +113,7 @@ def mention_row(mention: SpeakerMention, position: int) -> dict[str, Any]:
     return {**mention.as_dict(), "position": position}
 
 
-def mention_from(row: Mapping[str, Any]) -> SpeakerMention:
+def mention_from(row: Mapping[Any, Any]) -> SpeakerMention:
     return SpeakerMention(
         article_id=row["article_id"], text=row["text"], start=row["start"], end=row["end"],
         name=row["name"], title=row["title"], kind=row["kind"],
@@ -125,7 +125,7 @@ def speaker_row(speaker: Speaker, position: int) -> dict[str, Any]:
             "titles": list(speaker.titles), "kind": speaker.kind}
 
 
-def speaker_from(row: Mapping[str, Any]) -> Speaker:
+def speaker_from(row: Mapping[Any, Any]) -> Speaker:
     return Speaker(id=row["id"], name=row["name"], aliases=tuple(row["aliases"]), titles=tuple(row["titles"]),
                    kind=row["kind"])
 
@@ -141,7 +141,7 @@ def _variant(data: Mapping[str, Any]) -> Variant:
     return Variant(**{**data, "diff": diff})
 
 
-def utterance_from(row: Mapping[str, Any], quote_ids: tuple[str, ...]) -> Utterance:
+def utterance_from(row: Mapping[Any, Any], quote_ids: tuple[str, ...]) -> Utterance:
     return Utterance(id=row["id"], speaker_id=row["speaker_id"], canonical_text=row["canonical_text"],
                      quote_ids=quote_ids, variants=tuple(_variant(v) for v in row["variants"] or ()),
                      first_seen=_dt(row["first_seen"]))
@@ -152,6 +152,6 @@ def story_row(story: Story, position: int) -> dict[str, Any]:
             "end": story.end, "outlets": list(story.outlets)}
 
 
-def story_from(row: Mapping[str, Any], article_ids: tuple[str, ...]) -> Story:
+def story_from(row: Mapping[Any, Any], article_ids: tuple[str, ...]) -> Story:
     return Story(id=row["id"], title=row["title"], article_ids=article_ids, start=_dt(row["start"]),
                  end=_dt(row["end"]), outlets=tuple(row["outlets"] or ()))
