@@ -208,3 +208,10 @@ def test_open_honours_env_and_path(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_open_bad_location_raises_store_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError):
         Store.open(str(tmp_path / "no" / "such" / "dir" / "x.db"))
+
+
+def test_plain_postgresql_url_uses_psycopg(postgres_url: str) -> None:
+    plain = postgres_url.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
+    with Store.open(plain) as store:
+        assert store.engine.dialect.driver == "psycopg"
+        assert store.count_articles() >= 0

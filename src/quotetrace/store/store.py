@@ -88,6 +88,8 @@ class Store(LinkResults):
     def open(cls, url_or_path: str | None = None) -> Store:
         """Open (creating tables if needed) the store at a URL or SQLite path; default per ``settings``."""
         url = make_url(settings.database_url(url_or_path))
+        if url.drivername in ("postgresql", "postgres"):  # psycopg 3 is the driver we ship (the postgres extra)
+            url = url.set(drivername="postgresql+psycopg")
         kwargs: dict[str, Any] = {}
         if url.get_backend_name() == "sqlite":
             if url.database in (None, "", ":memory:"):
