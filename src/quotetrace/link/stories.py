@@ -116,12 +116,18 @@ class StoryClusterer:
         weights = self._buffer  # reused: zeroing 2**20 floats per article would dominate the cost
         weights[vec.indices] = vec.data * idf * idf
         norm_a = float(np.sqrt(np.sum((vec.data * idf) ** 2))) or 1.0
-        matrix = sparse.vstack(rows, format="csr")
-        dots = matrix @ weights
+        # Rows are concatenated by hand: scipy's vstack checks each row and dominated the cost.
+        # A zero sentinel at the end keeps every row start a valid index for reduceat.
+        data = np.concatenate([*(row.data for row in rows), [0.0]])
+        indices = np.concatenate([*(row.indices for row in rows), [0]])
+        sizes = np.array([row.nnz for row in rows])
+        starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+        empty = sizes == 0
+        dots = np.add.reduceat(data * weights[indices], starts)
+        sums = np.add.reduceat((data * self._idf(indices)) ** 2, starts)
         weights[vec.indices] = 0.0
-        weighted = matrix.data * self._idf(matrix.indices)
-        sums = np.add.reduceat(weighted**2, matrix.indptr[:-1]) if weighted.size else np.zeros(len(rows))
-        sums[np.diff(matrix.indptr) == 0] = 0.0  # reduceat repeats a value for empty rows
+        dots[empty] = 0.0  # reduceat repeats a neighbour's value for empty rows
+        sums[empty] = 0.0
         norms = np.sqrt(sums)
         norms[norms == 0] = 1.0
         return np.asarray(dots / (norms * norm_a)).ravel()
