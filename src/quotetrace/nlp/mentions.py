@@ -44,10 +44,11 @@ _STOP_CAPS = frozenset(
 )
 _NAME = r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|[A-Z]\.)"
 _TITLED_NAME = re.compile(
-    r"\b((?:[A-Za-z][\w.\-]*\s+){0,3}?)((?i:" + "|".join(
+    r"\b((?i:" + "|".join(
         sorted((re.escape(w) for w in TITLE_WORDS if w.isalpha() or w.endswith(".") or "-" in w), key=len, reverse=True)
     ) + r"))\s+(" + _NAME + r"(?:\s+" + _NAME + r"){0,2})(?![\w’'])"
 )
+_PREFIX_WORDS = re.compile(r"((?:[A-Za-z][\w.\-]*\s+){0,3})$")
 
 
 @dataclass(frozen=True)
@@ -83,10 +84,10 @@ def scan_titled_names(text: str) -> list[NameMention]:
     for match in _TITLED_NAME.finditer(text):
         if _in_headline(text, match.start()):
             continue
-        title_word = match.group(2)
+        title_word = match.group(1)
         if title_word[0].islower() and title_word.lower() in {"head", "chief", "official", "former", "then"}:
             continue  # "head Moscow" etc. are rarely a title before a name when lower case
-        name_words = [re.sub(r"[’']s$", "", w) for w in match.group(3).split()]
+        name_words = [re.sub(r"[’']s$", "", w) for w in match.group(2).split()]
         while name_words and (name_words[0].lower() in _STOP_CAPS or _is_title(name_words[0])):
             name_words = name_words[1:]
         while name_words and name_words[-1].lower() in _STOP_CAPS:
@@ -94,8 +95,10 @@ def scan_titled_names(text: str) -> list[NameMention]:
         if not name_words or all(len(w) <= 2 for w in name_words):
             continue
         name = " ".join(name_words)
-        start = match.end(3) - len(match.group(3)) + match.group(3).find(name_words[0])
-        prefix = [w for w in match.group(1).split() if w[:1].isupper() and w.lower() not in _STOP_CAPS]
+        start = match.start(2) + match.group(2).find(name_words[0])
+        before = _PREFIX_WORDS.search(text, max(0, match.start() - 60), match.start())
+        prefix = [w for w in (before.group(1).split() if before else [])
+                  if w[:1].isupper() and w.lower() not in _STOP_CAPS]
         title = " ".join(prefix + [title_word]).strip()
         out.append(NameMention(name, start, start + len(name), title))
     return out
