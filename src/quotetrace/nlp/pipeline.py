@@ -193,7 +193,7 @@ def _set_pos(doc: Doc, table: dict[int, int]) -> None:
     aux, aux_deps = strings["AUX"], {strings["aux"], strings["auxpass"]}
     rows = doc.to_array([TAG, DEP])
     pos = numpy.array([[aux if dep in aux_deps else table.get(tag, 0)] for tag, dep in rows], dtype="uint64")
-    doc.from_array([POS], pos)
+    doc.from_array([POS], pos)  # type: ignore[arg-type]
 
 
 def _proper_noun_windows(doc: Doc, margin: int = 2) -> list[tuple[int, int]]:
