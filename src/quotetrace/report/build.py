@@ -91,8 +91,11 @@ class _Corpus:
         self.utterance = {u.id: u for u in data.utterances}
         self.utterance_of = {qid: u.id for u in data.utterances for qid in u.quote_ids}
         self.quotes_by_article: dict[str, list[Quote]] = defaultdict(list)
+        self.quotes_by_speaker: dict[str, list[Quote]] = defaultdict(list)
         for quote in data.quotes.values():
             self.quotes_by_article[quote.article_id].append(quote)
+            if quote.speaker_id:
+                self.quotes_by_speaker[quote.speaker_id].append(quote)
         self.story_of: dict[str, str] = {a: s.id for s in data.stories for a in s.article_ids}
 
     def speaker_name(self, speaker_id: str | None) -> str:
@@ -117,7 +120,11 @@ def write_report(out_dir: str | Path, data: ReportData) -> Path:
     corpus = _Corpus(data)
     comparisons = {}
     for story in data.stories:
-        comparison = compare_story(story, data.articles, data.quotes, data.utterances, data.lexicon)
+        # Only this story's quotes and utterances: keeps the report linear in corpus size.
+        quotes = {q.id: q for a in story.article_ids for q in corpus.quotes_by_article.get(a, ())}
+        utterance_ids = dict.fromkeys(corpus.utterance_of[q] for q in quotes if q in corpus.utterance_of)
+        utterances = [corpus.utterance[u] for u in utterance_ids]
+        comparison = compare_story(story, data.articles, quotes, utterances, data.lexicon)
         comparisons[story.id] = comparison
         _write(env, "story.html", out / page_name("stories", story.id), _story_context(corpus, story, comparison))
     for speaker in data.speakers:
@@ -213,9 +220,12 @@ def _story_context(corpus: _Corpus, story: Story, comparison: StoryComparison) -
 
 def _speaker_context(corpus: _Corpus, speaker: Speaker) -> dict[str, Any]:
     data = corpus.data
-    timeline = speaker_timeline(speaker.id, data.quotes.values(), data.articles, data.utterances)
+    quotes = corpus.quotes_by_speaker.get(speaker.id, [])
+    utterances = [corpus.utterance[u] for u in dict.fromkeys(corpus.utterance_of.get(q.id, "") for q in quotes)
+                  if u in corpus.utterance]
+    timeline = speaker_timeline(speaker.id, quotes, data.articles, utterances)
     return {**_base(data, "../", speaker.name), "speaker": speaker, "entries": timeline.entries,
-            "story_of": corpus.story_of, "stories": {s.id: s for s in data.stories}}
+            "story_of": corpus.story_of}
 
 
 def _utterance_context(corpus: _Corpus, utterance: Utterance) -> dict[str, Any]:
