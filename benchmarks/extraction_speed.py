@@ -151,22 +151,36 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--corpus", type=Path, default=REPO / "examples" / "corpus")
+    parser.add_argument("--rounds", type=int, default=4, help="alternating rounds (articles split evenly)")
     parser.add_argument("--side", choices=["textacy", "quotetrace"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.side:
         print(json.dumps(run_side(args.side, args.articles, args.corpus)))
         return
     _, source = articles(min(args.articles, 5), args.corpus)
-    print(f"articles: {args.articles} from {source}; OMP_NUM_THREADS={os.environ['OMP_NUM_THREADS']}, n_process=1")
-    results = {}
-    for side in ("textacy", "quotetrace"):
-        out = subprocess.run([sys.executable, __file__, "--side", side, "--articles", str(args.articles),
-                              "--corpus", str(args.corpus)], capture_output=True, text=True, check=True)
-        results[side] = json.loads(out.stdout.strip().splitlines()[-1])
-        r = results[side]
+    print(f"articles: {args.articles} in {args.rounds} alternating rounds, from {source}; OMP_NUM_THREADS={os.environ['OMP_NUM_THREADS']}, n_process=1")
+    # the sides alternate in rounds so that load from other processes hits both alike
+    results: dict[str, dict[str, float]] = {}
+    per_round = max(1, args.articles // args.rounds)
+    ratios = []
+    for _ in range(args.rounds):
+        round_seconds = {}
+        for side in ("textacy", "quotetrace"):
+            out = subprocess.run([sys.executable, __file__, "--side", side, "--articles", str(per_round),
+                                  "--corpus", str(args.corpus)], capture_output=True, text=True, check=True)
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+            round_seconds[side] = r["seconds"]
+            acc = results.setdefault(side, {"articles": 0, "words": 0, "seconds": 0.0, "quotes": 0, "peak_rss_mb": 0.0,
+                                            "bailed": 0})
+            for key in ("articles", "words", "seconds", "quotes", "bailed"):
+                acc[key] += r.get(key, 0)
+            acc["peak_rss_mb"] = max(acc["peak_rss_mb"], r["peak_rss_mb"])
+        ratios.append(round_seconds["textacy"] / round_seconds["quotetrace"])
+    for side, r in results.items():
         print(f"{side:10s}: {r['articles'] / r['seconds']:7.1f} articles/s/core  {r['words'] / r['seconds']:8.0f} words/s  "
-              f"{r['quotes']:6d} quotes  peak RSS {r['peak_rss_mb']:.0f} MB  ({r['seconds']:.1f} s)"
-              + (f"  [gave up on {r['bailed']} articles: unbalanced marks]" if r.get("bailed") else ""))
+              f"{r['quotes']:6.0f} quotes  peak RSS {r['peak_rss_mb']:.0f} MB  ({r['seconds']:.1f} s)"
+              + (f"  [gave up on {r['bailed']:.0f} articles: unbalanced marks]" if r.get("bailed") else ""))
+    print("per-round ratios: " + ", ".join(f"{x:.2f}" for x in ratios))
     ratio = results["textacy"]["seconds"] / results["quotetrace"]["seconds"]
     print(f"ratio quotetrace/textacy throughput: {ratio:.2f}x "
           "(textacy: direct quotes only; quotetrace: direct, partial, indirect, speakers resolved)")
