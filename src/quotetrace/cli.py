@@ -139,6 +139,48 @@ def extract_cmd(inputs: tuple[str, ...], fmt: str, batch_size: int) -> None:
 
     run_extract(list(inputs), fmt, batch_size)
 
+
+def _eval_thresholds(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[float, ...]:
+    try:
+        found = tuple(float(v) for value in values for v in value.replace(",", " ").split())
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+    if any(not 0.0 <= t < 1.0 for t in found):
+        raise click.BadParameter("thresholds lie in [0, 1)")
+    return found or (0.3, 0.8)
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print every figure (and every miss) as JSON.")
+@click.option("--misses", default=20, show_default=True, type=click.IntRange(0),
+              help="How many misses (missed, wrong speaker, spurious, wrong kind) to list.")
+@click.option("--overlap", "thresholds", multiple=True, callback=_eval_thresholds,
+              help="Overlap threshold(s) |pred∩gold|/|gold| > T; repeat or comma-separate (default 0.3,0.8).")
+def eval_cmd(gold: str, as_json: bool, misses: int, thresholds: tuple[float, ...]) -> None:
+    """Score the extractor on GOLD (gold JSONL): span P/R/F1 per kind, kind, speaker and end-to-end accuracy."""
+    import json
+
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from quotetrace.errors import QuotetraceError
+    from quotetrace.evaluate import evaluate, load_gold
+    from quotetrace.evaluate.report import print_report
+
+    try:
+        articles = load_gold(gold)
+    except QuotetraceError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("extracting", total=len(articles))
+        report = evaluate(articles, thresholds=thresholds, source=gold,
+                          progress=lambda done, _: bar.update(task, completed=done))
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print_report(report, Console(), misses)
+
 # --- linking, comparison, reports, the main job (issue 4) --------------------
 
 _DB_HELP = "Store: SQLAlchemy URL or SQLite file path (default: $QUOTETRACE_DB or ./quotetrace.db)."

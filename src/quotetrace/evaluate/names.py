@@ -1,0 +1,70 @@
+"""Speaker comparison for evaluation: is a predicted speaker the same person as the gold speaker?
+
+Names are compared after normalising case, accents, punctuation, possessives, leading articles and
+honorifics/titles. A shorter name equals a longer one when all its words appear in the longer one and
+the last words (surnames) agree, so "Ruiz" = "Ana Ruiz" but "Juan Ruiz" ≠ "Ana Ruiz". An initial
+("A. Ruiz") stands for any word starting with that letter.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+
+LOGGER = logging.getLogger(__name__)
+
+# Words that describe a role rather than name the person; dropped before comparing.
+HONORIFICS = frozenset("""
+mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister
+president vice prime premier minister secretary general sec gen lt col maj capt sgt adm cmdr
+chancellor governor gov senator sen rep representative mayor judge justice chief deputy
+ambassador spokesman spokeswoman spokesperson director chair chairman chairwoman ceo
+king queen prince princess sheikh rabbi imam pope cardinal bishop archbishop the
+""".split())
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def name_tokens(name: str | None) -> tuple[str, ...]:
+    """Normalised words of a name: lower case, no accents, no punctuation, no possessive, no titles."""
+    if not name:
+        return ()
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    folded = re.sub(r"['’]s\b", "", folded)
+    words = _WORD.findall(folded)
+    kept = tuple(w for w in words if w not in HONORIFICS)
+    return kept or tuple(words)  # a bare title ("the minister") still compares as itself
+
+
+_LINKS = frozenset({"of", "for", "and", "on", "de", "del", "la", "von", "van"})
+
+
+def _content_words(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for w in words if w not in _LINKS)
+
+
+def _word_matches(short: str, long: str) -> bool:
+    return short == long or (len(short) == 1 and long.startswith(short))
+
+
+def same_speaker(predicted: str | None, gold: str | None) -> bool:
+    """True when ``predicted`` names the gold speaker (``None`` equals only ``None``)."""
+    if predicted is None or gold is None:
+        return predicted is None and gold is None
+    a, b = name_tokens(predicted), name_tokens(gold)
+    if not a or not b:
+        return a == b
+    if a == b or _content_words(a) == _content_words(b):  # "Ministry of Finance" = "Finance Ministry"
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if not _word_matches(short[-1], long[-1]):
+        return False
+    rest = list(long[:-1])
+    for word in short[:-1]:
+        hit = next((k for k, w in enumerate(rest) if _word_matches(word, w)), None)
+        if hit is None:
+            return False  # a first name or initial that contradicts
+        del rest[: hit + 1]  # keep word order
+    return True
