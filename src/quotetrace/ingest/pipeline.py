@@ -100,8 +100,12 @@ class _Run:
             self.learner.observe(_outlet_key(article), article.text)
         ready: list[Article] = []
         signatures = {}
+        lines_by_outlet: dict[str, frozenset[str]] = {}  # the learner is settled for this batch: ask once
         for article in fresh:
-            lines = self.learner.lines_for(_outlet_key(article))
+            key = _outlet_key(article)
+            if key not in lines_by_outlet:
+                lines_by_outlet[key] = self.learner.lines_for(key)
+            lines = lines_by_outlet[key]
             junk = tuple(mark_junk(article.text, lines))
             signature = minhash_signature(article.text)
             duplicate_of = self.index.find_or_add(article.id, signature)
