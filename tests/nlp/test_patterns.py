@@ -45,6 +45,9 @@ CASES = [
     ("The ministry said in a statement that the talks had collapsed.", [("indirect", "ministry", "talks had collapsed")]),
     ("Leaked budget documents revealed that the tunnel would cost twice the estimate.",
      [("indirect", "budget documents", "tunnel would cost twice")]),
+    # a dateline is neither speaker nor content; an organisation keeps its full name
+    ("MARROW — The Northmere Transport Ministry said on Monday that the tunnel would reopen in June.",
+     [("indirect", "Northmere Transport Ministry", "The tunnel would reopen"[4:])]),
     # indirect forms
     ("According to police chief Maria Olsen, the suspect fled on foot.",
      [("indirect", "Maria Olsen", "suspect fled on foot")]),
@@ -97,6 +100,11 @@ NOT_QUOTES = [
 @pytest.mark.parametrize(("text", "snippet"), NOT_QUOTES)
 def test_not_a_quote(text, snippet):
     assert not [q for q in extract_text(text) if snippet in q.text]
+
+
+def test_dateline_is_not_content():
+    quotes = extract_text("KELBY, March 9 (Harbour Wire) - The port will stay closed, Mayor Ana Ruiz said.")
+    assert [(q.kind, q.speaker, q.text) for q in quotes] == [("indirect", "Ana Ruiz", "The port will stay closed")]
 
 
 def test_reduced_passive_is_not_reported_speech():

@@ -128,6 +128,12 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
         if appos_name:
             s, e = _locate(unit, appos_name, appos)
             return SpeakerPhrase(appos_name, s, e, "name", title=role_text, person=True)
+    if subj.pos_ == "PROPN" and subj.lower_ in ORG_NOUNS:
+        # "the Dravenian Defence Ministry": an organisation's name keeps its title-like words
+        phrase = noun_phrase(subj)
+        while len(phrase) > 1 and phrase[0].dep_ in ("det", "poss", "case"):
+            phrase = phrase[1:]
+        return SpeakerPhrase(phrase.text, unit.start + phrase.start_char, unit.start + phrase.end_char, "body")
     if subj.pos_ == "PROPN":
         name, title = name_of(subj)
         if not name:

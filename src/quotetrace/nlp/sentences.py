@@ -14,6 +14,8 @@ _ABBREVIATIONS = frozenset(
     "oct nov dec inc corp co ltd u.s u.k u.n e.g i.e etc fig approx dept est adm cmdr pres".split()
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"“‘'„«(\[]?[A-Z0-9])")
+# "KYROVETS, March 9 (Meridian Wire) - " / "VELMAR — ": a dateline is neither speaker nor content
+_DATELINE = re.compile(r"[A-Z][A-Z'’.\- ]{2,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s+")
 # a unit handed to the parser is cut around this many characters (bounds time and memory)
 MAX_UNIT_CHARS = 2500
 
@@ -104,7 +106,11 @@ def parse_units(text: str, sentences: list[Sentence], pairs: list[MarkPair]) -> 
                 and sent.end - units[-1][0] <= MAX_UNIT_CHARS:
             units[-1] = (units[-1][0], sent.end)
         else:
-            units.extend(_chunks(text, sent.start, sent.end))
+            start = sent.start
+            dateline = _DATELINE.match(text, start, sent.end)
+            if dateline and (start == 0 or text[start - 1] == "\n"):
+                start = dateline.end()
+            units.extend(_chunks(text, start, sent.end))
     return units
 
 
