@@ -309,21 +309,26 @@ class Store(LinkResults):
             ])
 
     def iter_signatures(self, canonical_only: bool = True) -> Iterator[tuple[str, np.ndarray]]:
-        """(article id, signature) in id order; by default only articles that are not near duplicates."""
+        """(article id, signature) in the order articles were stored (the order an index first saw them).
+
+        By default only articles that are not near duplicates.
+        """
         s, a = schema.signatures, schema.articles
-        query = select(s.c.article_id, s.c.signature, s.c.dtype).order_by(s.c.article_id)
+        query = (select(s.c.article_id, s.c.signature, s.c.dtype, a.c.ingested_at)
+                 .join(a, a.c.id == s.c.article_id).order_by(a.c.ingested_at, s.c.article_id).limit(_PAGE))
         if canonical_only:
-            query = query.join(a, a.c.id == s.c.article_id).where(a.c.duplicate_of.is_(None))
-        last: str | None = None
+            query = query.where(a.c.duplicate_of.is_(None))
+        last: tuple[datetime, str] | None = None
         while True:
-            page_query = query.limit(_PAGE) if last is None else query.where(s.c.article_id > last).limit(_PAGE)
+            page_query = query if last is None else query.where(or_(
+                a.c.ingested_at > last[0], and_(a.c.ingested_at == last[0], s.c.article_id > last[1])))
             with self._read() as conn:
                 page = list(conn.execute(page_query))
-            for aid, blob, dtype in page:
+            for aid, blob, dtype, _ in page:
                 yield aid, np.frombuffer(blob, dtype=np.dtype(dtype))
             if len(page) < _PAGE:
                 return
-            last = page[-1][0]
+            last = (page[-1][3], page[-1][0])
 
     def get_state(self, key: str) -> Any:
         """A JSON value saved with ``set_state`` (None when absent)."""
