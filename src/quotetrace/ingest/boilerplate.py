@@ -1,0 +1,138 @@
+"""Boilerplate learned from the corpus: a short line seen in many articles of one outlet.
+
+Streaming (one article at a time), memory-bounded (a cap on tracked lines per outlet) and
+persistable (``to_state``/``from_state`` give a JSON-ready dict the store keeps between runs).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from typing import Any
+
+LOGGER = logging.getLogger(__name__)
+
+STATE_VERSION = 1
+MAX_LINE_CHARS = 200  # longer lines are unique prose, never boilerplate candidates
+MIN_LINE_CHARS = 3  # "|", "A A" and the like carry nothing worth learning
+MAX_TRACKED_LINES = 20_000  # per outlet; pruned down to half of this when exceeded
+
+_SPACE = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
+# Everything that is not a letter at the edges: digits, punctuation, bullets, symbols, spaces.
+_EDGE = re.compile(r"^[\W\d_]+|[\W\d_]+$")
+
+
+def normalise_line(line: str) -> str:
+    """The comparable form of a line: NFKC, casefolded, whitespace collapsed, digits/punctuation off the edges.
+
+    Digit runs inside the line become "0", so "Updated 3 hours ago" and "Updated 12 hours ago" agree.
+    """
+    text = unicodedata.normalize("NFKC", line).casefold()
+    text = _SPACE.sub(" ", text)
+    text = _EDGE.sub("", text)
+    return _DIGITS.sub("0", text)
+
+
+def _outlet_key(outlet: str | None) -> str:
+    # None and "" are the same "unknown outlet" bucket (the pipeline passes "" for None).
+    return outlet or ""
+
+
+class _OutletCounts:
+    """Articles seen for one outlet and, per candidate line, in how many of them it appeared."""
+
+    __slots__ = ("articles", "lines")
+
+    def __init__(self, articles: int = 0, lines: dict[str, int] | None = None) -> None:
+        self.articles = articles
+        self.lines: dict[str, int] = lines if lines is not None else {}
+
+
+class BoilerplateLearner:
+    """Counts, per outlet, the articles each short normalised line appears in."""
+
+    def __init__(self, min_articles: int = 3, min_share: float = 0.3,
+                 max_lines: int = MAX_TRACKED_LINES) -> None:
+        if min_articles < 1 or not 0.0 < min_share <= 1.0 or max_lines < 2:
+            raise ValueError("min_articles >= 1, 0 < min_share <= 1 and max_lines >= 2 are required")
+        self.min_articles = min_articles
+        self.min_share = min_share
+        self.max_lines = max_lines
+        self._outlets: dict[str, _OutletCounts] = {}
+        self._cache: dict[str, frozenset[str]] = {}  # lines_for results, dropped when the outlet changes
+
+    def observe(self, outlet: str | None, text: str) -> None:
+        """Count each distinct candidate line of ``text`` once for ``outlet``."""
+        key = _outlet_key(outlet)
+        counts = self._outlets.get(key)
+        if counts is None:
+            counts = self._outlets[key] = _OutletCounts()
+        counts.articles += 1
+        seen: set[str] = set()
+        for raw in text.splitlines():
+            if len(raw) > 4 * MAX_LINE_CHARS:  # cheap reject before normalising long paragraphs
+                continue
+            line = normalise_line(raw)
+            if MIN_LINE_CHARS <= len(line) <= MAX_LINE_CHARS:
+                seen.add(line)
+        lines = counts.lines
+        for line in seen:
+            lines[line] = lines.get(line, 0) + 1
+        if len(lines) > self.max_lines:
+            self._prune(counts)
+        self._cache.pop(key, None)
+
+    def _prune(self, counts: _OutletCounts) -> None:
+        """Drop the rarest lines (singletons first) until at most half the cap is tracked."""
+        lines = counts.lines
+        floor = 1
+        while len(lines) > self.max_lines // 2:
+            # Lines seen in few articles so far are the least likely to reach min_share later.
+            counts.lines = lines = {line: n for line, n in lines.items() if n > floor}
+            floor += 1
+        LOGGER.debug("boilerplate: pruned to %d lines (floor %d)", len(lines), floor - 1)
+
+    def lines_for(self, outlet: str | None) -> frozenset[str]:
+        """Normalised lines judged boilerplate for ``outlet`` (empty when too few articles were seen)."""
+        key = _outlet_key(outlet)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        counts = self._outlets.get(key)
+        if counts is None or counts.articles < self.min_articles:
+            result: frozenset[str] = frozenset()
+        else:
+            bar = max(self.min_articles, self.min_share * counts.articles)
+            result = frozenset(line for line, n in counts.lines.items() if n >= bar)
+        self._cache[key] = result
+        return result
+
+    def articles_seen(self, outlet: str | None) -> int:
+        """How many articles of ``outlet`` were observed."""
+        counts = self._outlets.get(_outlet_key(outlet))
+        return counts.articles if counts is not None else 0
+
+    def to_state(self) -> dict[str, Any]:
+        """A JSON-ready dict of all counts (see ``from_state``)."""
+        return {
+            "version": STATE_VERSION,
+            "min_articles": self.min_articles,
+            "min_share": self.min_share,
+            "max_lines": self.max_lines,
+            "outlets": {key: {"articles": c.articles, "lines": dict(c.lines)} for key, c in self._outlets.items()},
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> BoilerplateLearner:
+        """A learner restored from ``to_state`` output."""
+        if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
+            raise ValueError(f"unsupported boilerplate learner state (version {state.get('version')!r})"
+                             if isinstance(state, dict) else "boilerplate learner state must be a dict")
+        learner = cls(int(state["min_articles"]), float(state["min_share"]),
+                      int(state.get("max_lines", MAX_TRACKED_LINES)))
+        for key, entry in state.get("outlets", {}).items():
+            learner._outlets[key] = _OutletCounts(int(entry["articles"]),
+                                                  {str(k): int(v) for k, v in entry["lines"].items()})
+        return learner

@@ -1,0 +1,321 @@
+"""Junk inside extracted article text, marked as labelled spans (the text itself is never changed).
+
+Rules look at the shape of a line: short, built from UI vocabulary, without sentence structure
+(no quotation marks, no reporting verb, few words). A line that reads like a sentence of the
+article is never marked by a keyword alone. Labels say why a span was marked.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from quotetrace.ingest.boilerplate import normalise_line
+from quotetrace.records import Span
+
+LOGGER = logging.getLogger(__name__)
+
+_BULLETS = "•·‣◦▪▸►»›*-–—|"
+_LEAD = re.compile(rf"^[\s{re.escape(_BULLETS)}]*")
+_TRAIL = re.compile(r"\s+$")
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+# A reporting verb or clause makes a line a sentence of the article, whatever else it contains.
+_REPORTING = re.compile(r"\b(?:said|says|told|tells|according to|added|stated|announced|argued|warned)\b", re.I)
+
+MAX_WIDGET_WORDS = 12  # UI prompts, appeals and badges are short
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int  # offset of the line's first character in the text
+    end: int  # offset just past its last non-newline character
+    core: str  # the line without leading bullets/whitespace and trailing whitespace
+    core_start: int  # offset of ``core`` in the text
+
+    @property
+    def words(self) -> list[str]:
+        return _WORDS.findall(self.core)
+
+
+def _lines(text: str) -> Iterator[_Line]:
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        lead = _LEAD.match(body)
+        skip = lead.end() if lead else 0
+        trail = _TRAIL.search(body, skip)
+        stop = trail.start() if trail else len(body)
+        yield _Line(pos, pos + len(body), body[skip:stop], pos + skip)
+        pos += len(raw)
+
+
+def _sentence_like(line: _Line) -> bool:
+    """A quote or a reporting verb: the line belongs to the article, not to the page around it."""
+    return bool(_QUOTE_MARKS.search(line.core) or _REPORTING.search(line.core))
+
+
+def _full(*patterns: str) -> re.Pattern[str]:
+    """One case-insensitive pattern matching a whole line (optional closing punctuation allowed)."""
+    body = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(rf"^(?:{body})[\s.!?:…]*$", re.I)
+
+
+# --- whole-line rules -------------------------------------------------------------------------
+
+_ERROR_WIDGET = _full(
+    r"oops!?", r"whoops!?", r"uh[ -]oh!?",
+    r"(?:oops!?\s*)?something went wrong(?:\.?\s*please try again(?: later)?)?",
+    r"(?:please )?try again(?: later)?", r"an? (?:unexpected )?error (?:has )?occurred(?:\.?\s*please try again(?: later)?)?",
+    r"(?:error|failed to|unable to) load(?:ing)?(?: the)?(?: \w+){0,3}",
+    r"your browser does not support(?: the)?(?: \w+){0,3}",
+    r"(?:please )?enable javascript(?: \w+){0,6}", r"javascript is (?:disabled|required)(?: \w+){0,6}",
+    r"this (?:video|content|embed|media) (?:is (?:not|no longer) available|cannot be (?:played|displayed))(?: \w+){0,4}",
+    r"loading(?:\.\.\.|…)?", r"please wait(?:\.\.\.|…)?",
+)
+
+_PAYWALL = _full(
+    r"subscribe (?:now )?to (?:continue|keep) reading(?: \w+){0,6}",
+    r"(?:this|the) (?:article|story|content|page) is (?:only )?(?:for|available to|reserved for) "
+    r"(?:our )?(?:paying |premium )?(?:subscribers|members)(?: only)?",
+    r"(?:for )?subscribers only", r"premium (?:content|article)", r"exclusive to (?:subscribers|members)",
+    r"already a (?:subscriber|member)\??(?:\s*(?:log|sign) in(?: here)?)?",
+    r"you(?:'|’)?ve (?:reached|used) (?:your|all your) (?:limit of )?(?:free )?(?:articles?|stories)(?: \w+){0,6}",
+    r"you have (?:reached|used) (?:your|all your) (?:limit of )?(?:free )?(?:articles?|stories)(?: \w+){0,6}",
+    r"(?:to )?(?:continue|keep) reading,? (?:please )?(?:subscribe|log in|sign in|register)(?: \w+){0,6}",
+    r"unlock (?:this|the full) (?:article|story)(?: \w+){0,4}",
+    r"(?:to )?read the (?:full|rest of the|whole) (?:article|story),? (?:please )?(?:subscribe|log in|sign in|register)(?: \w+){0,6}",
+)
+
+_ADVERTISEMENT = _full(
+    r"advertisement", r"advertising", r"advert", r"ad", r"sponsored(?: content| post| by(?: \w+){1,4})?",
+    r"paid (?:content|post|partnership)", r"scroll (?:down )?to continue(?: with content| reading)?",
+    r"(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the) )?(?:advertisement|ad)?",
+    r"continue reading (?:below|the main story)", r"skip (?:advertisement|ad)",
+)
+
+_READ_MORE = re.compile(
+    r"^(?:read more|read also|also read|more reading|see also|related(?: (?:articles?|stories|story|coverage|content|news|reading|topics?))?"
+    r"|more on (?:this|the) (?:story|topic)|recommended(?: for you| reading| stories)?|most (?:read|popular|viewed)"
+    r"|you (?:may|might) also (?:like|be interested in)|trending(?: now| stories)?|(?:latest|top) stories"
+    r"|watch(?: now)?|listen(?: to this (?:article|story))?|further reading)"
+    r"\s*(?:[:»›>|\-–—]|$)", re.I)
+
+_CLICK_HERE = re.compile(r"^(?:please )?(?:click|tap) (?:here|this link|the link below)\b", re.I)
+
+_SUBSCRIBE = re.compile(
+    r"^(?:(?:please |click (?:here )?to |tap to )?(?:sign up|subscribe|register|opt in|(?:get|receive|join) "
+    r"(?:our|the latest|the best|free|daily|weekly|breaking))\b.{0,80}\b(?:newsletters?|briefings?|bulletins?|digest|inbox|alerts?|updates|emails?|e-mails?|mailing list)\b"
+    r"|(?:please )?(?:subscribe|sign up|register)(?: (?:now|today|here|for free|free))?"
+    r"|subscribe (?:to|for) (?:our|the|a) \w+(?: \w+){0,5}"
+    r"|(?:our|the|daily|weekly|morning|evening|free) newsletters?"
+    r"|(?:enter|type) your e-?mail(?: address)?(?: \w+){0,6}"
+    r"|(?:log|sign) (?:in|out)(?: to (?:your account|continue|comment))?|create (?:an|your|a free) account"
+    r"|by (?:signing up|subscribing),? you agree(?: \w+){0,12}"
+    r")[\s.!?:…]*$", re.I)
+
+_SHARE_WORDS = {
+    "share", "shares", "shared", "sharing", "tweet", "retweet", "email", "e-mail", "mail", "print", "copy", "link",
+    "copied", "url", "facebook", "twitter", "x", "whatsapp", "linkedin", "reddit", "telegram", "pinterest",
+    "messenger", "flipboard", "pocket", "bluesky", "threads", "mastodon", "vk", "viber", "sms", "on", "via", "this",
+    "article", "story", "page", "post", "the", "to", "with", "friends", "a", "friend", "send",
+}
+_SHARE_VERBS = {"share", "tweet", "email", "e-mail", "print", "copy", "send", "retweet"}
+_FOLLOW = re.compile(
+    r"^(?:follow|like|join|find) (?:us|our \w+(?: \w+)?) on(?: \w+(?:[.,/ ]+(?:and|or|&)?\s*)?){1,6}$", re.I)
+
+_UI_WORDS = {
+    "menu", "close", "open", "search", "home", "skip", "to", "content", "main", "navigation", "back", "top", "next",
+    "previous", "prev", "article", "story", "comments", "comment", "show", "hide", "load", "more", "view", "all",
+    "save", "saved", "bookmark", "listen", "font", "size", "text", "print", "expand", "collapse", "toggle", "reply",
+    "replies", "like", "likes", "gift", "this", "the", "a", "of", "now", "live", "updates", "min", "mins",
+    "minute", "minutes", "read", "reading", "time", "play", "video", "audio", "audio", "photos", "gallery", "slideshow",
+    "enlarge", "zoom", "fullscreen", "mute", "unmute", "caption", "credits", "jump", "section", "sections", "tags",
+    "topics", "log", "in", "out", "sign", "account", "my", "profile", "settings", "notifications", "dark", "mode",
+    "light", "edition", "language",
+}
+
+_CAPTION = re.compile(
+    r"(?:^|[\s.(\[|])(?:photo(?:graph)?s?|image|picture|pic|illustration|graphic|video|footage|credit)"
+    r"(?: credit)?\s*(?::|/|©|by\s+(?-i:[A-Z]))"
+    r"|^\(?(?:getty images|afp|ap|reuters|epa|shutterstock|alamy|istock|unsplash|pa(?: media| wire)?)"
+    r"(?:\s*(?:/|via|photo)\s*[\w .,'’-]{0,60})?\)?$"
+    r"|\((?:[\w .'’-]{1,40}/)?(?:getty images|afp(?: via getty images)?|ap|reuters|epa(?:-efe)?|shutterstock"
+    r"|alamy|istock|pa(?: media| wire)?)\)$"
+    r"|\b(?:ap|afp|reuters|epa|getty) (?:photo|images?)\s*/"
+    r"|^©\s*\w"
+    r"|\bphoto by [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*(?: on| via| for| /|$)",
+    re.I)
+
+# An appeal is imperative ("Support ...", "Donate", "Become a member") ...
+_APPEAL_START = {
+    "support", "donate", "become", "help", "contribute", "give", "join", "please", "make", "chip", "consider",
+    "back", "fund", "keep", "pledge", "buy",
+}
+_APPEAL = re.compile(
+    r"\bdonat(?:e|ion|ions)\b|\bbecome (?:a|an|our) (?:member|supporter|patron|friend|subscriber)\b|\bchip in\b"
+    r"|\bmake a (?:contribution|gift|pledge|donation)\b|\bcontribute (?:now|today|to (?:us|our))\b", re.I)
+# ... or speaks of the outlet itself, which no news sentence does: "our patrons", "support our journalism".
+_APPEAL_STRONG = re.compile(
+    r"\b(?:our|a|become|be) patrons?\b|\bpatreon\b|\bsupport (?:us|our (?:work|journalism|reporting|newsroom|mission)|"
+    r"(?:independent|quality|reader[- ]funded) (?:journalism|media|news|reporting))\b|\bbuy (?:us|me) a coffee\b"
+    r"|\bkeep (?:us|this site|our \w+|\w+ journalism) (?:free|independent|going|alive)\b|\breader[- ]funded\b"
+    r"|\b(?:our|your) (?:donations?|contributions?|support) (?:keeps?|makes?|helps?|funds?) (?:us|our|this)\b", re.I)
+
+_BYLINE = re.compile(
+    r"^(?:by|written by|reporting by|reported by|words by|story by|text by|editing by|edited by|compiled by)\s*:?\s+"
+    r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|al|bin|and|&|,))*\s*"
+    r"(?:[,|/–—-]\s*(?:[A-Z][\w'’.-]*\s*){1,5})?$")
+_AUTHOR_LABEL = re.compile(
+    r"^(?i:author|authors|about the author|written by|posted by|contributor|reporter|editor)\s*:?"
+    r"(?:\s+[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|al|bin|and|&|,))*)?\s*$")
+_BIO = re.compile(
+    r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s+(?:is|was|has been|writes|covers|reports)\b.{0,160}?"
+    r"\b(?:editor|reporter|correspondent|writer|journalist|columnist|contributor|producer|author|freelancer"
+    r"|blogger|analyst at|fellow at|covers|writes about|reports on)\b", re.S)
+_SOCIAL = re.compile(
+    r"\bfollow (?:him|her|them|me|us)\b|(?:^|\s)@[A-Za-z0-9_]{2,}\b|\b(?:twitter|x\.com|instagram|mastodon|"
+    r"bluesky|threads|facebook|linkedin)\b.{0,40}@|\bemail (?:him|her|them|me) at\b", re.I)
+
+_COOKIE = re.compile(
+    r"\b(?:we|this (?:web)?site|our (?:web)?site|this page) uses? cookies\b|\bby (?:continuing to (?:browse|use)|using) "
+    r"(?:this|our) (?:web)?site\b.{0,80}\bcookies\b|^(?:accept|reject|manage|allow)(?: all)?(?: cookies| cookie "
+    r"settings)?$|^cookie (?:settings|preferences|policy|notice|consent)$|\bcookies? (?:policy|settings|preferences)\b"
+    r".{0,40}\b(?:accept|agree|consent)\b", re.I)
+
+# "Copyright 2024 Name", "© Name": the keyword, then a year or only capitalised words; or "all rights reserved".
+_COPYRIGHT = re.compile(
+    r"^(?i:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}\b.*|[A-Z][\w&.'’-]*(?:[\s,]+[A-Z0-9][\w&.'’-]*)*[\s.]*)$"
+    r"|\b(?i:all rights reserved)\b")
+
+_READ_TIME_GLUED = re.compile(
+    r"(?:(?<=\S)|\s+|(?:\s*[|·•—–-]\s*))(\d{1,3})\s?(?:-\s?)?(?:min(?:ute)?s?\.?)\s+(?:read|reading time)\s*$", re.I)
+_READ_TIME_LINE = _full(
+    r"(?:reading time:?\s*)?(?:about |approx\.? )?\d{1,3}\s?(?:-\s?)?min(?:ute)?s?\.?(?: read|(?: of)? reading(?: time)?)?",
+    r"(?:less than|under) (?:a|one|\d{1,3}) min(?:ute)?s?\.? read")
+
+
+def _share_line(line: _Line) -> bool:
+    """Share buttons: only share vocabulary and network names (plus counts and separators)."""
+    words = [w.casefold() for w in line.words]
+    if not words or len(words) > 8 or not all(w in _SHARE_WORDS for w in words):
+        return False
+    return any(w in _SHARE_VERBS or w in {"facebook", "twitter", "whatsapp", "linkedin", "reddit", "telegram",
+                                          "pinterest", "messenger", "flipboard", "bluesky", "mastodon"}
+               for w in words)
+
+
+def _ui_line(line: _Line) -> bool:
+    """A line made only of interface words (menu, comments, back to top, ...)."""
+    words = [w.casefold() for w in line.words]
+    if not words or len(words) > 6 or not all(w in _UI_WORDS for w in words):
+        return False
+    # "The" or "A" alone, or a lone "Live", are not worth marking; need one interface word of substance.
+    return any(w not in {"the", "a", "of", "this", "to", "in", "all", "now", "more", "live", "time", "text"}
+               for w in words)
+
+
+def _appeal_line(line: _Line) -> bool:
+    words = line.words
+    if not words or len(words) > 25:
+        return False
+    if _APPEAL_STRONG.search(line.core):
+        return True
+    return bool(_APPEAL.search(line.core)) and (len(words) <= 3 or words[0].casefold() in _APPEAL_START)
+
+
+def _short(line: _Line, limit: int = MAX_WIDGET_WORDS) -> bool:
+    return 0 < len(line.words) <= limit
+
+
+# (label, test) in priority order; each test sees one non-empty line that is not sentence-like.
+_RULES: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
+    ("error-widget", lambda ln: _short(ln) and bool(_ERROR_WIDGET.match(ln.core))),
+    ("read-time", lambda ln: bool(_READ_TIME_LINE.match(ln.core))),
+    ("paywall", lambda ln: _short(ln, 25) and bool(_PAYWALL.match(ln.core))),
+    ("advertisement", lambda ln: _short(ln) and bool(_ADVERTISEMENT.match(ln.core))),
+    ("cookie", lambda ln: _short(ln, 60) and bool(_COOKIE.search(ln.core))),
+    ("read-more", lambda ln: _short(ln, 30) and bool(_READ_MORE.match(ln.core))),
+    ("click-here", lambda ln: _short(ln, 20) and bool(_CLICK_HERE.match(ln.core))),
+    ("subscribe", lambda ln: _short(ln, 25) and bool(_SUBSCRIBE.match(ln.core))),
+    ("share", lambda ln: _share_line(ln) or (_short(ln) and bool(_FOLLOW.match(ln.core)))),
+    ("donation", _appeal_line),
+    ("caption", lambda ln: _short(ln, 25) and bool(_CAPTION.search(ln.core))),
+    ("byline", lambda ln: _short(ln, 10) and bool(_BYLINE.match(ln.core))),
+    ("copyright", lambda ln: _short(ln, 25) and bool(_COPYRIGHT.search(ln.core))),
+    ("ui", _ui_line),
+)
+
+TAIL_LINES = 4  # author bios sit among the last few non-empty lines
+
+
+def _author_block(lines: list[_Line]) -> set[int]:
+    """Indexes of author label and bio lines at the end of the article."""
+    filled = [i for i, ln in enumerate(lines) if ln.core]
+    tail = filled[-TAIL_LINES:]
+    found: set[int] = set()
+    for i in tail:
+        line = lines[i]
+        if _QUOTE_MARKS.search(line.core):
+            continue
+        if _short(line, 8) and _AUTHOR_LABEL.match(line.core):
+            found.add(i)
+        elif _short(line, 60) and _BIO.match(line.core) and (
+                _SOCIAL.search(line.core) or any(j in found for j in tail if j < i)):
+            found.add(i)
+        elif _short(line, 20) and _SOCIAL.search(line.core) and found:
+            found.add(i)
+    return found
+
+
+def mark_junk(text: str, boilerplate: frozenset[str] = frozenset()) -> tuple[Span, ...]:
+    """Spans of ``text`` that are page junk, labelled with the reason; sorted and non-overlapping.
+
+    ``boilerplate`` holds normalised lines learned for this article's outlet (see ``BoilerplateLearner``).
+    """
+    lines = list(_lines(text))
+    spans: list[Span] = []
+    authors = _author_block(lines)
+    repeats = Counter(ln.core for ln in lines if ln.core and len(ln.core) <= 200)
+    previous = ""  # the last non-empty line, to spot a caption printed twice in a row
+    for index, line in enumerate(lines):
+        if not line.core:
+            continue
+        label = _classify(line, index, lines, authors, repeats, previous, boilerplate)
+        previous = line.core
+        if label is not None:
+            spans.append(Span(line.start, line.end, label))
+            continue
+        glued = _READ_TIME_GLUED.search(line.core)
+        if glued is not None and not _sentence_like(line) and len(line.core) <= 250:
+            spans.append(Span(line.core_start + glued.start(), line.core_start + len(line.core), "read-time"))
+    return tuple(spans)
+
+
+def _classify(line: _Line, index: int, lines: list[_Line], authors: set[int], repeats: Counter[str],
+              previous: str, boilerplate: frozenset[str]) -> str | None:
+    if index in authors:
+        return "author-bio"
+    if boilerplate and normalise_line(line.core) in boilerplate:
+        return "learned-boilerplate"
+    if _sentence_like(line):
+        return None
+    if repeats[line.core] > 1 and _short(line, 30) and _is_adjacent_repeat(line, index, lines, previous):
+        return "caption-repeat"
+    for label, test in _RULES:
+        if test(line):
+            return label
+    return None
+
+
+def _is_adjacent_repeat(line: _Line, index: int, lines: list[_Line], previous: str) -> bool:
+    """The same line twice in a row (blank lines between allowed): a caption or widget printed twice."""
+    if previous == line.core:
+        return True
+    for after in lines[index + 1:]:
+        if after.core:
+            return after.core == line.core
+    return False

@@ -1,0 +1,134 @@
+"""Near-duplicate detection: MinHash signatures over word shingles, indexed with MinHash LSH.
+
+Exact duplicates (same id, same content hash) are the store's business; this module finds
+syndicated copies with small edits, so they can be kept and marked ``duplicate_of`` the first copy.
+Candidates come from LSH buckets (never all pairs) and are verified by the estimated Jaccard.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+LOGGER = logging.getLogger(__name__)
+
+SEED = 1  # fixed, so signatures stored by one run are comparable with the next
+SCHEME = "affine64"  # 64-bit hash values (uint64), no collision bias on long texts
+_WORD = re.compile(r"\w+")
+_BASE = np.uint64(0x100000001B3)  # FNV-64 prime: the multiplier of the rolling shingle hash
+
+
+_WORD_CACHE_MAX = 200_000  # word hashes kept across texts (news vocabulary repeats); cleared when full
+_word_cache: dict[str, int] = {}
+
+
+def _word_hash(word: str) -> int:
+    value = _word_cache.get(word)
+    if value is None:
+        if len(_word_cache) >= _WORD_CACHE_MAX:
+            _word_cache.clear()
+        value = _word_cache[word] = int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(),
+                                                   "little")
+    return value
+
+
+def _identity(value: int) -> int:
+    return value
+
+
+@lru_cache(maxsize=8)
+def _template(num_perm: int) -> MinHash:
+    """A MinHash whose permutations every signature of this size shares (computing them costs more than hashing)."""
+    return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, hashfunc=_identity)
+
+
+def shingle_hashes(text: str, shingle: int = 5) -> np.ndarray:
+    """64-bit hashes of the word ``shingle``-grams of ``text`` (casefolded words; punctuation ignored)."""
+    words = _WORD.findall(text.casefold())
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    ids = np.fromiter(map(_word_hash, words), dtype=np.uint64, count=len(words))
+    width = min(shingle, len(ids))  # a text shorter than one shingle is one shingle
+    count = len(ids) - width + 1
+    # Polynomial hash of each window, wrapping mod 2**64; the order of words matters.
+    hashes = ids[:count].copy()
+    with np.errstate(over="ignore"):
+        for k in range(1, width):
+            hashes = hashes * _BASE + ids[k:k + count]
+    return hashes
+
+
+def minhash_signature(text: str, num_perm: int = 128, shingle: int = 5) -> np.ndarray:
+    """The MinHash hash values (uint64, ``num_perm`` long) of ``text``'s word shingles."""
+    template = _template(num_perm)
+    sketch = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, hashfunc=_identity,
+                     permutations=template.permutations)
+    hashes = shingle_hashes(text, shingle)
+    if len(hashes):
+        sketch.update_batch(hashes.tolist())
+    return np.asarray(sketch.hashvalues, dtype=np.uint64)
+
+
+class NearDuplicateIndex:
+    """Canonical articles' signatures in MinHash LSH; the first-inserted copy wins."""
+
+    def __init__(self, threshold: float = 0.8, num_perm: int = 128) -> None:
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError("threshold must be in (0, 1]")
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        # Signatures as plain arrays (a MinHash is built only to verify a candidate) with their insertion rank.
+        self._signatures: dict[str, tuple[int, np.ndarray]] = {}
+
+    def __len__(self) -> int:
+        return len(self._signatures)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._signatures
+
+    def _values(self, signature: np.ndarray) -> np.ndarray:
+        values = np.asarray(signature, dtype=np.uint64)
+        if values.shape != (self.num_perm,):
+            raise ValueError(f"signature has shape {values.shape}, expected ({self.num_perm},)")
+        return values
+
+    def _sketch(self, values: np.ndarray) -> MinHash:
+        return MinHash(num_perm=self.num_perm, seed=SEED, scheme=SCHEME, hashvalues=values,
+                       permutations=_template(self.num_perm).permutations)
+
+    def _earliest_match(self, article_id: str, sketch: MinHash) -> str | None:
+        candidates = sorted((self._signatures[key][0], key) for key in self._lsh.query(sketch) if key != article_id)
+        for _, key in candidates:  # oldest first, so the first-inserted copy wins
+            if self._sketch(self._signatures[key][1]).jaccard(sketch) >= self.threshold:
+                return key
+        return None
+
+    def find_or_add(self, article_id: str, signature: np.ndarray) -> str | None:
+        """The id of an earlier near-copy of this signature, or None after adding it as a canonical article.
+
+        An id already in the index is its own canonical copy: None, and nothing changes.
+        """
+        if article_id in self._signatures:
+            return None
+        values = self._values(signature)
+        sketch = self._sketch(values)
+        match = self._earliest_match(article_id, sketch)
+        if match is None:
+            self._insert(article_id, values, sketch)
+        return match
+
+    def add(self, article_id: str, signature: np.ndarray) -> None:
+        """Add a canonical article (e.g. rebuilt from the store); adding an id twice is a no-op."""
+        if article_id not in self._signatures:
+            values = self._values(signature)
+            self._insert(article_id, values, self._sketch(values))
+
+    def _insert(self, article_id: str, values: np.ndarray, sketch: MinHash) -> None:
+        self._lsh.insert(article_id, sketch, check_duplication=False)
+        self._signatures[article_id] = (len(self._signatures), values)
