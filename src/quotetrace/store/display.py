@@ -41,7 +41,8 @@ def write_csv(articles: Iterable[Article], out: IO[str]) -> int:
 
 def write_table(articles: Iterable[Article], console: Console) -> int:
     table = Table(show_lines=False)
-    for name in ("id", "outlet", "published", "title", "chars", "dup of"):
+    table.add_column("id", no_wrap=True)
+    for name in ("outlet", "published", "title", "chars", "dup of"):
         table.add_column(name, overflow="fold")
     n = 0
     for article in articles:
