@@ -67,14 +67,16 @@ def _full(*patterns: str) -> re.Pattern[str]:
 # --- whole-line rules -------------------------------------------------------------------------
 
 _ERROR_WIDGET = _full(
-    r"oops!?", r"whoops!?", r"uh[ -]oh!?",
-    r"(?:oops!?\s*)?something went wrong(?:\.?\s*please try again(?: later)?)?",
-    r"(?:please )?try again(?: later)?", r"an? (?:unexpected )?error (?:has )?occurred(?:\.?\s*please try again(?: later)?)?",
+    r"oops!?", r"whoops!?", r"uh[ -]oh!?", r"sorry!?",
+    r"(?:oops!?\s*)?something went wrong(?:[.,!]?\s*please try again(?: later)?)?",
+    r"(?:please )?try again(?: later)?",
+    r"an? (?:unexpected |unknown )?error (?:has )?occurred(?:[.,!]?\s*please try again(?: later)?)?",
+    r"there (?:was|has been) (?:an error|a problem)(?: \w+){0,5}(?:[.,!]?\s*please try again(?: later)?)?",
     r"(?:error|failed to|unable to) load(?:ing)?(?: the)?(?: \w+){0,3}",
     r"your browser does not support(?: the)?(?: \w+){0,3}",
     r"(?:please )?enable javascript(?: \w+){0,6}", r"javascript is (?:disabled|required)(?: \w+){0,6}",
     r"this (?:video|content|embed|media) (?:is (?:not|no longer) available|cannot be (?:played|displayed))(?: \w+){0,4}",
-    r"loading(?:\.\.\.|…)?", r"please wait(?:\.\.\.|…)?",
+    r"loading(?: comments| more)?(?:\.\.\.|…)?", r"please wait(?:\.\.\.|…)?",
 )
 
 _PAYWALL = _full(
@@ -93,7 +95,7 @@ _PAYWALL = _full(
 _ADVERTISEMENT = _full(
     r"advertisement", r"advertising", r"advert", r"ad", r"sponsored(?: content| post| by(?: \w+){1,4})?",
     r"paid (?:content|post|partnership)", r"scroll (?:down )?to continue(?: with content| reading)?",
-    r"(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the) )?(?:advertisement|ad)?",
+    r"(?:the )?(?:story|article) continues (?:below|after)(?: (?:this |the )?(?:advertisement|ad))?",
     r"continue reading (?:below|the main story)", r"skip (?:advertisement|ad)",
 )
 
@@ -101,16 +103,20 @@ _READ_MORE = re.compile(
     r"^(?:read more|read also|also read|more reading|see also|related(?: (?:articles?|stories|story|coverage|content|news|reading|topics?))?"
     r"|more on (?:this|the) (?:story|topic)|recommended(?: for you| reading| stories)?|most (?:read|popular|viewed)"
     r"|you (?:may|might) also (?:like|be interested in)|trending(?: now| stories)?|(?:latest|top) stories"
-    r"|watch(?: now)?|listen(?: to this (?:article|story))?|further reading)"
+    r"|watch(?: now)?|listen(?: to this (?:article|story))?|further reading|see more|don[’']?t miss|more|also"
+    r"|popular (?:on|in) [\w' ]{1,30}|most read in [\w' ]{1,30}|explore further|related posts?|editor[’']?s picks?"
+    r"|(?:more|latest) (?:from|in|on) [\w'’ ]{1,30}|up next|next up|in case you missed it)"
     r"\s*(?:[:»›>|\-–—]|$)", re.I)
 
-_CLICK_HERE = re.compile(r"^(?:please )?(?:click|tap) (?:here|this link|the link below)\b", re.I)
+_CLICK_HERE = re.compile(r"^(?:please )?(?:click|tap) (?:here|this link|the link below)\b|\bby (?:clicking|tapping) here$"
+                         r"|^visit [\w'’ .]{1,40} for more\b", re.I)
 
 _SUBSCRIBE = re.compile(
     r"^(?:(?:please |click (?:here )?to |tap to )?(?:sign up|subscribe|register|opt in|(?:get|receive|join) "
     r"(?:our|the latest|the best|free|daily|weekly|breaking))\b.{0,80}\b(?:newsletters?|briefings?|bulletins?|digest|inbox|alerts?|updates|emails?|e-mails?|mailing list)\b"
     r"|(?:please )?(?:subscribe|sign up|register)(?: (?:now|today|here|for free|free))?"
-    r"|subscribe (?:to|for) (?:our|the|a) \w+(?: \w+){0,5}"
+    r"|subscribe (?:to|for) [\w'’.&-]+(?: [\w'’.&-]+){0,9}"
+    r"|thanks? (?:you )?for (?:signing up|subscribing|registering)!?"
     r"|(?:our|the|daily|weekly|morning|evening|free) newsletters?"
     r"|(?:enter|type) your e-?mail(?: address)?(?: \w+){0,6}"
     r"|(?:log|sign) (?:in|out)(?: to (?:your account|continue|comment))?|create (?:an|your|a free) account"
@@ -124,10 +130,15 @@ _SHARE_WORDS = {
     "article", "story", "page", "post", "the", "to", "with", "friends", "a", "friend", "send",
 }
 _SHARE_VERBS = {"share", "tweet", "email", "e-mail", "print", "copy", "send", "retweet"}
+_NETWORKS = (r"(?:twitter|x|facebook|instagram|youtube|tiktok|linkedin|threads|bluesky|mastodon|telegram|whatsapp"
+             r"|snapchat|google news|flipboard|pinterest|reddit|apple news)")
 _FOLLOW = re.compile(
-    r"^(?:follow|like|join|find) (?:us|our \w+(?: \w+)?) on(?: \w+(?:[.,/ ]+(?:and|or|&)?\s*)?){1,6}$", re.I)
+    rf"^(?:follow|like|join|find|connect with) (?:us|[\w'’ .&-]{{1,30}}?) on (?:(?:and|or|&)?\s*{_NETWORKS}\b[\s,./&]*){{1,8}}$"
+    r"|^(?:like|enjoy(?:ed)?|love[ds]?) this (?:story|article|post)\?.{0,60}$"
+    r"|^this (?:article|story) has been (?:sent|shared)\b.{0,40}$", re.I)
 
 _UI_WORDS = {
+    "order", "reprints", "permissions", "reprint",
     "menu", "close", "open", "search", "home", "skip", "to", "content", "main", "navigation", "back", "top", "next",
     "previous", "prev", "article", "story", "comments", "comment", "show", "hide", "load", "more", "view", "all",
     "save", "saved", "bookmark", "listen", "font", "size", "text", "print", "expand", "collapse", "toggle", "reply",
@@ -138,14 +149,15 @@ _UI_WORDS = {
     "light", "edition", "language",
 }
 
+# Picture agencies, case-sensitive: "(ePA)" in a sentence is an abbreviation, "(EPA)" after a caption a credit.
+_AGENCIES = (r"Getty Images|AFP(?: via Getty Images)?|AP|Reuters|REUTERS|EPA(?:-EFE)?|Shutterstock|Alamy|iStock"
+             r"|Unsplash|PA(?: Media| Wire)?|Bloomberg|Xinhua|TASS|Anadolu(?: Agency)?")
 _CAPTION = re.compile(
-    r"(?:^|[\s.(\[|])(?:photo(?:graph)?s?|image|picture|pic|illustration|graphic|video|footage|credit)"
+    r"(?:^(?:(?:cover|main|top|lead|header|featured|hero|file|inset|above|below|pictured)\s+)?|[.(\[|]\s*)(?:photo(?:graph)?s?|image|picture|pic|illustration|graphic|video|footage|credit)"
     r"(?: credit)?\s*(?::|/|©|by\s+(?-i:[A-Z]))"
-    r"|^\(?(?:getty images|afp|ap|reuters|epa|shutterstock|alamy|istock|unsplash|pa(?: media| wire)?)"
-    r"(?:\s*(?:/|via|photo)\s*[\w .,'’-]{0,60})?\)?$"
-    r"|\((?:[\w .'’-]{1,40}/)?(?:getty images|afp(?: via getty images)?|ap|reuters|epa(?:-efe)?|shutterstock"
-    r"|alamy|istock|pa(?: media| wire)?)\)$"
-    r"|\b(?:ap|afp|reuters|epa|getty) (?:photo|images?)\s*/"
+    rf"|^\(?(?-i:{_AGENCIES})(?:\s*(?:/|via|photo)\s*[\w .,'’-]{{0,60}})?\)?$"
+    rf"|\((?:[\w .'’-]{{1,40}}/)?(?-i:{_AGENCIES})\)$"
+    r"|\b(?-i:AP|AFP|Reuters|REUTERS|EPA|Getty) (?:photo|images?)\s*/"
     r"|^©\s*\w"
     r"|\bphoto by [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*(?: on| via| for| /|$)",
     re.I)
@@ -162,11 +174,11 @@ _APPEAL = re.compile(
 _APPEAL_STRONG = re.compile(
     r"\b(?:our|a|become|be) patrons?\b|\bpatreon\b|\bsupport (?:us|our (?:work|journalism|reporting|newsroom|mission)|"
     r"(?:independent|quality|reader[- ]funded) (?:journalism|media|news|reporting))\b|\bbuy (?:us|me) a coffee\b"
-    r"|\bkeep (?:us|this site|our \w+|\w+ journalism) (?:free|independent|going|alive)\b|\breader[- ]funded\b"
+    r"|\bhelp us (?:keep|stay|remain|continue)\b|\bkeep (?:us|this site|our \w+|\w+ journalism) (?:free|independent|going|alive)\b|\breader[- ]funded\b"
     r"|\b(?:our|your) (?:donations?|contributions?|support) (?:keeps?|makes?|helps?|funds?) (?:us|our|this)\b", re.I)
 
 _BYLINE = re.compile(
-    r"^(?:by|written by|reporting by|reported by|words by|story by|text by|editing by|edited by|compiled by)\s*:?\s+"
+    r"^(?i:by|written by|reporting by|reported by|words by|story by|text by|editing by|edited by|compiled by)\s*:?\s+"
     r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|al|bin|and|&|,))*\s*"
     r"(?:[,|/–—-]\s*(?:[A-Z][\w'’.-]*\s*){1,5})?$")
 _AUTHOR_LABEL = re.compile(
@@ -187,6 +199,23 @@ _COOKIE = re.compile(
     r".{0,40}\b(?:accept|agree|consent)\b", re.I)
 
 # "Copyright 2024 Name", "© Name": the keyword, then a year or only capitalised words; or "all rights reserved".
+# "Write to Name at name@outlet.example", "Reach the reporter on Twitter at ...": contact lines of the author.
+_CONTACT = re.compile(
+    r"^(?:write to|reach|contact|email|e-mail|follow) (?:the (?:author|reporters?|writers?)|[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}"
+    r"(?: and [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})?|him|her|them) (?:at|on|via)\b.*(?:@|https?://|www\.)"
+    r"|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^(?:https?://)?(?:www\.)?(?:twitter|x)\.com/\w+/?$")
+# "Additional reporting by Name", "Name contributed reporting from Place.", "Name contributed to this report."
+_CREDIT = re.compile(
+    r"^(?i:additional reporting|reporting|editing|research|writing)(?i: by)\s+[A-Z][\w'’.-]*"
+    r"(?:[\s,]+(?:[A-Z][\w'’.-]*|and|in|de|van|von|al))*[\s.;]*$"
+    r"|^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}(?:,? and [A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})? contributed "
+    r"(?:reporting|to this (?:report|story|article))(?: from [\w ,.'’-]{1,60})?\.?$")
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# "Updated at 1:23 p.m.", "Published 18 November 2019", "UPDATED: Tue., Nov. 19, 2019".
+_TIMESTAMP = re.compile(
+    rf"^(?:(?:last )?updated|published|posted|first published|modified)\s*(?:at|on|:)?\s*"
+    rf"(?=[^\n]*(?:\d|{_MONTHS}))(?:[\w.,:/+-]+\s*){{1,8}}$", re.I)
+
 _COPYRIGHT = re.compile(
     r"^(?i:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}\b.*|[A-Z][\w&.'’-]*(?:[\s,]+[A-Z0-9][\w&.'’-]*)*[\s.]*)$"
     r"|\b(?i:all rights reserved)\b")
@@ -196,6 +225,17 @@ _READ_TIME_GLUED = re.compile(
 _READ_TIME_LINE = _full(
     r"(?:reading time:?\s*)?(?:about |approx\.? )?\d{1,3}\s?(?:-\s?)?min(?:ute)?s?\.?(?: read|(?: of)? reading(?: time)?)?",
     r"(?:less than|under) (?:a|one|\d{1,3}) min(?:ute)?s?\.? read")
+
+
+# Reader-comment widgets: counters, "Leave a Reply", "Comments are closed.", "Join the discussion".
+_COMMENTS = _full(
+    r"(?:(?:show|view|load|read|hide|see|top[- ]rated|user|reader|readers[’']?|all|latest|new|newest|join(?: the)?)"
+    r"(?: \w+){0,2} )?(?:comments?|discussion|replies)(?: \(\d+\))?",
+    r"\d+ (?:comments?|replies|responses)", r"comments? (?:are|is) (?:closed|disabled|open)",
+    r"comments? powered by \w+", r"comment on this (?:story|article|post)", r"leave a (?:reply|comment)",
+    r"you must (?:be )?log(?:ged)? in to (?:post a )?comment", r"(?:want to )?join the (?:discussion|conversation)\??",
+    r"(?:tell us|let us know) what you think", r"have your say", r"(?:post|add|write) a comment",
+)
 
 
 def _share_line(line: _Line) -> bool:
@@ -244,9 +284,11 @@ _RULES: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
     ("share", lambda ln: _share_line(ln) or (_short(ln) and bool(_FOLLOW.match(ln.core)))),
     ("donation", _appeal_line),
     ("caption", lambda ln: _short(ln, 25) and bool(_CAPTION.search(ln.core))),
-    ("byline", lambda ln: _short(ln, 10) and bool(_BYLINE.match(ln.core))),
+    ("byline", lambda ln: _short(ln, 10) and bool(_BYLINE.match(ln.core) or _CREDIT.match(ln.core))),
+    ("author-bio", lambda ln: _short(ln, 25) and bool(_CONTACT.match(ln.core))),
+    ("timestamp", lambda ln: _short(ln, 12) and bool(_TIMESTAMP.match(ln.core))),
     ("copyright", lambda ln: _short(ln, 25) and bool(_COPYRIGHT.search(ln.core))),
-    ("ui", _ui_line),
+    ("ui", lambda ln: _ui_line(ln) or (_short(ln) and bool(_COMMENTS.match(ln.core)))),
 )
 
 TAIL_LINES = 4  # author bios sit among the last few non-empty lines
@@ -303,7 +345,8 @@ def _classify(line: _Line, index: int, lines: list[_Line], authors: set[int], re
         return "learned-boilerplate"
     if _sentence_like(line):
         return None
-    if repeats[line.core] > 1 and _short(line, 30) and _is_adjacent_repeat(line, index, lines, previous):
+    if repeats[line.core] > 1 and _short(line, 30) and line.core.count("|") < 2 \
+            and _is_adjacent_repeat(line, index, lines, previous):
         return "caption-repeat"
     for label, test in _RULES:
         if test(line):

@@ -1,0 +1,263 @@
+"""Junk marking. Fixture texts are FICTION written for these tests; the seeds are read in place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotetrace.ingest.boilerplate import normalise_line
+from quotetrace.ingest.clean import mark_junk
+from quotetrace.records import Span
+
+
+def marked_lines(text: str, spans: tuple[Span, ...]) -> dict[str, str]:
+    """stripped line -> label, for lines wholly covered by a span."""
+    out = {}
+    for span in spans:
+        piece = text[span.start:span.end]
+        out[piece.strip(" \t•·-*")] = span.label
+    return out
+
+
+def check_spans(text: str, spans: tuple[Span, ...]) -> None:
+    """Sorted, non-overlapping, inside the text, never crossing a line break, never empty."""
+    last = 0
+    for span in spans:
+        assert last <= span.start < span.end <= len(text), spans
+        assert "\n" not in text[span.start:span.end]
+        assert span.label
+        last = span.end
+
+
+# --- every junk kind, one fictional line each: (line, label) --------------------------------------
+JUNK_LINES = [
+    ("Oops!", "error-widget"),
+    ("Something went wrong.", "error-widget"),
+    ("Please try again later.", "error-widget"),
+    ("An error occurred. Please try again.", "error-widget"),
+    ("Your browser does not support the video tag.", "error-widget"),
+    ("Image: Velmora Courier archive", "caption"),
+    ("The new ferry at dawn. Photo: Anna Fisk/Harbour Ledger", "caption"),
+    ("Mayor Ilse Varga at the opening (Getty Images)", "caption"),
+    ("AP Photo/Oskar Lind", "caption"),
+    ("Photo by Runa Tell on Unsplash", "caption"),
+    ("5 minute read", "read-time"),
+    ("Reading time: 4 min", "read-time"),
+    ("Support the Ledger or become our patron!", "donation"),
+    ("Donate", "donation"),
+    ("Become a member", "donation"),
+    ("Support independent journalism today", "donation"),
+    ("Help us keep the Courier free for everyone", "donation"),
+    ("By Mara Quill and Piet Marsh", "byline"),
+    ("Share this article", "share"),
+    ("Share on Facebook | Twitter | WhatsApp", "share"),
+    ("Follow us on Twitter and Instagram", "share"),
+    ("Subscribe", "subscribe"),
+    ("Sign up for our daily newsletter", "subscribe"),
+    ("Get the latest headlines delivered to your inbox", "subscribe"),
+    ("Enter your email address", "subscribe"),
+    ("Subscribe to continue reading", "paywall"),
+    ("This article is for subscribers only", "paywall"),
+    ("You have reached your limit of free articles this month", "paywall"),
+    ("Already a subscriber? Log in", "paywall"),
+    ("Read more: Velmora footbridge opens after three years", "read-more"),
+    ("READ MORE", "read-more"),
+    ("Related: Ferry timetable changes in Norvik", "read-more"),
+    ("Advertisement", "advertisement"),
+    ("Story continues below advertisement", "advertisement"),
+    ("We use cookies to improve your experience on our site.", "cookie"),
+    ("Accept all cookies", "cookie"),
+    ("Click here to read the full report", "click-here"),
+    ("Copyright 2024 Harbour Ledger. All rights reserved.", "copyright"),
+    ("Back to top", "ui"),
+    ("Show comments", "ui"),
+    ("Listen to this article", "read-more"),
+]
+
+# --- real (fictional) sentences that must never be marked ----------------------------------------
+REAL_LINES = [
+    "Residents can subscribe to the council's flood alerts, the mayor said on Tuesday.",
+    "Support for the ferry plan grew after the storm, according to a poll by the invented Norvik Institute.",
+    "Earlier this month, the Velmora council voted to keep the old ferry running on Sundays.",
+    "Earlier",  # a lone word that only looks like a teaser label
+    "Images published by the fictional Courier showed the bridge lit up at night.",
+    "The photographer said her image of the harbour was taken from the lighthouse.",
+    "Donations poured in after the flood, and the shelter stayed open all winter.",
+    "Finland became a member of the invented Northern Rail Compact in 2019.",
+    "We are asking residents to donate blood, the hospital said.",
+    "Oskar Vell is the harbour master of Norvik and has held the post for a decade.",
+    "By Tuesday evening, the council had voted to rebuild the harbour wall.",
+    "Source: the council's own minutes, as reported by the fictional Ledger",
+    "Details: He stressed that the bridge was built to last a hundred years.",
+    "Quote: \"We cannot wait another winter.\"",
+    "Share prices in the invented Tessel Shipping Company fell by a third.",
+    "Copyright lawsuits against the invented studio rose sharply last year.",
+    "\u201cClick here, click there, nobody reads the notices,\u201d said councillor Piet Marsh.",
+    "Related research by the institute found the tram line would halve commuting times.",
+    "The advertisement campaign cost the council ten thousand crowns.",
+    "Read the full statement on the council's website, a spokesperson said.",
+    "Something went wrong with the tram signals on Monday, the operator said.",
+    "Oops, the mayor joked as she dropped the scissors during the ceremony.",
+    "Reading the report takes five minutes, but its conclusions will take years to implement.",
+    "The Ledger's readers voted the bridge the best new building of the year.",
+]
+
+
+@pytest.mark.parametrize(("line", "label"), JUNK_LINES)
+def test_each_junk_kind_is_marked_as_a_whole_line(line: str, label: str) -> None:
+    text = f"Fictional headline about Velmora\n\nThe council met on Monday to discuss the bridge.\n{line}\n" \
+           f"The vote is expected next week, councillors said.\n"
+    spans = mark_junk(text)
+    check_spans(text, spans)
+    assert [(text[s.start:s.end], s.label) for s in spans] == [(line, label)]
+
+
+@pytest.mark.parametrize("line", REAL_LINES)
+def test_real_sentences_stay_unmarked(line: str) -> None:
+    text = f"Fictional headline about Velmora\n\n{line}\n\nThe council will meet again next week.\n"
+    assert mark_junk(text) == ()
+
+
+@pytest.mark.parametrize("line", REAL_LINES)
+def test_real_sentences_stay_unmarked_in_the_tail(line: str) -> None:
+    # The last lines are where author bios are looked for: real closing sentences must survive there too.
+    text = f"Fictional headline about Velmora\n\nThe council will meet again next week.\n\n{line}\n"
+    assert mark_junk(text) == ()
+
+
+def test_bullets_and_indentation_are_part_of_the_marked_line() -> None:
+    text = "Fictional headline\n  \u2022 Oops!\n    Something went wrong.\n\u2022 Earlier the invented mayor " \
+           "of Velmora said the bridge would open in spring.\n"
+    spans = mark_junk(text)
+    assert [(text[s.start:s.end], s.label) for s in spans] == [
+        ("  \u2022 Oops!", "error-widget"), ("    Something went wrong.", "error-widget")]
+
+
+def test_reading_time_glued_to_a_headline_marks_only_the_badge() -> None:
+    for headline, badge in [("Velmora Opens Its New Footbridge3 min read", "3 min read"),
+                            ("Velmora Opens Its New Footbridge 12 min read", " 12 min read"),
+                            ("Velmora Opens Its New Footbridge | 5 minute read", " | 5 minute read")]:
+        text = f"{headline}\nThe fictional town of Velmora opened a bridge on Tuesday, officials said.\n"
+        spans = mark_junk(text)
+        assert [(text[s.start:s.end], s.label) for s in spans] == [(badge, "read-time")], headline
+        assert spans[0].end == len(headline)
+
+
+def test_a_sentence_ending_in_read_is_not_a_badge() -> None:
+    text = "Headline\nThe invented report, all 40 pages, was the only document the 12 members read\n"
+    assert mark_junk(text) == ()
+
+
+def test_caption_printed_twice_in_a_row_is_marked_twice() -> None:
+    caption = "Ilse Varga, mayor of the invented town of Velmora"
+    text = f"Headline\n\n{caption}\n{caption}\n\nThe invented mayor opened the bridge on Tuesday.\n"
+    spans = mark_junk(text)
+    assert [(text[s.start:s.end], s.label) for s in spans] == [(caption, "caption-repeat")] * 2
+
+
+def test_a_repeated_line_far_apart_is_not_a_caption_repeat() -> None:
+    line = "The vote was close."
+    text = f"Headline\n{line}\nThe mayor spoke for an hour about the budget.\n{line}\n"
+    assert mark_junk(text) == ()
+
+
+def test_author_block_at_the_end() -> None:
+    text = ("Fictional council story\n\nThe invented council of Skerra voted on Monday.\n\n"
+            "Author: Mara Quill\n\n"
+            "Mara Quill is a senior reporter at the Harbour Ledger, follow her on Twitter @maraquill_fiction.\n")
+    labels = [(text[s.start:s.end], s.label) for s in mark_junk(text)]
+    assert labels == [("Author: Mara Quill", "author-bio"),
+                      ("Mara Quill is a senior reporter at the Harbour Ledger, follow her on Twitter "
+                       "@maraquill_fiction.", "author-bio")]
+
+
+def test_bio_shaped_sentence_in_the_body_is_kept() -> None:
+    # Not at the end, no author label before it: a sentence about a journalist in the story itself.
+    text = ("Headline\nMara Quill is a reporter at the Harbour Ledger, follow her on Twitter @maraquill_fiction.\n"
+            "The council met on Monday.\nIt voted to close the library.\nIt will meet again.\n"
+            "The mayor left early.\nNobody objected.\n")
+    assert mark_junk(text) == ()
+
+
+def test_learned_boilerplate_lines_are_marked() -> None:
+    footer = "The Harbour Ledger is a fictional newspaper owned by its readers"
+    text = f"Headline\nThe invented council met on Monday.\n{footer}\n"
+    assert mark_junk(text) == ()
+    spans = mark_junk(text, frozenset({normalise_line(footer)}))
+    assert [(text[s.start:s.end], s.label) for s in spans] == [(footer, "learned-boilerplate")]
+
+
+def test_fictional_page_with_many_kinds_together() -> None:
+    # FICTION: a whole page with junk mixed in; offsets of the kept lines must be untouched.
+    lines = [
+        ("Velmora Opens Its Footbridge After Three Years4 min read", None),
+        ("By Mara Quill", "byline"),
+        ("Share on Facebook", "share"),
+        ("The invented harbour town of Velmora opened its new footbridge on Tuesday.", None),
+        ("Advertisement", "advertisement"),
+        ("\u201cWe built this bridge for the children,\u201d said Mayor Ilse Varga.", None),
+        ("Read more: Ferry to keep running on Sundays", "read-more"),
+        ("Critics said the bridge cost twice its budget.", None),
+        ("Support the Courier or become our patron!", "donation"),
+        ("Author: Mara Quill", "author-bio"),
+    ]
+    text = "\n".join(line for line, _ in lines) + "\n"
+    spans = mark_junk(text)
+    check_spans(text, spans)
+    got = [(text[s.start:s.end], s.label) for s in spans]
+    assert got[0] == ("4 min read", "read-time")
+    assert got[1:] == [(line, label) for line, label in lines if label is not None]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([line for line, _ in JUNK_LINES] + REAL_LINES + ["", "  ", "\u2022"]),
+                max_size=20),
+       st.sampled_from(["\n", "\r\n"]))
+def test_spans_are_always_well_formed(lines: list[str], newline: str) -> None:
+    text = newline.join(lines)
+    spans = mark_junk(text)
+    check_spans(text, spans)
+    for span in spans:
+        assert text[span.start:span.end].strip()  # nothing blank is marked
+
+
+# --- acceptance: the five real seed articles ------------------------------------------------------
+# Short junk strings the seeds contain (named, not copied articles); every other line is content.
+SEED_JUNK = (
+    "Oops!", "Something went wrong.", "Please try again later.", "Photo: Bloomberg",
+    "Support UP or become our patron!", "Author: Dave DeCamp",
+    "is the news editor of Antiwar.com, follow him on Twitter @decampdave.",
+)
+SEED_GLUED = "2 min read"
+
+
+def test_seed_junk_is_marked_and_nothing_else(seed_paths: list[Path]) -> None:
+    found: dict[str, int] = {junk: 0 for junk in (*SEED_JUNK, SEED_GLUED)}
+    for path in seed_paths:
+        text = path.read_text(encoding="utf-8")
+        spans = mark_junk(text)
+        check_spans(text, spans)
+        covered = [False] * len(text)
+        for span in spans:
+            covered[span.start:span.end] = [True] * (span.end - span.start)
+        pos = 0
+        for line in text.splitlines(keepends=True):
+            body = line.rstrip("\r\n")
+            start, pos = pos, pos + len(line)
+            marked = "".join(ch for ch, c in zip(body, covered[start:start + len(body)], strict=True) if c)
+            content = body.strip()
+            hits = [junk for junk in SEED_JUNK if junk in content]
+            if SEED_GLUED in content and content != SEED_GLUED:
+                assert marked == SEED_GLUED, (path.name, body)
+                found[SEED_GLUED] += 1
+            elif hits:
+                assert marked == body, (path.name, body, marked)  # the whole line, bullets included
+                for junk in hits:
+                    found[junk] += 1
+            else:
+                assert marked == "", (path.name, body, marked)
+    assert all(found.values()), found
+    assert found["Photo: Bloomberg"] == 2  # the caption printed twice is marked both times
