@@ -20,9 +20,10 @@ mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father si
 president vice prime premier minister secretary general sec gen lt col maj capt sgt adm cmdr
 chancellor governor gov senator sen rep representative mayor judge justice chief deputy
 ambassador spokesman spokeswoman spokesperson director chair chairman chairwoman ceo
-king queen prince princess sheikh rabbi imam pope cardinal bishop archbishop the
+king queen prince princess sheikh rabbi imam pope cardinal bishop archbishop
 """.split())
 
+_ARTICLES = frozenset({"the", "a", "an"})
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -33,7 +34,7 @@ def name_tokens(name: str | None) -> tuple[str, ...]:
     folded = unicodedata.normalize("NFKD", name)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
     folded = re.sub(r"['’]s\b", "", folded)
-    words = _WORD.findall(folded)
+    words = [w for w in _WORD.findall(folded) if w not in _ARTICLES]
     kept = tuple(w for w in words if w not in HONORIFICS)
     return kept or tuple(words)  # a bare title ("the minister") still compares as itself
 
