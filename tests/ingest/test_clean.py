@@ -75,6 +75,22 @@ JUNK_LINES = [
     ("Back to top", "ui"),
     ("Show comments", "ui"),
     ("Listen to this article", "read-more"),
+    ("Don't miss", "read-more"),
+    ("Most read in fictional news", "read-more"),
+    ("Loading comments...", "error-widget"),
+    ("There was an error processing your subscription.", "error-widget"),
+    ("Thanks for signing up!", "subscribe"),
+    ("Comments are closed.", "ui"),
+    ("Leave a Reply", "ui"),
+    ("12 comments", "ui"),
+    ("Like this story? Share it with a friend!", "share"),
+    ("Follow the Velmora Courier on Facebook, Instagram and YouTube.", "share"),
+    ("Additional reporting by Runa Tell", "byline"),
+    ("Piet Marsh contributed reporting from Skerra.", "byline"),
+    ("Write to Mara Quill at mara.quill@courier.invalid", "author-bio"),
+    ("Updated at 1:23 p.m.", "timestamp"),
+    ("UPDATED: Tue., Nov. 19, 2019", "timestamp"),
+    ("Published 18 November 2019", "timestamp"),
 ]
 
 # --- real (fictional) sentences that must never be marked ----------------------------------------
@@ -103,6 +119,16 @@ REAL_LINES = [
     "Oops, the mayor joked as she dropped the scissors during the ceremony.",
     "Reading the report takes five minutes, but its conclusions will take years to implement.",
     "The Ledger's readers voted the bridge the best new building of the year.",
+    "Big picture: the invented economy of Velmora is slowing faster than expected.",
+    "More than 200 people attended the fictional harbour fair.",
+    "Updated figures showed a 4 percent rise.",
+    "Published in 2019, the invented report was ignored for years.",
+    "Comments from residents were mostly positive.",
+    "Follow the money, the fictional auditor urged councillors.",
+    "Mara Quill contributed to the fund in 2020 and again this year.",
+    "Sorry, the mayor told residents, the ferry will not run on Sunday.",
+    "| Year | Passengers |",  # a table header, even when the table repeats it
+    "Watch the ferry come in, and you will understand the town.",
 ]
 
 

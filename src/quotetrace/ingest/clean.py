@@ -201,7 +201,7 @@ _COOKIE = re.compile(
 # "Copyright 2024 Name", "© Name": the keyword, then a year or only capitalised words; or "all rights reserved".
 # "Write to Name at name@outlet.example", "Reach the reporter on Twitter at ...": contact lines of the author.
 _CONTACT = re.compile(
-    r"^(?:write to|reach|contact|email|e-mail|follow) (?:the (?:author|reporters?|writers?)|[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}"
+    r"^(?i:write to|reach|contact|email|e-mail|follow) (?:the (?:author|reporters?|writers?)|[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}"
     r"(?: and [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})?|him|her|them) (?:at|on|via)\b.*(?:@|https?://|www\.)"
     r"|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^(?:https?://)?(?:www\.)?(?:twitter|x)\.com/\w+/?$")
 # "Additional reporting by Name", "Name contributed reporting from Place.", "Name contributed to this report."
@@ -210,11 +210,15 @@ _CREDIT = re.compile(
     r"(?:[\s,]+(?:[A-Z][\w'’.-]*|and|in|de|van|von|al))*[\s.;]*$"
     r"|^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}(?:,? and [A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})? contributed "
     r"(?:reporting|to this (?:report|story|article))(?: from [\w ,.'’-]{1,60})?\.?$")
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-# "Updated at 1:23 p.m.", "Published 18 November 2019", "UPDATED: Tue., Nov. 19, 2019".
+_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?" \
+          r"|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAYS = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
+_TIME_TOKEN = (rf"(?:\d[\d:/.+-]*(?:th|st|nd|rd)?|{_MONTHS}|{_WEEKDAYS}|[ap]\.?m\.?|at|on|utc|gmt|[ecmp][sd]t|bst|cet|cest"
+               r"|et|pt|today|yesterday|ago|hours?|minutes?|mins?|days?)")
+# "Updated at 1:23 p.m.", "Published 18 November 2019", "UPDATED: Tue., Nov. 19, 2019": nothing but date and time words.
 _TIMESTAMP = re.compile(
-    rf"^(?:(?:last )?updated|published|posted|first published|modified)\s*(?:at|on|:)?\s*"
-    rf"(?=[^\n]*(?:\d|{_MONTHS}))(?:[\w.,:/+-]+\s*){{1,8}}$", re.I)
+    rf"^(?:(?:last )?updated|published|posted|first published|modified)\s*:?\s*(?:{_TIME_TOKEN}[\s,|–-]*){{1,8}}$",
+    re.I)
 
 _COPYRIGHT = re.compile(
     r"^(?i:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}\b.*|[A-Z][\w&.'’-]*(?:[\s,]+[A-Z0-9][\w&.'’-]*)*[\s.]*)$"
