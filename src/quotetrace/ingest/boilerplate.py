@@ -19,7 +19,6 @@ MIN_LINE_CHARS = 3  # "|", "A A" and the like carry nothing worth learning
 MAX_TRACKED_LINES = 20_000  # per outlet; pruned down to half of this when exceeded
 
 _SPACE = re.compile(r"\s+")
-_DIGITS = re.compile(r"\d+")
 # Everything that is not a letter at the edges: digits, punctuation, bullets, symbols, spaces.
 _EDGE = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
@@ -27,12 +26,11 @@ _EDGE = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 def normalise_line(line: str) -> str:
     """The comparable form of a line: NFKC, casefolded, whitespace collapsed, digits/punctuation off the edges.
 
-    Digit runs inside the line become "0", so "Updated 3 hours ago" and "Updated 12 hours ago" agree.
+    Digits inside the line stay: sentences that differ only in their figures are different sentences.
     """
     text = unicodedata.normalize("NFKC", line).casefold()
     text = _SPACE.sub(" ", text)
-    text = _EDGE.sub("", text)
-    return _DIGITS.sub("0", text)
+    return _EDGE.sub("", text)
 
 
 def _outlet_key(outlet: str | None) -> str:
