@@ -1,0 +1,59 @@
+"""Accuracy on the five seed articles: builds their gold from tests/fixtures/seeds_expected.json at run
+time (the seed texts stay in ../shared/seeds), runs the extractor and prints the eval table.
+
+    .venv/bin/python benchmarks/eval_seeds.py [--seeds ../shared/seeds] [--misses 30] [--json]
+                                              [--write-gold /tmp/seeds_gold.jsonl] [--news]
+
+``--write-gold`` also writes the seeds gold JSONL (for ``quotetrace eval /tmp/seeds_gold.jsonl``);
+``--news`` adds the fictional gold set tests/fixtures/gold/news.jsonl. Prints figures, asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from rich.console import Console
+
+from quotetrace.evaluate import evaluate, gold_from_expectations
+from quotetrace.evaluate.gold import write_gold
+from quotetrace.evaluate.report import print_report
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=Path, default=REPO.parent / "shared" / "seeds")
+    parser.add_argument("--expected", type=Path, default=REPO / "tests" / "fixtures" / "seeds_expected.json")
+    parser.add_argument("--misses", type=int, default=30)
+    parser.add_argument("--json", action="store_true", help="print the report(s) as JSON")
+    parser.add_argument("--write-gold", type=Path, help="also write the seeds gold JSONL here")
+    parser.add_argument("--news", action="store_true", help="also evaluate tests/fixtures/gold/news.jsonl")
+    args = parser.parse_args()
+
+    gold = gold_from_expectations(args.expected, args.seeds)
+    if args.write_gold:
+        write_gold(gold, args.write_gold)
+        print(f"wrote {args.write_gold}", file=sys.stderr)
+    runs = [("seeds", gold)]
+    if args.news:
+        runs.append(("news", REPO / "tests" / "fixtures" / "gold" / "news.jsonl"))  # type: ignore[arg-type]
+    console = Console(width=max(Console().width, 110))
+    for name, source in runs:
+        began = time.perf_counter()
+        report = evaluate(source, source=name)
+        took = time.perf_counter() - began
+        if args.json:
+            print(json.dumps(report.as_dict(), ensure_ascii=False))
+        else:
+            print_report(report, console, args.misses)
+            console.print(f"{name}: {report.articles} articles in {took:.2f} s (model load included on the first)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

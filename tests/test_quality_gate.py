@@ -1,0 +1,56 @@
+"""The CI quality gate: the real extractor on our fictional gold set and on the five seed articles.
+
+Fails when span F1 (overlap > 0.3, any kind) or speaker accuracy (on matched quotes) falls below the
+floors pinned here, a little under what the extractor measured when they were set (figures in the
+comments; re-measure with ``.venv/bin/python benchmarks/eval_seeds.py --news``). Raise a floor when
+the extractor gets better; never lower one to make a change pass without saying why.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quotetrace.evaluate import EvalReport, evaluate, gold_from_expectations
+
+pipeline = pytest.importorskip("quotetrace.nlp.pipeline", reason="the extractor (quotetrace.nlp.pipeline) is missing")
+
+# measured 2026-11-22: news F1 0.942, speaker accuracy 0.824; seeds F1 0.889, speaker accuracy 0.964
+NEWS_F1_FLOOR = 0.92
+NEWS_SPEAKER_FLOOR = 0.80
+SEEDS_F1_FLOOR = 0.86
+SEEDS_SPEAKER_FLOOR = 0.94
+THRESHOLD = 0.3
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def extract():
+    """One extractor for the session (the spaCy model load is the main cost)."""
+    pipeline.default_extractor()  # load the model once, up front
+    return pipeline.extract_text
+
+
+def _check(report: EvalReport, f1_floor: float, speaker_floor: float) -> None:
+    scores = report.at(THRESHOLD)
+    figures = (f"{report.source}: F1 {scores.overall.f1:.3f} (P {scores.overall.precision:.3f}, "
+               f"R {scores.overall.recall:.3f}), speaker accuracy {scores.speaker_accuracy:.3f}, "
+               f"end-to-end {scores.end_to_end:.3f}")
+    print(figures)
+    assert scores.overall.f1 >= f1_floor, f"F1 below the floor {f1_floor}: {figures}"
+    assert scores.speaker_accuracy >= speaker_floor, f"speaker accuracy below the floor {speaker_floor}: {figures}"
+
+
+def test_gate_fictional_news(extract):
+    report = evaluate(FIXTURES / "gold" / "news.jsonl", extract=extract, thresholds=(THRESHOLD,))
+    assert report.articles >= 70
+    _check(report, NEWS_F1_FLOOR, NEWS_SPEAKER_FLOOR)
+
+
+def test_gate_seeds(extract, seed_paths):
+    gold = gold_from_expectations(FIXTURES / "seeds_expected.json", seed_paths[0].parent)
+    report = evaluate(gold, extract=extract, thresholds=(THRESHOLD,), source="seeds")
+    assert report.articles == len(seed_paths)
+    _check(report, SEEDS_F1_FLOOR, SEEDS_SPEAKER_FLOOR)
