@@ -1,0 +1,175 @@
+"""Near-duplicate detection. Every text here is FICTION written for these tests."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+from datasketch import MinHash
+
+from quotetrace.ingest.dedup import NearDuplicateIndex, minhash_signature, shingle_hashes
+
+# FICTION: an invented wire story, as a news agency would send it.
+WIRE = """Velmora council approves harbour bridge after decade of debate
+
+VELMORA, March 5 (Fictional Wire) - The council of the invented harbour town of Velmora voted on Tuesday to build a
+footbridge across the old harbour, ending a debate that has divided residents for more than ten years.
+
+Eleven of the fifteen councillors backed the plan, which will cost about forty million crowns and is due to open in
+the spring of next year, according to a statement read out at the end of the four-hour meeting.
+
+"We built this town on the water, and now we will finally be able to walk across it," Mayor Ilse Varga told
+reporters outside the town hall, adding that the ferry would keep running on Sundays for visitors.
+
+Opponents, led by councillor Piet Marsh, argued that the money would be better spent on the school roof and on the
+tram line to the northern districts, which has been delayed twice since it was first proposed.
+
+"The bridge is lovely, but the bill is not," Marsh said, warning that the final cost could be twice the estimate.
+
+Engineers from the imaginary Northfold Institute said the span would carry ten thousand people a day and that its
+lamps would be powered by small turbines set into the river bed below the main arch.
+
+The council said it would publish a full account of the costs before the end of the year."""
+
+# FICTION: the same event, written independently by another (invented) outlet.
+OTHER_OUTLET = """Velmora says yes to the harbour footbridge
+
+After years of argument, Velmora's councillors have finally agreed to span the old harbour. The vote on Tuesday
+evening went eleven to four in favour of the footbridge, which the town expects to cost roughly forty million crowns.
+
+Mayor Ilse Varga, who has championed the project since her election, was jubilant. "We built this town on the water,
+and now we will finally be able to walk across it," she said as the meeting broke up.
+
+Not everyone shared her joy. Councillor Piet Marsh, the plan's most vocal critic, has long said the money belongs to
+the crumbling school roof and the much-delayed northern tram line, and he repeated that view on Tuesday.
+
+Local shopkeepers on the harbour front told our reporter they hoped the bridge would bring more visitors in the
+summer months, though several worried about two years of building work outside their doors.
+
+The bridge is scheduled to open next spring. Ferries will continue to sail on Sundays."""
+
+
+def republished(text: str) -> str:
+    """A syndicated copy: new headline, edited dateline, one extra sentence at the end."""
+    lines = text.split("\n")
+    lines[0] = "Harbour town of Velmora to get its long-awaited footbridge"
+    lines[2] = lines[2].replace("VELMORA, March 5 (Fictional Wire) - ", "(Fictional Wire) ")
+    return "\n".join(lines) + "\nThe fictional Courier contributed to this report."
+
+
+def jaccard(a: str, b: str) -> float:
+    sa, sb = set(shingle_hashes(a).tolist()), set(shingle_hashes(b).tolist())
+    return len(sa & sb) / len(sa | sb)
+
+
+def test_signature_is_uint64_and_deterministic() -> None:
+    sig = minhash_signature(WIRE)
+    assert sig.dtype == np.uint64 and sig.shape == (128,)
+    assert np.array_equal(sig, minhash_signature(WIRE))
+    assert minhash_signature(WIRE, num_perm=64).shape == (64,)
+    assert not np.array_equal(sig, minhash_signature(OTHER_OUTLET))
+
+
+def test_signature_is_the_same_in_another_process() -> None:
+    # Stored signatures must match those of the next run: no per-process hash seed may leak in.
+    code = ("import sys; from quotetrace.ingest.dedup import minhash_signature; "
+            "sys.stdout.write(minhash_signature(sys.stdin.read()).tobytes().hex())")
+    env = dict(os.environ, PYTHONHASHSEED="12345")
+    out = subprocess.run([sys.executable, "-c", code], input=WIRE, capture_output=True, text=True, env=env,
+                         check=True).stdout
+    assert out == minhash_signature(WIRE).tobytes().hex()
+
+
+def test_signature_equals_a_plain_datasketch_minhash_of_the_shingles() -> None:
+    reference = MinHash(num_perm=128, seed=1, scheme="affine64", hashfunc=int)
+    reference.update_batch(shingle_hashes(WIRE).tolist())
+    assert np.array_equal(reference.hashvalues, minhash_signature(WIRE))
+
+
+def test_shingles_ignore_case_and_punctuation_but_not_word_order() -> None:
+    assert np.array_equal(shingle_hashes("The Bridge, opened!  today at noon"),
+                          shingle_hashes("the bridge opened today at noon"))
+    assert not np.array_equal(shingle_hashes("the bridge opened today at noon"),
+                              shingle_hashes("noon at today opened bridge the"))
+    assert len(shingle_hashes("only three words")) == 1  # shorter than a shingle: one shingle
+    assert len(shingle_hashes("  ... ")) == 0
+
+
+def test_wire_copy_with_edits_is_found() -> None:
+    copy = republished(WIRE)
+    assert 0.8 < jaccard(WIRE, copy) < 1.0  # really edited, really close
+    index = NearDuplicateIndex()
+    assert index.find_or_add("wire-original", minhash_signature(WIRE)) is None
+    assert index.find_or_add("courier-copy", minhash_signature(copy)) == "wire-original"
+    assert len(index) == 1  # a near copy is not indexed itself
+
+
+def test_different_articles_on_the_same_event_are_not_duplicates() -> None:
+    assert jaccard(WIRE, OTHER_OUTLET) < 0.2  # they share a quote, not their text
+    index = NearDuplicateIndex()
+    assert index.find_or_add("wire", minhash_signature(WIRE)) is None
+    assert index.find_or_add("other", minhash_signature(OTHER_OUTLET)) is None
+    assert len(index) == 2
+
+
+def test_identical_text_finds_itself_only_under_another_id() -> None:
+    index = NearDuplicateIndex()
+    sig = minhash_signature(WIRE)
+    assert index.find_or_add("a", sig) is None
+    assert index.find_or_add("a", sig) is None  # the same article again: nothing to report
+    assert index.find_or_add("b", sig) == "a"
+    assert len(index) == 1
+
+
+def test_first_inserted_copy_wins() -> None:
+    copy = republished(WIRE)
+    index = NearDuplicateIndex()
+    index.add("first", minhash_signature(copy))
+    index.add("second", minhash_signature(WIRE))
+    assert index.find_or_add("third", minhash_signature(WIRE)) == "first"
+
+
+def test_add_is_idempotent_and_rebuilds_the_same_answers() -> None:
+    texts = {f"doc{i}": f"{WIRE}\nFictional follow-up paragraph number {i} about something else entirely."
+             for i in range(3)}
+    texts["other"] = OTHER_OUTLET
+    first = NearDuplicateIndex()
+    answers = {aid: first.find_or_add(aid, minhash_signature(t)) for aid, t in texts.items()}
+    assert answers == {"doc0": None, "doc1": "doc0", "doc2": "doc0", "other": None}
+    rebuilt = NearDuplicateIndex()
+    for aid in ("doc0", "other", "doc0"):
+        rebuilt.add(aid, minhash_signature(texts[aid]))
+    assert len(rebuilt) == 2
+    assert rebuilt.find_or_add("doc2", minhash_signature(texts["doc2"])) == "doc0"
+
+
+def test_wrong_signature_size_is_refused() -> None:
+    with pytest.raises(ValueError):
+        NearDuplicateIndex(num_perm=128).add("x", minhash_signature(WIRE, num_perm=64))
+    with pytest.raises(ValueError):
+        NearDuplicateIndex(threshold=0.0)
+
+
+def test_two_thousand_random_documents_index_quickly() -> None:
+    rng = random.Random(7)
+    vocabulary = [f"word{i}" for i in range(5000)]
+    docs = [" ".join(rng.choices(vocabulary, k=300)) for _ in range(2000)]
+    start = time.perf_counter()
+    signatures = [minhash_signature(d) for d in docs]
+    signed = time.perf_counter()
+    index = NearDuplicateIndex()
+    found = [index.find_or_add(f"r{i}", sig) for i, sig in enumerate(signatures)]
+    done = time.perf_counter()
+    print(f"\n2000 random docs: {2000 / (signed - start):.0f} signatures/s, "
+          f"{2000 / (done - signed):.0f} index ops/s")
+    assert found == [None] * 2000  # random texts share no shingles
+    assert len(index) == 2000
+    # A copy of one of them, lightly edited, is still found among the 2,000.
+    words = docs[1234].split()
+    words[150] = "edited"
+    assert index.find_or_add("copy", minhash_signature(" ".join(words))) == "r1234"
