@@ -145,18 +145,46 @@ def _eval_thresholds(ctx: click.Context, param: click.Parameter, values: tuple[s
         found = tuple(float(v) for value in values for v in value.replace(",", " ").split())
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from exc
+    if values and not found:
+        raise click.BadParameter("needs at least one number")
     if any(not 0.0 <= t < 1.0 for t in found):
         raise click.BadParameter("thresholds lie in [0, 1)")
     return found or (0.3, 0.8)
 
 
-@main.command("eval")
+class _EvalCommand(click.Command):
+    """Lets ``--overlap 0.3 0.8`` take several numbers (click options take a fixed count)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        joined: list[str] = []
+        k = 0
+        while k < len(args):
+            joined.append(args[k])
+            if args[k] == "--overlap":
+                values = []
+                while k + 1 < len(args) and _is_number_list(args[k + 1]):
+                    values.append(args[k + 1])
+                    k += 1
+                joined.append(",".join(values) if values else "")
+            k += 1
+        return super().parse_args(ctx, joined)
+
+
+def _is_number_list(token: str) -> bool:
+    try:
+        return all(float(v) >= 0 for v in token.replace(",", " ").split()) and bool(token.strip())
+    except ValueError:
+        return False
+
+
+@main.command("eval", cls=_EvalCommand)
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print every figure (and every miss) as JSON.")
 @click.option("--misses", default=20, show_default=True, type=click.IntRange(0),
               help="How many misses (missed, wrong speaker, spurious, wrong kind) to list.")
 @click.option("--overlap", "thresholds", multiple=True, callback=_eval_thresholds,
-              help="Overlap threshold(s) |pred∩gold|/|gold| > T; repeat or comma-separate (default 0.3,0.8).")
+              help="Overlap threshold(s) T: a prediction matches when |pred∩gold|/|gold| > T "
+                   "(e.g. --overlap 0.3 0.8; default 0.3 0.8).")
 def eval_cmd(gold: str, as_json: bool, misses: int, thresholds: tuple[float, ...]) -> None:
     """Score the extractor on GOLD (gold JSONL): span P/R/F1 per kind, kind, speaker and end-to-end accuracy."""
     import json

@@ -56,5 +56,12 @@ def test_eval_bad_gold_is_a_clean_error(tmp_path):
     result = CliRunner().invoke(main, ["eval", str(bad)])
     assert result.exit_code == 1
     assert "bad.jsonl:1" in result.output and "Traceback" not in result.output
-    result = CliRunner().invoke(main, ["eval", str(bad), "--overlap", "1.5"])
-    assert result.exit_code == 2
+    for overlap in (["1.5"], ["x"], []):
+        result = CliRunner().invoke(main, ["eval", str(bad), "--overlap", *overlap])
+        assert result.exit_code == 2, overlap
+
+
+def test_overlap_takes_several_numbers(gold_file):
+    result = CliRunner().invoke(main, ["eval", "--overlap", "0.2", "0.6", "0.95", str(gold_file), "--json"])
+    assert result.exit_code == 0, result.output
+    assert [s["threshold"] for s in json.loads(result.stdout)["scores"]] == [0.2, 0.6, 0.95]

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Sequence
 
 import numpy
-from scipy.optimize import linear_sum_assignment
+from scipy.optimize import linear_sum_assignment  # type: ignore[import-untyped]
 
 LOGGER = logging.getLogger(__name__)
 

@@ -45,8 +45,9 @@ def as_predicted(quote: Any) -> Predicted:
     """A :class:`Predicted` from a ``Quote`` record, a Quote JSONL dict, or anything with those attributes."""
     if isinstance(quote, Predicted):
         return quote
-    get = quote.get if isinstance(quote, Mapping) else lambda key: getattr(quote, key, None)
-    return Predicted(int(get("start")), int(get("end")), str(get("kind")), get("speaker"))
+    if isinstance(quote, Mapping):
+        return Predicted(int(quote["start"]), int(quote["end"]), str(quote["kind"]), quote.get("speaker"))
+    return Predicted(int(quote.start), int(quote.end), str(quote.kind), getattr(quote, "speaker", None))
 
 
 @dataclass(frozen=True)
