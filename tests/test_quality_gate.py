@@ -16,9 +16,9 @@ from quotetrace.evaluate import EvalReport, evaluate, gold_from_expectations
 
 pipeline = pytest.importorskip("quotetrace.nlp.pipeline", reason="the extractor (quotetrace.nlp.pipeline) is missing")
 
-# measured 2026-11-22: news F1 0.942, speaker accuracy 0.824; seeds F1 0.889, speaker accuracy 0.964
+# measured 2026-11-22: news F1 0.946, speaker accuracy 0.835; seeds F1 0.889, speaker accuracy 0.964
 NEWS_F1_FLOOR = 0.92
-NEWS_SPEAKER_FLOOR = 0.80
+NEWS_SPEAKER_FLOOR = 0.81
 SEEDS_F1_FLOOR = 0.86
 SEEDS_SPEAKER_FLOOR = 0.94
 THRESHOLD = 0.3
