@@ -27,6 +27,7 @@ _QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 _REPORTING = re.compile(r"\b(?:said|says|told|tells|according to|added|stated|announced|argued|warned)\b", re.I)
 
 MAX_WIDGET_WORDS = 12  # UI prompts, appeals and badges are short
+MAX_RULE_CHARS = 600  # no rule marks a longer line (paragraphs of prose), so they are not even looked at
 
 
 @dataclass(frozen=True)
@@ -35,10 +36,7 @@ class _Line:
     end: int  # offset just past its last non-newline character
     core: str  # the line without leading bullets/whitespace and trailing whitespace
     core_start: int  # offset of ``core`` in the text
-
-    @property
-    def words(self) -> list[str]:
-        return _WORDS.findall(self.core)
+    words: tuple[str, ...]  # the words of ``core`` (empty for a line longer than any rule looks at)
 
 
 def _lines(text: str) -> Iterator[_Line]:
@@ -49,7 +47,9 @@ def _lines(text: str) -> Iterator[_Line]:
         skip = lead.end() if lead else 0
         trail = _TRAIL.search(body, skip)
         stop = trail.start() if trail else len(body)
-        yield _Line(pos, pos + len(body), body[skip:stop], pos + skip)
+        core = body[skip:stop]
+        words = tuple(_WORDS.findall(core)) if len(core) <= MAX_RULE_CHARS else ()
+        yield _Line(pos, pos + len(body), core, pos + skip, words)
         pos += len(raw)
 
 
@@ -335,8 +335,11 @@ def mark_junk(text: str, boilerplate: frozenset[str] = frozenset()) -> tuple[Spa
         if label is not None:
             spans.append(Span(line.start, line.end, label))
             continue
+        tail = line.core[-12:].casefold()
+        if not (tail.endswith("read") or tail.endswith("reading time")) or len(line.core) > 250:
+            continue  # cheap gate: the badge regex is costly to try at every position of every line
         glued = _READ_TIME_GLUED.search(line.core)
-        if glued is not None and not _sentence_like(line) and len(line.core) <= 250:
+        if glued is not None and not _sentence_like(line):
             spans.append(Span(line.core_start + glued.start(), line.core_start + len(line.core), "read-time"))
     return tuple(spans)
 
@@ -347,7 +350,7 @@ def _classify(line: _Line, index: int, lines: list[_Line], authors: set[int], re
         return "author-bio"
     if boilerplate and normalise_line(line.core) in boilerplate:
         return "learned-boilerplate"
-    if _sentence_like(line):
+    if not line.words or _sentence_like(line):
         return None
     if repeats[line.core] > 1 and _short(line, 30) and line.core.count("|") < 2 \
             and _is_adjacent_repeat(line, index, lines, previous):

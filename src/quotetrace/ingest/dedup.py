@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -105,7 +105,8 @@ class NearDuplicateIndex:
                        permutations=_template(self.num_perm).permutations)
 
     def _earliest_match(self, article_id: str, sketch: MinHash) -> str | None:
-        candidates = sorted((self._signatures[key][0], key) for key in self._lsh.query(sketch) if key != article_id)
+        keys: list[str] = self._lsh.query(sketch)
+        candidates = sorted((self._signatures[key][0], key) for key in keys if key != article_id)
         for _, key in candidates:  # oldest first, so the first-inserted copy wins
             if self._sketch(self._signatures[key][1]).jaccard(sketch) >= self.threshold:
                 return key
