@@ -172,6 +172,15 @@ def test_reading_time_glued_to_a_headline_marks_only_the_badge() -> None:
         assert spans[0].end == len(headline)
 
 
+@pytest.mark.parametrize("headline", ["Watch: Velmora mayor cuts the ribbon on the new footbridge",
+                                      "Live updates", "Related: the invented ferry strike and the bridge"])
+def test_teaser_shaped_headline_is_kept_but_the_same_line_later_is_marked(headline: str) -> None:
+    body = "The fictional town of Velmora opened a bridge on Tuesday, officials said."
+    assert mark_junk(f"{headline}\n{body}\n") == ()
+    text = f"Headline\n{body}\n{headline}\n"
+    assert [text[s.start:s.end] for s in mark_junk(text)] == [headline]
+
+
 def test_a_sentence_ending_in_read_is_not_a_badge() -> None:
     text = "Headline\nThe invented report, all 40 pages, was the only document the 12 members read\n"
     assert mark_junk(text) == ()

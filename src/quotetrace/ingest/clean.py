@@ -295,6 +295,7 @@ _RULES: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
     ("ui", lambda ln: _ui_line(ln) or (_short(ln) and bool(_COMMENTS.match(ln.core)))),
 )
 
+_NOT_IN_HEADLINE = frozenset({"read-more", "ui", "timestamp", "caption", "byline"})
 TAIL_LINES = 4  # author bios sit among the last few non-empty lines
 
 
@@ -331,6 +332,8 @@ def mark_junk(text: str, boilerplate: frozenset[str] = frozenset()) -> tuple[Spa
         if not line.core:
             continue
         label = _classify(line, index, lines, authors, repeats, previous, boilerplate)
+        if not previous and label in _NOT_IN_HEADLINE:
+            label = None  # "Watch: ..." or "Live updates" as the first line is the article's own headline
         previous = line.core
         if label is not None:
             spans.append(Span(line.start, line.end, label))
