@@ -64,6 +64,9 @@ class _Run:
         saved = store.get_state(LEARNER_KEY)
         self.learner = BoilerplateLearner.from_state(saved) if saved is not None else BoilerplateLearner()
         self.pending: set[str] = set(store.get_state(PENDING_KEY) or ())
+        self.forced = set(self.pending)  # left pending by an interrupted run: re-mark whatever happens
+        self.start_lines: dict[str, frozenset[str]] = {}  # lines stored articles were marked with
+        self.used: dict[str, set[frozenset[str]]] = {}  # line sets this run marked articles with
         self.index = NearDuplicateIndex()
         for article_id, signature in store.iter_signatures():
             self.index.add(article_id, signature)
@@ -97,7 +100,10 @@ class _Run:
             fresh.append(article)
         # Learn from the whole batch before marking, so lines repeated within it are caught at once.
         for article in fresh:
-            self.learner.observe(_outlet_key(article), article.text)
+            key = _outlet_key(article)
+            if key not in self.start_lines:
+                self.start_lines[key] = self.learner.lines_for(key)
+            self.learner.observe(key, article.text)
         ready: list[Article] = []
         signatures = {}
         lines_by_outlet: dict[str, frozenset[str]] = {}  # the learner is settled for this batch: ask once
@@ -106,6 +112,7 @@ class _Run:
             if key not in lines_by_outlet:
                 lines_by_outlet[key] = self.learner.lines_for(key)
             lines = lines_by_outlet[key]
+            self.used.setdefault(key, set()).add(lines)
             junk = tuple(mark_junk(article.text, lines))
             signature = minhash_signature(article.text)
             duplicate_of = self.index.find_or_add(article.id, signature)
@@ -133,6 +140,11 @@ class _Run:
 
         for outlet in sorted(self.pending):
             lines = self.learner.lines_for(outlet)
+            if (outlet not in self.forced and self.used.get(outlet, set()) <= {lines}
+                    and self.start_lines.get(outlet, lines) == lines):
+                self.pending.discard(outlet)  # every article of the outlet is marked with these lines already
+                self.store.set_state(PENDING_KEY, sorted(self.pending))
+                continue
             changed: dict[str, Any] = {}
             stream: Iterable[Article] = self.store.iter_articles(outlet=outlet or None)
             for article in stream:
