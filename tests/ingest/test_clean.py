@@ -65,6 +65,7 @@ JUNK_LINES = [
     ("Already a subscriber? Log in", "paywall"),
     ("Read more: Velmora footbridge opens after three years", "read-more"),
     ("READ MORE", "read-more"),
+    ("Read more \u00bb", "read-more"),
     ("Related: Ferry timetable changes in Norvik", "read-more"),
     ("Advertisement", "advertisement"),
     ("Story continues below advertisement", "advertisement"),

@@ -22,7 +22,7 @@ _BULLETS = "•·‣◦▪▸►»›*-–—|"
 _LEAD = re.compile(rf"^[\s{re.escape(_BULLETS)}]*")
 _TRAIL = re.compile(r"\s+$")
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+_QUOTE_MARKS = re.compile(r"[\"“”„«]")  # not a lone "»": pages use it as an arrow ("Read more »")
 # A reporting verb or clause makes a line a sentence of the article, whatever else it contains.
 _REPORTING = re.compile(r"\b(?:said|says|told|tells|according to|added|stated|announced|argued|warned)\b", re.I)
 
