@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 from datasketch import MinHash
 
-from quotetrace.ingest.dedup import NearDuplicateIndex, minhash_signature, shingle_hashes
+from quotetrace.ingest.clean import mark_junk
+from quotetrace.ingest.dedup import NearDuplicateIndex, minhash_signature, shingle_hashes, without_spans
 
 # FICTION: an invented wire story, as a news agency would send it.
 WIRE = """Velmora council approves harbour bridge after decade of debate
@@ -107,6 +108,20 @@ def test_wire_copy_with_edits_is_found() -> None:
     assert index.find_or_add("wire-original", minhash_signature(WIRE)) is None
     assert index.find_or_add("courier-copy", minhash_signature(copy)) == "wire-original"
     assert len(index) == 1  # a near copy is not indexed itself
+
+
+def test_copy_framed_by_page_furniture_is_found_when_junk_is_left_out() -> None:
+    framed = ("Sign up for the Courier morning briefing\nShare on Facebook | Twitter\n" + republished(WIRE)
+              + "\nAdvertisement\nSupport the Courier or become our patron!\nLoading comments...\n"
+                "Copyright 2024 Velmora Courier. All rights reserved.")
+    junk = mark_junk(framed)
+    assert len(junk) == 6
+    assert jaccard(WIRE, framed) < 0.8  # the furniture alone pushes it under the threshold
+    index = NearDuplicateIndex()
+    index.add("wire", minhash_signature(WIRE, junk=mark_junk(WIRE)))
+    assert index.find_or_add("framed", minhash_signature(framed, junk=junk)) == "wire"
+    assert np.array_equal(minhash_signature(framed, junk=junk),
+                          minhash_signature(without_spans(framed, junk)))
 
 
 def test_different_articles_on_the_same_event_are_not_duplicates() -> None:

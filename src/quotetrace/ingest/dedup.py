@@ -10,10 +10,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]
+
+from quotetrace.records import Span
 
 LOGGER = logging.getLogger(__name__)
 
@@ -64,8 +67,25 @@ def shingle_hashes(text: str, shingle: int = 5) -> np.ndarray:
     return hashes
 
 
-def minhash_signature(text: str, num_perm: int = 128, shingle: int = 5) -> np.ndarray:
-    """The MinHash hash values (uint64, ``num_perm`` long) of ``text``'s word shingles."""
+def without_spans(text: str, spans: Iterable[Span]) -> str:
+    """``text`` with the given spans cut out (each replaced by a line break)."""
+    pieces, last = [], 0
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start >= last:
+            pieces.append(text[last:span.start])
+            last = span.end
+    pieces.append(text[last:])
+    return "\n".join(pieces)
+
+
+def minhash_signature(text: str, num_perm: int = 128, shingle: int = 5, junk: Iterable[Span] = ()) -> np.ndarray:
+    """The MinHash hash values (uint64, ``num_perm`` long) of ``text``'s word shingles.
+
+    Spans in ``junk`` are left out, so a copy framed by another outlet's page furniture stays close to its
+    original. Pass only spans that depend on the text alone (not learned boilerplate) to stay reproducible.
+    """
+    if junk:
+        text = without_spans(text, junk)
     template = _template(num_perm)
     sketch = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, hashfunc=_identity,
                      permutations=template.permutations)
