@@ -180,6 +180,12 @@ class StoryClusterer:
             bars = np.array([self.threshold if article.published is not None and self._stories[i].last is not None
                              else self.undated_threshold for i in candidates])
             margins = np.where(scores >= bars, scores, -1.0)
+            for k in np.flatnonzero((margins >= 0) & (bars > self.threshold)):
+                # Without dates on both sides, a summed centroid over-credits a grown story on the
+                # same topic: an undated join must also match its members on average.
+                members = self._stories[candidates[k]].vectors
+                if float(np.mean(self._cosine(vec, members))) < self.undated_threshold:
+                    margins[k] = -1.0
             top = int(np.argmax(margins))
             if margins[top] >= 0:
                 best = candidates[top]
