@@ -165,3 +165,37 @@ def test_labelled_fixture_pairwise_floor() -> None:
                           ("petrak-fuel-duty", "petrak-tax-fraud")]:
         if first in events and second in events:
             assert not events[first] & events[second], (first, second)
+
+
+def _streamed(articles: list[Article], clusterer: StoryClusterer | None = None) -> StoryClusterer:
+    clusterer = clusterer or StoryClusterer()
+    clusterer.add_all(articles)
+    return clusterer
+
+
+def test_state_round_trip_continues_exactly_where_it_left_off() -> None:
+    """Two runs (state saved between them) give the same stories as one streaming run."""
+    articles = sorted((a for a, _ in load_fixture()), key=lambda a: (a.published is None, a.published, a.id))
+    half = len(articles) // 2
+    whole = _streamed(articles)
+    first = _streamed(articles[:half])
+    restored = StoryClusterer.from_bytes(first.to_bytes())
+    assert restored is not None
+    assert restored.stories() == first.stories()
+    second = _streamed(articles, restored)  # add_all skips the articles the state already holds
+    assert second.stories() == whole.stories()
+    assert second.assignments() == whole.assignments()
+    assert len(whole.stories()) > 10
+
+
+def test_closed_stories_keep_titles_but_not_vectors() -> None:
+    articles = [a for a, _ in load_fixture()]
+    clusterer = _streamed(articles)
+    open_ids = set(clusterer._open)
+    assert any(s.vectors == [] and s.title for s in clusterer._stories if s.index not in open_ids)
+    assert all(s.vectors for s in clusterer._stories if s.index in open_ids)
+
+
+def test_state_from_other_parameters_is_ignored() -> None:
+    clusterer = _streamed([a for a, _ in load_fixture()][:10])
+    assert StoryClusterer.from_bytes(clusterer.to_bytes(), window_days=7.0) is None
