@@ -23,6 +23,12 @@ _SPACE = re.compile(r"\s+")
 _EDGE = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
 
+def normalise_text(text: str) -> str:
+    """A whole text as ``normalise_line`` folds its lines (NFKC, casefold, whitespace collapsed, edges kept):
+    every normalised line of ``text`` is a substring of the result."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).casefold())
+
+
 def normalise_line(line: str) -> str:
     """The comparable form of a line: NFKC, casefolded, whitespace collapsed, digits/punctuation off the edges.
 

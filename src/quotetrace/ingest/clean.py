@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from quotetrace.ingest.boilerplate import normalise_line
+from quotetrace.ingest.boilerplate import MAX_LINE_CHARS, normalise_line
 from quotetrace.records import Span
 
 LOGGER = logging.getLogger(__name__)
@@ -28,6 +28,7 @@ _REPORTING = re.compile(r"\b(?:said|says|told|tells|according to|added|stated|an
 
 MAX_WIDGET_WORDS = 12  # UI prompts, appeals and badges are short
 MAX_RULE_CHARS = 600  # no rule marks a longer line (paragraphs of prose), so they are not even looked at
+MAX_LEARNED_RAW = 4 * MAX_LINE_CHARS  # the learner never counts a longer raw line (see BoilerplateLearner.observe)
 
 
 @dataclass(frozen=True)
@@ -351,7 +352,7 @@ def _classify(line: _Line, index: int, lines: list[_Line], authors: set[int], re
               previous: str, boilerplate: frozenset[str]) -> str | None:
     if index in authors:
         return "author-bio"
-    if boilerplate and normalise_line(line.core) in boilerplate:
+    if boilerplate and len(line.core) <= MAX_LEARNED_RAW and normalise_line(line.core) in boilerplate:
         return "learned-boilerplate"
     if not line.words or _sentence_like(line):
         return None

@@ -114,7 +114,8 @@ class _Run:
             lines = lines_by_outlet[key]
             self.used.setdefault(key, set()).add(lines)
             junk = tuple(mark_junk(article.text, lines))
-            signature = minhash_signature(article.text)
+            # Learned boilerplate depends on the corpus seen so far; leave only text-determined junk out.
+            signature = minhash_signature(article.text, junk=[s for s in junk if s.label != "learned-boilerplate"])
             duplicate_of = self.index.find_or_add(article.id, signature)
             if duplicate_of == article.id:
                 duplicate_of = None
@@ -146,9 +147,15 @@ class _Run:
                 self.store.set_state(PENDING_KEY, sorted(self.pending))
                 continue
             changed: dict[str, Any] = {}
+            # Only lines that were learned (or unlearned) since an article was marked can change its junk.
+            delta = None if outlet in self.forced else frozenset().union(
+                *(used ^ lines for used in self.used.get(outlet, set())),
+                self.start_lines.get(outlet, lines) ^ lines)
             stream: Iterable[Article] = self.store.iter_articles(outlet=outlet or None)
             for article in stream:
                 if outlet == "" and article.outlet:
+                    continue
+                if delta is not None and not _may_hold(article.text, delta):
                     continue
                 junk = tuple(mark_junk(article.text, lines))
                 if junk != article.junk:
@@ -160,6 +167,14 @@ class _Run:
                 self.store.set_junk(changed)
                 self.pending.discard(outlet)
                 self.store.set_state(PENDING_KEY, sorted(self.pending))
+
+
+def _may_hold(text: str, lines: frozenset[str]) -> bool:
+    """False when no normalised line of ``lines`` can occur in ``text`` (a substring test, no false negatives)."""
+    from quotetrace.ingest.boilerplate import normalise_text
+
+    folded = normalise_text(text)
+    return any(line in folded for line in lines)
 
 
 def ingest(inputs: Sequence[str], store: Any, options: IngestOptions,
