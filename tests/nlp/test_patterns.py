@@ -153,3 +153,36 @@ def test_unbalanced_marks_stay_in_their_paragraph():
     text = "He said “this never ends\nA plain paragraph follows. It has more words, and nobody speaks."
     for quote in extract_text(text):
         assert "\n" not in quote.text and quote.end <= text.index("\n")
+
+
+# Quote paragraphs with no attribution of their own (fiction). Each case: text, expected (speaker, snippet, whole).
+CARRIED = [
+    # a multi-paragraph quote (reopened, closed at the end) is one quote, after a paragraph naming the speaker
+    ("Port captain Edda Voss read a prepared statement to the inquiry.\n\n"
+     "“No vessel should have left port that night. The forecast was clear.\n\n"
+     "“We failed the crew of the Marlow, and I will carry that.”\n\nThe inquiry resumes on Monday.",
+     "Edda Voss", "No vessel should have left port that night. The forecast was clear.\n\n“We failed"),
+    # single marks, same convention
+    ("Professor Ilse Marr, who led the survey, looked back on ten winters on the ice.\n\n"
+     "‘The first year we lost every instrument.\n\n‘By the fifth we had learned to listen to the ice.’",
+     "Ilse Marr", "The first year we lost every instrument.\n\n‘By the fifth"),
+    # a standalone quote paragraph after the speaker said something in reported speech
+    ("Senator Rafe Ostrander told reporters the bill would pass by June.\n\n\"We have the votes. We always had.\"",
+     "Rafe Ostrander", "We have the votes."),
+    # a standalone quote after a paragraph that only names the person
+    ("Goalkeeper Tove Lindqvist was carried off the pitch by her team-mates.\n\n\"This is for my grandmother.\"",
+     "Tove Lindqvist", "This is for my grandmother."),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "snippet"), CARRIED)
+def test_unattributed_quote_paragraph_takes_the_speaker_before_it(text: str, speaker: str, snippet: str) -> None:
+    quotes = [q for q in extract_text(text) if q.kind == "direct"]
+    assert len(quotes) == 1, [(q.kind, q.text) for q in quotes]
+    assert snippet in quotes[0].text and quotes[0].speaker == speaker
+    assert text[quotes[0].start: quotes[0].end] == quotes[0].text
+
+
+def test_quote_opening_the_article_has_no_speaker_to_carry() -> None:
+    quotes = extract_text("\"Nobody saw it coming.\"\n\nThe flood reached the square by noon.")
+    assert [q.speaker for q in quotes if q.kind == "direct"] == [None]

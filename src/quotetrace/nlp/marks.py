@@ -93,6 +93,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _starts_with(text: str, lo: int, hi: int, mark: str) -> bool:
+    """The paragraph's first non-space character is ``mark``."""
+    i = lo
+    while i < hi and text[i].isspace():
+        i += 1
+    return i < hi and text[i] == mark
+
+
 def _starts_with_opener(text: str, lo: int, hi: int) -> bool:
     i = lo
     while i < hi and text[i].isspace():
@@ -106,6 +114,13 @@ def find_pairs(text: str) -> list[MarkPair]:
     paragraphs = _paragraph_bounds(text)
     carry_open = False  # the previous paragraph ended inside a multi-paragraph quote
     for p_index, (lo, hi) in enumerate(paragraphs):
+        if not text[lo:hi].strip():
+            continue  # blank lines between paragraphs neither open nor end a multi-paragraph quote
+        nxt = next(((a, b) for a, b in paragraphs[p_index + 1:] if text[a:b].strip()), None)
+        first_mark = _first_mark(text, lo, hi)
+        # a single-mark multi-paragraph quote: ‘ opens this paragraph and the next, with no closer here
+        single_run = (first_mark < hi and text[first_mark] in SINGLE_OPENERS | SINGLE_AMBIGUOUS
+                      and nxt is not None and _starts_with(text, nxt[0], nxt[1], text[first_mark]))
         stack: list[tuple[int, bool]] = []  # (offset, double)
         first_in_para = True
         closers: list[int] | None = None
@@ -133,7 +148,7 @@ def find_pairs(text: str) -> list[MarkPair]:
                     cont = carry_open and first_in_para and start_mark == _first_mark(text, lo, hi)
                     raw.append(MarkPair(start_mark, i, s, e, double, True, continues_previous=cont))
                 first_in_para = False
-            elif can_open and (double or _single_can_open(closers_of(), i)):
+            elif can_open and (double or _single_can_open(closers_of(), i) or (single_run and i == first_mark)):
                 stack.append((i, double))
                 if len(stack) > MAX_DEPTH:
                     del stack[0]  # deeper nesting is noise: keeps the scan linear
@@ -141,15 +156,16 @@ def find_pairs(text: str) -> list[MarkPair]:
                 del stack[match:]  # too long: drop the stray opener
             i += 1
         carry_next = False
-        doubles = [off for off, dbl in stack if dbl]
+        doubles = [off for off, dbl in stack if dbl] or [off for off, dbl in stack if off == first_mark]
         if doubles:
             start_mark = doubles[0]
-            nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
-            carry_next = nxt is not None and _starts_with_opener(text, nxt[0], nxt[1])
+            carry_next = nxt is not None and (_starts_with(text, nxt[0], nxt[1], text[start_mark])
+                                              if start_mark == first_mark and not _is_double(text[start_mark])
+                                              else _starts_with_opener(text, nxt[0], nxt[1]))
             s, e = _trim(text, start_mark + 1, hi)
             if e > s and e - s <= MAX_QUOTE_CHARS:
                 cont = carry_open and start_mark == _first_mark(text, lo, hi)
-                raw.append(MarkPair(start_mark, hi, s, e, True, closed=False,
+                raw.append(MarkPair(start_mark, hi, s, e, _is_double(text[start_mark]), closed=False,
                                     continues_previous=cont, continued=carry_next))
         carry_open = carry_next
     return _with_parents(raw)

@@ -317,7 +317,10 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
             if (draft.parent is not None) != nested:
                 continue
             entity_of[k] = _attribute(index, drafts, k, units, unit_starts, cues_by_token, entity_of)
+            if entity_of[k] is None and not nested and drafts[k].kind == "direct":
+                entity_of[k] = _carried_speaker(index, reg, drafts, k, entity_of)
 
+    _merge_paragraph_runs(pairs, drafts, entity_of)
     records = _records(article, index, drafts, entity_of, reg)
     direct_spans = [(pairs[d.pair].open, pairs[d.pair].close + 1) for d in drafts if d.kind == "direct" and d.parent is None]
     partial_spans = [(q.start, q.end) for q in records if q.kind == "partial"]
@@ -327,6 +330,29 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
     records.sort(key=lambda q: (q.start, q.end))
     mentions = _mentions(article.id, records)
     return ArticleQuotes(article.id, tuple(records), mentions)
+
+
+def _merge_paragraph_runs(pairs: list[MarkPair], drafts: list[QuoteDraft], entity_of: dict[int, Entity | None]) -> None:
+    """A quote running over several paragraphs (each reopened, closed only at the end) becomes one quote."""
+    head: int | None = None
+    for k, draft in enumerate(drafts):
+        if draft.parent is not None or draft.kind == "scare":
+            continue
+        pair = pairs[draft.pair]
+        if pair.continues_previous and head is not None:
+            lead = drafts[head]
+            lead.end = draft.end
+            lead.cue = lead.cue or draft.cue
+            if entity_of.get(head) is None:
+                entity_of[head] = entity_of.get(k)
+            draft.kind = "merged"
+            for other in drafts:  # quotes nested in this paragraph now sit in the merged quote
+                if other.parent == k:
+                    other.parent = head
+        else:
+            head = None
+        if pair.continued and draft.kind != "merged":
+            head = k
 
 
 def _attribute(index: _Index, drafts: list[QuoteDraft], k: int, units: list[ParsedUnit], unit_starts: list[int],
@@ -406,6 +432,39 @@ def _attribute(index: _Index, drafts: list[QuoteDraft], k: int, units: list[Pars
     return None
 
 
+def _carried_speaker(index: _Index, reg: SpeakerRegistry, drafts: list[QuoteDraft], k: int,
+                     entity_of: dict[int, Entity | None]) -> Entity | None:
+    """The speaker of a quote with no attribution of its own, as news copy implies it.
+
+    A quote paragraph that names nobody continues the quote just before it, else belongs to whoever the
+    reporter's text right before it (same paragraph or the one above) last said something or was named.
+    """
+    pair = index.pairs[drafts[k].pair]
+    para = index.paragraph(pair.open)
+    lo = para[0]
+    if not index.text[para[0]: pair.open].strip() or _QUOTE_LABEL.match(index.text, para[0]):
+        # the quote opens its paragraph (perhaps after a "Quote:" label): look at the paragraph above
+        above = para[0] - 1
+        while above > 0 and not index.text[index.paragraph(above - 1)[0]: above].strip():
+            above = index.paragraph(above - 1)[0]
+        lo = index.paragraph(above - 1)[0] if above > 0 else para[0]
+    for j in range(k - 1, -1, -1):
+        earlier = drafts[j]
+        if index.pairs[earlier.pair].open < lo:
+            break
+        if earlier.parent is None and earlier.kind in ("direct", "partial") and entity_of.get(j) is not None:
+            drafts[k].confidence = min(drafts[k].confidence, 0.6)
+            return entity_of[j]
+    spoke = [c for c in index.cues_between(lo, pair.open) if c.entity is not None and c.quote_level is None]
+    if spoke:
+        drafts[k].confidence = min(drafts[k].confidence, 0.6)
+        return spoke[-1].entity
+    named = reg.most_recent(pair.open, None, set(), persons_only=True, window=max(0, pair.open - lo))
+    if named is not None:
+        drafts[k].confidence = min(drafts[k].confidence, 0.5)
+    return named
+
+
 def _source_entity(text: str, para_lo: int, draft: QuoteDraft) -> Entity | None:
     """The speaker named on a "Source: X ..." line above a "Quote:" paragraph."""
     lo = para_lo
@@ -437,7 +496,7 @@ def _records(article: Article, index: _Index, drafts: list[QuoteDraft], entity_o
     text = article.text
     out: list[Quote | None] = []
     for k, draft in enumerate(drafts):
-        if draft.kind == "scare":
+        if draft.kind in ("scare", "merged"):
             out.append(None)
             continue
         entity = entity_of.get(k)

@@ -94,9 +94,16 @@ def parse_units(text: str, sentences: list[Sentence], pairs: list[MarkPair]) -> 
         if (k < len(needy) and needy[k] < sent.end) or has_cue(text, sent.start, sent.end) \
                 or text.startswith(("Source:", "Quote:"), sent.start):
             wanted[i] = True
+    opens = {p.open for p in pairs if p.parent is None}
     for i in range(len(sentences) - 1, 0, -1):
         # a pronoun speaker needs its antecedent: parse the sentence before too (names, NER)
         if wanted[i] and not wanted[i - 1] and has_pronoun_cue(text, sentences[i].start, sentences[i].end):
+            wanted[i - 1] = True
+        # a quote paragraph with no attribution of its own takes its speaker from the sentence before
+        sent = sentences[i]
+        head = len(text[sent.start: sent.end]) - len(text[sent.start: sent.end].lstrip())
+        if not wanted[i - 1] and sentences[i - 1].paragraph != sent.paragraph and (
+                (sent.start + head in opens and not wanted[i]) or text.startswith("Quote:", sent.start + head)):
             wanted[i - 1] = True
     units: list[tuple[int, int]] = []
     for i, sent in enumerate(sentences):
