@@ -160,7 +160,8 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
         head = subj.lower_
         if head in PERSON_ROLES or head in ORG_NOUNS or any(t.pos_ == "PROPN" for t in phrase):
             return SpeakerPhrase(text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role")
-        if subj.pos_ == "NOUN" and speech_verb:
+        nominal = subj.pos_ == "ADJ" and any(c.dep_ == "det" for c in subj.children)  # "the 41-year-old"
+        if (subj.pos_ == "NOUN" or nominal) and speech_verb:
             # "the report said", "my father told me": a body or an unnamed person
             return SpeakerPhrase(text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role")
     return None

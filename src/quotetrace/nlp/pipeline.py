@@ -529,7 +529,7 @@ def _record(article_id: str, text: str, start: int, end: int, kind: str, cue: Cu
             entity: Entity | None, parent_id: str | None, continues: str | None, confidence: float,
             context: QuoteContext, mention_override: tuple[str, int, int] | None = None) -> Quote:
     mention = None
-    name = entity.canonical if entity is not None else None
+    name = entity.canonical if entity is not None and entity.kind != "anonymous" else None
     kind_of = "unknown"
     if entity is not None:
         kind_of = {"person": "person", "organisation": "organisation", "body": "body"}.get(entity.kind, "unknown")

@@ -81,6 +81,10 @@ def _append(out: list[Sentence], text: str, start: int, end: int, para: int) -> 
         out.append(Sentence(start, end, para))
 
 
+# "The agency's former director said ...": a role noun needs the person introduced before it
+_ROLE_SUBJECT = re.compile(r"\s*The [a-z0-9]")
+
+
 def parse_units(text: str, sentences: list[Sentence], pairs: list[MarkPair]) -> list[tuple[int, int]]:
     """Character ranges worth parsing: sentences with a reporting cue, a quote introduced by a colon
     or a quote holding a nested quote (whose attribution sits inside it), merged per paragraph.
@@ -97,7 +101,8 @@ def parse_units(text: str, sentences: list[Sentence], pairs: list[MarkPair]) -> 
     opens = {p.open for p in pairs if p.parent is None}
     for i in range(len(sentences) - 1, 0, -1):
         # a pronoun speaker needs its antecedent: parse the sentence before too (names, NER)
-        if wanted[i] and not wanted[i - 1] and has_pronoun_cue(text, sentences[i].start, sentences[i].end):
+        if wanted[i] and not wanted[i - 1] and (has_pronoun_cue(text, sentences[i].start, sentences[i].end)
+                                                or _ROLE_SUBJECT.match(text, sentences[i].start)):
             wanted[i - 1] = True
         # a quote paragraph with no attribution of its own takes its speaker from the sentence before
         sent = sentences[i]

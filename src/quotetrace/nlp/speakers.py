@@ -206,17 +206,33 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         return reg.lookup_person(phrase.text) if len(phrase.text.split()) == 1 and reg.lookup_person(
             phrase.text) else reg.body(phrase.text)
     if phrase.form == "role":
+        words = phrase.text.split()
+        if words and words[0].lower() in _INDEFINITE and not any(w[:1].isupper() for w in words[1:]):
+            # "one resident", "a senior official at the ministry", "my father": nobody we can name
+            return reg.body(phrase.text, kind="anonymous")
         found = reg.role(phrase.text, phrase.start)
         if found is not None:
             return found
-        words = phrase.text.split()
         if words and words[0].lower() in ("the", "a", "an"):
             words = words[1:]
-        head = words[-1].lower() if words else ""
-        if head in PERSON_ROLES and not any(w[:1].isupper() for w in words):
-            return reg.body(" ".join(words), kind="unknown")
+        head = re.sub(r"[’']s$", "", words[-1].lower()) if words else ""
+        definite = phrase.text.split()[0].lower() == "the"
+        if (head in PERSON_ROLES or (definite and head not in ORG_NOUNS)) and not any(w[:1].isupper() for w in words):
+            # "the veteran", "the agency's former director": the person the text was just about
+            recent = reg.most_recent(phrase.start, None, set(), persons_only=True, window=ROLE_WINDOW)
+            return recent or reg.body(" ".join(words), kind="unknown")
+        if head in ORG_NOUNS and not any(w[:1].isupper() for w in words):
+            recent = reg.most_recent(phrase.start, None, {id(e) for e in reg.entities if e.kind == "person"},
+                                     persons_only=False, window=ROLE_WINDOW)
+            if recent is not None:
+                return recent
         return reg.body(" ".join(words), kind="body") if words else None
     return None
+
+
+# first words of a speaker phrase that make it an unnamed, anonymous source
+_INDEFINITE = frozenset("a an one another some several two three four many other my his her their our your".split())
+ROLE_WINDOW = 1500  # characters back in which an unmatched role noun may find the person it refers to
 
 
 def resolve_cue_speakers(reg: SpeakerRegistry, cues: list["CueHit"], in_quotes: bool,
