@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 from quotetrace.nlp.attribution import CueHit, ParsedUnit, find_cues
 from quotetrace.nlp.context import context_of
 from quotetrace.nlp.indirect import indirect_spans
+from quotetrace.nlp.headlines import HeadlineClaim, headline_claims
 from quotetrace.nlp.marks import MAX_QUOTE_CHARS, MarkPair, find_pairs
 from quotetrace.nlp.mentions import scan_titled_names, split_title
 from quotetrace.nlp.model import load_model
@@ -272,6 +273,7 @@ def _build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], c
         phrase = cue.speaker
         if phrase is not None and phrase.form == "name" and phrase.person:
             reg.person(phrase.text, None, phrase.title)
+    reg.harvest_titles(text)
     reg.add_positions(text, quoted)
     return reg
 
@@ -320,6 +322,12 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
             if entity_of[k] is None and not nested and drafts[k].kind == "direct":
                 entity_of[k] = _carried_speaker(index, reg, drafts, k, entity_of)
 
+    claims = [(c, _headline_speaker(reg, text, c)) for c in headline_claims(text)]
+    claims = [(c, e) for c, e in claims if e is not None]
+    for claim, entity in claims:  # quoted words in an attributed headline are that speaker's
+        for k, draft in enumerate(drafts):
+            if draft.kind == "scare" and claim.start <= draft.start and draft.end <= claim.end:
+                draft.kind, entity_of[k] = "partial", entity
     _merge_paragraph_runs(pairs, drafts, entity_of)
     records = _records(article, index, drafts, entity_of, reg)
     direct_spans = [(pairs[d.pair].open, pairs[d.pair].close + 1) for d in drafts if d.kind == "direct" and d.parent is None]
@@ -327,9 +335,44 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
     for cue, (start, end) in indirect_spans(text, cues, direct_spans, partial_spans):
         records.append(_record(article.id, text, start, end, "indirect", cue, cue.entity, None, None, 0.7,
                                _cue_context(index, cue)))
+    for claim, entity in claims:
+        if not any(q.kind != "partial" and q.start < claim.end and claim.start < q.end for q in records):
+            records.append(_headline_record(article.id, text, claim, claim.start, claim.end, "indirect", entity))
+        for pair in pairs:  # a title-cased quoted fragment the classifier passed over
+            if pair.parent is None and claim.start <= pair.start and pair.end <= claim.end and not any(
+                    q.start <= pair.start and pair.end <= q.end and q.kind != "indirect" for q in records):
+                records.append(_headline_record(article.id, text, claim, pair.start, pair.end, "partial", entity))
     records.sort(key=lambda q: (q.start, q.end))
     mentions = _mentions(article.id, records)
     return ArticleQuotes(article.id, tuple(records), mentions)
+
+
+def _headline_speaker(reg: SpeakerRegistry, text: str, claim: HeadlineClaim) -> Entity | None:
+    """The article's person or body a headline speaker phrase refers to (None: not one we know)."""
+    phrase = text[claim.speaker_start: claim.speaker_end]
+    for word in reversed(re.findall(r"[A-Z][\w’'-]+", phrase)):
+        person = reg.lookup_person(re.sub(r"[’']s$", "", word))
+        if person is not None:
+            return person
+    found = reg.role(phrase, claim.speaker_start)
+    if found is not None:
+        return found
+    wanted = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE).lower()
+    return next((e for e in reg.entities if e.kind != "person" and e.canonical.lower() == wanted), None)
+
+
+def _headline_record(article_id: str, text: str, claim: HeadlineClaim, start: int, end: int, kind: str,
+                     entity: Entity) -> Quote:
+    kind_of = {"person": "person", "organisation": "organisation", "body": "body"}.get(entity.kind, "unknown")
+    mention = SpeakerMention(article_id, text[claim.speaker_start: claim.speaker_end], claim.speaker_start,
+                             claim.speaker_end, entity.canonical, entity.titles[0] if entity.titles else None,
+                             kind_of)  # type: ignore[arg-type]
+    cue = None
+    if claim.cue_text and claim.cue_lemma and claim.cue_start is not None:
+        cue = Cue(claim.cue_lemma, claim.cue_text, claim.cue_start, claim.cue_start + len(claim.cue_text))
+    return Quote(id=stable_id(article_id, start, end, kind), article_id=article_id,
+                 text=text[start:end], start=start, end=end, kind=kind,  # type: ignore[arg-type]
+                 speaker=entity.canonical, speaker_mention=mention, cue=cue, confidence=0.6)
 
 
 def _merge_paragraph_runs(pairs: list[MarkPair], drafts: list[QuoteDraft], entity_of: dict[int, Entity | None]) -> None:

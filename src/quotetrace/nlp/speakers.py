@@ -170,7 +170,7 @@ class SpeakerRegistry:
         for ent in self.entities:
             if ent.kind != "person":
                 continue
-            title_words = {w.lower().strip(",") for t in ent.titles for w in re.split(r"[\s]+", t)}
+            title_words = {re.sub(r"[’']s$", "", w.lower().strip(",")) for t in ent.titles for w in re.split(r"\s+", t)}
             title_words |= {p for w in title_words for p in w.split("-")}
             score = len(wanted & title_words) + (0.5 if set(words) & title_words else 0.0)
             if score <= 0:
@@ -180,9 +180,34 @@ class SpeakerRegistry:
                 best, best_score = ent, score
         return best
 
+    def harvest_titles(self, text: str) -> None:
+        """Titles in apposition to a full name: "the bloc's former secretary-general, Jens Stoltenberg," and
+        "Jens Stoltenberg, the bloc's former secretary-general," (the parser often misses them)."""
+        for ent in self.entities:
+            if ent.kind != "person" or len(ent.canonical.split()) < 2:
+                continue
+            name = ent.canonical
+            for match in re.finditer(re.escape(name), text):
+                before = _TITLE_BEFORE.search(text, max(0, match.start() - 80), match.start())
+                after = _TITLE_AFTER.match(text, match.end())
+                for found in (before, after):
+                    title = found.group(1).strip() if found else ""
+                    if title and _role_word(title.split()[-1]) and title not in ent.titles:
+                        ent.titles.append(title)
+
     def most_prominent(self) -> Entity | None:
         persons = [e for e in self.entities if e.kind == "person" and e.titles]
         return max(persons, key=lambda e: len(e.positions), default=None)
+
+
+_TITLE_WORDS = r"(?:[\w’'-]+\s+){0,4}[\w’'-]+"
+_TITLE_BEFORE = re.compile(r"\b[Tt]he\s+(" + _TITLE_WORDS + r"),\s*$")
+_TITLE_AFTER = re.compile(r",\s+(?:the\s+|a\s+)?(" + _TITLE_WORDS + r")\s*[,.;]")
+
+
+def _role_word(word: str) -> bool:
+    low = word.lower().strip(",.")
+    return low in PERSON_ROLES or any(part in PERSON_ROLES for part in low.split("-"))
 
 
 def _compatible(ent: Entity, gender: str | None) -> bool:
