@@ -43,8 +43,13 @@ CASES = [
      [("indirect", "Nadia Sorel", "port will stay closed")]),
     # organisation and document speakers
     ("The ministry said in a statement that the talks had collapsed.", [("indirect", "ministry", "talks had collapsed")]),
+    # a document speaks for its author when the text names one, else nobody (gold guidelines)
     ("Leaked budget documents revealed that the tunnel would cost twice the estimate.",
-     [("indirect", "budget documents", "tunnel would cost twice")]),
+     [("indirect", None, "tunnel would cost twice")]),
+    ("The Harbour Authority's annual report said that cargo volumes fell by a fifth.",
+     [("indirect", "Harbour Authority", "cargo volumes fell")]),
+    ("Tarnby Rail announced the closure of two depots. The statement said that no jobs would be lost.",
+     [("indirect", "Tarnby Rail", "no jobs would be lost")]),
     # a dateline is neither speaker nor content; an organisation keeps its full name
     ("MARROW — The Northmere Transport Ministry said on Monday that the tunnel would reopen in June.",
      [("indirect", "Northmere Transport Ministry", "The tunnel would reopen"[4:])]),

@@ -226,15 +226,24 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
     if phrase.form == "name":
         if phrase.person:
             return reg.person(phrase.text, None, phrase.title)
-        return reg.lookup_person(phrase.text) or reg.body(phrase.text)
-    if phrase.form == "body":
+        return reg.lookup_person(phrase.text) or reg.body(phrase.text, phrase.start)
+    words = phrase.text.split()
+    document = _issuer(words)
+    if document is not None:  # "the Agency's statement", "leaked Pentagon documents", "the report"
+        issuer, _ = document
+        if issuer:
+            return reg.lookup_person(issuer) or reg.body(issuer, phrase.start)
+        recent = reg.most_recent(phrase.start, None, {id(e) for e in reg.entities if e.kind == "person"},
+                                 persons_only=False, window=ROLE_WINDOW)
+        return recent or reg.body(phrase.text, phrase.start, kind="anonymous")
+    definite_common = len(words) > 1 and words[0].lower() == "the" and not any(w[:1].isupper() for w in words[1:])
+    if phrase.form == "body" and not definite_common:
         return reg.lookup_person(phrase.text) if len(phrase.text.split()) == 1 and reg.lookup_person(
-            phrase.text) else reg.body(phrase.text)
-    if phrase.form == "role":
-        words = phrase.text.split()
+            phrase.text) else reg.body(phrase.text, phrase.start)
+    if phrase.form in ("role", "body"):
         if words and words[0].lower() in _INDEFINITE and not any(w[:1].isupper() for w in words[1:]):
             # "one resident", "a senior official at the ministry", "my father": nobody we can name
-            return reg.body(phrase.text, kind="anonymous")
+            return reg.body(phrase.text, phrase.start, kind="anonymous")
         found = reg.role(phrase.text, phrase.start)
         if found is not None:
             return found
@@ -245,14 +254,30 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         if (head in PERSON_ROLES or (definite and head not in ORG_NOUNS)) and not any(w[:1].isupper() for w in words):
             # "the veteran", "the agency's former director": the person the text was just about
             recent = reg.most_recent(phrase.start, None, set(), persons_only=True, window=ROLE_WINDOW)
-            return recent or reg.body(" ".join(words), kind="unknown")
+            return recent or reg.body(" ".join(words), phrase.start, kind="unknown")
         if head in ORG_NOUNS and not any(w[:1].isupper() for w in words):
             recent = reg.most_recent(phrase.start, None, {id(e) for e in reg.entities if e.kind == "person"},
                                      persons_only=False, window=ROLE_WINDOW)
             if recent is not None:
                 return recent
-        return reg.body(" ".join(words), kind="body") if words else None
+        return reg.body(" ".join(words), phrase.start, kind="body") if words else None
     return None
+
+
+_DOCUMENTS = frozenset("statement statements report reports document documents memo memos letter filing "
+                       "release study survey audit paper papers transcript records cable cables".split())
+
+
+def _issuer(words: list[str]) -> tuple[str, str] | None:
+    """(issuer name or "", document noun) when the phrase is a document that speaks for its author."""
+    low = [w.lower().strip(",.") for w in words]
+    at = next((i for i, w in enumerate(low) if w in _DOCUMENTS), None)
+    if at is None:
+        return None
+    before = [re.sub(r"[’']s$", "", w) for w in words[:at]]
+    named = [w for w in before if w[:1].isupper() and w.lower() not in ("the", "a", "an", "internal", "leaked",
+                                                                        "secret", "official", "new")]
+    return (" ".join(named) if named else ""), low[at]
 
 
 # first words of a speaker phrase that make it an unnamed, anonymous source
