@@ -124,3 +124,24 @@ def test_top_utterances_need_two_outlets(first_run):
     top = run_module.top_utterances(store.utterances(), quotes, articles, speakers, limit=50)
     assert top and all(len(t.outlets) >= 2 for t in top)
     assert [len(t.outlets) for t in top] == sorted((len(t.outlets) for t in top), reverse=True)
+
+
+def test_stories_stream_across_runs(tmp_path):
+    """A later run places only its new articles: earlier stories keep their members and ids."""
+    partial = tmp_path / "partial"
+    partial.mkdir()
+    for name in ("coastline.txt", "orchard.txt", "manifest.csv"):
+        shutil.copy(CORPUS / name, partial / name)
+    store = Store.open(str(tmp_path / "q.db"))
+    try:
+        run_job([str(partial)], store, RunOptions(manifest=partial / "manifest.csv"))
+        before = {s.id: set(s.article_ids) for s in store.stories()}
+        assert store.get_state(run_module.STORY_STATE_KEY)
+        run_job([str(CORPUS)], store, RunOptions(manifest=CORPUS / "manifest.csv"))
+        after = {s.id: set(s.article_ids) for s in store.stories()}
+        assert all(story in after and members <= after[story] for story, members in before.items())
+        assert sum(len(m) for m in after.values()) == 4
+        # the two new reports of the harbour event joined the story the first run started
+        assert max(len(m) for m in after.values()) == 3
+    finally:
+        store.close()

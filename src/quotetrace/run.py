@@ -9,6 +9,8 @@ every finished stage written and the failing one as it was.
 
 from __future__ import annotations
 
+import base64
+
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -20,6 +22,7 @@ from quotetrace.compare.outlets import outlet_of
 from quotetrace.ingest.options import IngestOptions
 from quotetrace.ingest.pipeline import IngestSummary, ingest
 from quotetrace.link.aliases import AliasBook, load_aliases
+from quotetrace.link.stories import StoryClusterer
 from quotetrace.report.build import ReportData, write_report
 from quotetrace.records import Article, IngestFailure, Quote, Speaker, Story, Utterance, _Record
 from quotetrace.store import Store
@@ -155,7 +158,6 @@ def _extract_new(store: Store, batch_size: int, progress: Progress) -> int:
 def _link(store: Store, aliases: AliasBook | None, progress: Progress) -> None:
     """Recompute speakers, utterances and stories over the whole corpus; written in one transaction."""
     from quotetrace.link.speakers import link_speakers
-    from quotetrace.link.stories import cluster_stories
     from quotetrace.link.utterances import group_utterances
 
     progress("link", 0, None)
@@ -164,9 +166,36 @@ def _link(store: Store, aliases: AliasBook | None, progress: Progress) -> None:
     mentions = list(store.iter_mentions())
     links = link_speakers(quotes, mentions, aliases, articles=articles)
     utterances = group_utterances(quotes, articles, links.quote_speaker)
-    stories = cluster_stories(articles.values())
-    store.replace_link_results(links.speakers, utterances, stories, links.quote_speaker)
+    clusterer = _story_clusterer(store, articles)
+    with store.transaction():  # the new link results and the clusterer state they came from, together
+        store.replace_link_results(links.speakers, utterances, clusterer.stories(), links.quote_speaker)
+        store.set_state(STORY_STATE_KEY, base64.b64encode(clusterer.to_bytes()).decode("ascii"))
     progress("link", 1, 1)
+
+
+STORY_STATE_KEY = "story-clusterer"
+
+
+def _story_clusterer(store: Store, articles: dict[str, Article]) -> StoryClusterer:
+    """Stories are streamed: the saved clusterer takes only the articles it has not seen.
+
+    Without a usable saved state (first run, other parameters, articles it knows are gone), the batch
+    is clustered from scratch with idf learned from all of it.
+    """
+    saved = store.get_state(STORY_STATE_KEY)
+    clusterer = None
+    if isinstance(saved, str):
+        try:
+            clusterer = StoryClusterer.from_bytes(base64.b64decode(saved))
+        except (ValueError, KeyError, OSError) as exc:
+            LOGGER.warning("story clusterer state unreadable (%s); clustering all articles again", exc)
+    if clusterer is not None and not clusterer.known_articles() <= articles.keys():
+        clusterer = None  # the store lost articles the state holds: start over
+    if clusterer is None:
+        clusterer = StoryClusterer()
+        clusterer.learn_idf(articles.values())
+    clusterer.add_all(articles.values())
+    return clusterer
 
 
 def _load(store: Store) -> _Corpus:

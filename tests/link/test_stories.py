@@ -199,3 +199,22 @@ def test_closed_stories_keep_titles_but_not_vectors() -> None:
 def test_state_from_other_parameters_is_ignored() -> None:
     clusterer = _streamed([a for a, _ in load_fixture()][:10])
     assert StoryClusterer.from_bytes(clusterer.to_bytes(), window_days=7.0) is None
+
+
+def test_a_late_arrival_joins_its_closed_story() -> None:
+    """An article older than the open window (crawled late) still finds the story of its days."""
+    rows = load_fixture()
+    by_event: dict[str, list[Article]] = {}
+    for article, event in rows:
+        if article.published is not None:
+            by_event.setdefault(event, []).append(article)
+    event, members = max(by_event.items(), key=lambda kv: len(kv[1]))
+    members = sorted(members, key=lambda a: a.published)  # type: ignore[arg-type, return-value]
+    late, early = members[0], members[1:]
+    newest = max(a.published for a, _ in rows if a.published is not None)  # type: ignore[type-var]
+    clusterer = StoryClusterer()
+    clusterer.add_all([a for a, _ in rows if a.published is not None and a.id != late.id])
+    assert newest - late.published > clusterer.window  # type: ignore[operator]
+    clusterer.add(late)
+    story = clusterer.assignments()
+    assert story[late.id] == story[early[0].id], event

@@ -167,7 +167,13 @@ class StoryClusterer:
         if when is None:
             return self._open[-MAX_UNDATED_CANDIDATES:]
         out = []
-        for index in self._open:
+        pool = self._open
+        if self._latest is not None and date_key(self._latest) - date_key(when) > self.window.total_seconds():
+            # a late arrival (older than the open window): closed stories of its days are candidates too
+            pool = [s.index for s in self._stories if s.first is None or s.last is None or
+                    date_key(s.first) - self.window.total_seconds() <= date_key(when)
+                    <= date_key(s.last) + self.window.total_seconds()]
+        for index in pool:
             story = self._stories[index]
             if story.last is None or story.first is None:
                 out.append(index)  # only undated articles so far: no time constraint
@@ -217,10 +223,14 @@ class StoryClusterer:
         else:
             story = self._stories[best]
             story.total = self._prune(story.total + vec)
-            self._open.remove(best)
-            self._open.append(best)  # most recently updated last
+            if best in self._open:
+                self._open.remove(best)
+                self._open.append(best)  # most recently updated last
+            else:
+                self._titles.pop(article.id, None)  # a closed story keeps its title
         story.article_ids.append(article.id)
-        story.vectors.append(vec)
+        if story.title is None:  # closed stories keep no member vectors
+            story.vectors.append(vec)
         if article.outlet:
             story.outlets.add(article.outlet)
         if article.published is not None:
@@ -258,9 +268,13 @@ class StoryClusterer:
         """Article id -> story id, for scoring."""
         return {a: self._story_id(s) for s in self._stories for a in s.article_ids}
 
+    def known_articles(self) -> set[str]:
+        """Ids of every article placed so far."""
+        return {a for s in self._stories for a in s.article_ids}
+
     def add_all(self, articles: Iterable[Article]) -> None:
         """Add articles not seen before, in date order (undated last)."""
-        known = {a for s in self._stories for a in s.article_ids}
+        known = self.known_articles()
         for article in sorted((a for a in articles if a.id not in known), key=lambda a: (date_key(a.published), a.id)):
             self.add(article)
 
