@@ -145,3 +145,32 @@ def test_stories_stream_across_runs(tmp_path):
         assert max(len(m) for m in after.values()) == 3
     finally:
         store.close()
+
+
+def test_comparisons_are_stored_per_story_and_stable(first_run):
+    _, store, options, _ = first_run
+    stored = list(store.iter_comparisons())
+    assert {c["story_id"] for c in stored} == {s.id for s in store.stories()}
+    assert all({"coverage", "verbs", "terms"} <= c.keys() for c in stored)
+    run_job([str(CORPUS)], store, options)
+    assert list(store.iter_comparisons()) == stored
+
+
+def test_failing_compare_stage_leaves_the_stored_comparisons(first_run, monkeypatch):
+    _, store, options, _ = first_run
+    stored = list(store.iter_comparisons())
+    import quotetrace.compare.story as story_module
+
+    calls = {"n": 0}
+    real = story_module.compare_story
+
+    def flaky(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("injected failure in the second story")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(story_module, "compare_story", flaky)
+    with pytest.raises(RuntimeError):
+        run_job([str(CORPUS)], store, options)
+    assert calls["n"] == 2 and list(store.iter_comparisons()) == stored

@@ -422,11 +422,11 @@ def report_cmd(db: str | None, out_dir: str, lexicon: str | None) -> None:
 @main.command("export")
 @click.option("--db", default=None, help=_DB_HELP)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
-@click.option("--what", type=click.Choice(["articles", "quotes", "speakers", "utterances", "stories"]),
+@click.option("--what", type=click.Choice(["articles", "quotes", "speakers", "utterances", "stories", "comparisons"]),
               default="quotes", show_default=True)
 @click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False), help="File to write ('-': stdout).")
 def export_cmd(db: str | None, fmt: str, what: str, out_path: str) -> None:
-    """Export ARTICLES, QUOTES, SPEAKERS, UTTERANCES or STORIES as JSONL, CSV or Parquet."""
+    """Export ARTICLES, QUOTES, SPEAKERS, UTTERANCES, STORIES or COMPARISONS as JSONL, CSV or Parquet."""
     import sys
     from pathlib import Path
 
@@ -439,6 +439,7 @@ def export_cmd(db: str | None, fmt: str, what: str, out_path: str) -> None:
         "speakers": lambda: export.speaker_rows(view.speakers.values(), view.quote_counts()),
         "utterances": lambda: export.utterance_rows(view.utterances, view.quotes, view.articles, view.speakers),
         "stories": lambda: export.story_rows(view.stories, view.articles),
+        "comparisons": lambda: _open_store(db).iter_comparisons(),
     }[what]()
     if fmt == "parquet":
         if out_path == "-":

@@ -106,6 +106,7 @@ def run_job(inputs: Sequence[str], store: Store, options: RunOptions = RunOption
     extracted = _extract_new(store, options.batch_size, progress)
     _link(store, aliases, progress)
     corpus = _load(store)
+    _compare(store, corpus, lexicon, progress)
     report = None
     if options.report_dir is not None and corpus.articles:
         progress("report", 0, None)
@@ -196,6 +197,17 @@ def _story_clusterer(store: Store, articles: dict[str, Article]) -> StoryCluster
         clusterer.learn_idf(articles.values())
     clusterer.add_all(articles.values())
     return clusterer
+
+
+def _compare(store: Store, corpus: _Corpus, lexicon: Lexicon, progress: Progress) -> None:
+    """Compare every story's outlets; all comparisons replaced in one transaction."""
+    from quotetrace.compare.story import compare_story
+
+    progress("compare", 0, len(corpus.stories))
+    results = [(story.id, compare_story(story, corpus.articles, corpus.quotes, corpus.utterances, lexicon).as_dict())
+               for story in corpus.stories]
+    store.replace_comparisons(results)
+    progress("compare", len(results), len(results))
 
 
 def _load(store: Store) -> _Corpus:

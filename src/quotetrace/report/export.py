@@ -20,7 +20,7 @@ from quotetrace.records import Article, Quote, Speaker, Story, Utterance
 
 LOGGER = logging.getLogger(__name__)
 
-WHAT = ("articles", "quotes", "speakers", "utterances", "stories")
+WHAT = ("articles", "quotes", "speakers", "utterances", "stories", "comparisons")
 
 
 def article_ref(article: Article | None, article_id: str) -> dict[str, Any]:

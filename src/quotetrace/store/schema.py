@@ -108,6 +108,15 @@ state = Table(
     Column("value", JSON, nullable=False),
 )
 
+# The compare stage's result per story (StoryComparison.as_dict(): coverage, verbs, loaded terms).
+comparisons = Table(
+    "comparisons",
+    metadata,
+    Column("story_id", String, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
 # One row per article extraction has run on (even when it found no quotes), so re-runs skip it.
 extractions = Table(
     "extractions",
@@ -196,6 +205,57 @@ story_articles = Table(
     Column("story_id", String, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
     Column("position", Integer, primary_key=True),
     Column("article_id", String, nullable=False, index=True),
+)
+
+# --- comparison results (compare/), per story; a run replaces a story's rows in one transaction ---
+
+# One row per compared story: the outlets compared and a fingerprint of the lexicon the terms were counted with.
+story_comparisons = Table(
+    "story_comparisons",
+    metadata,
+    Column("story_id", String, primary_key=True),
+    Column("outlets", JSON, nullable=False),
+    Column("lexicon", String, nullable=False),
+)
+
+# The outlet x utterance matrix: one row per cell; mode is verbatim / altered / partial / indirect / missing.
+story_coverage = Table(
+    "story_coverage",
+    metadata,
+    Column("story_id", String, ForeignKey("story_comparisons.story_id", ondelete="CASCADE"), primary_key=True),
+    Column("row", Integer, primary_key=True),  # the utterance's place in the matrix (most widely carried first)
+    Column("outlet", String, primary_key=True),
+    Column("utterance_id", String, nullable=False, index=True),
+    Column("mode", String, nullable=False),
+    Column("modes", JSON, nullable=False),
+    Column("quote_ids", JSON, nullable=False),
+    Column("article_ids", JSON, nullable=False),
+)
+
+# Reporting-verb lemma counts per (speaker, outlet) within a story.
+story_verbs = Table(
+    "story_verbs",
+    metadata,
+    Column("story_id", String, ForeignKey("story_comparisons.story_id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("speaker_id", String, index=True),
+    Column("outlet", String, nullable=False),
+    Column("lemma", String, nullable=False),
+    Column("count", Integer, nullable=False),
+)
+
+# Loaded-term counts per (lexicon group, term, outlet) within a story.
+story_terms = Table(
+    "story_terms",
+    metadata,
+    Column("story_id", String, ForeignKey("story_comparisons.story_id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("group", String, nullable=False),
+    Column("term", String, nullable=False),
+    Column("outlet", String, nullable=False),
+    Column("count", Integer, nullable=False),
+    Column("in_quotes", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
 )
 
 Index("ix_articles_outlet_published", articles.c.outlet, articles.c.published)
