@@ -211,3 +211,9 @@ def test_role_nouns_fall_back_to_the_person_just_named_and_anonymous_sources_sta
     quote = next(q for q in extract_text(text) if snippet in q.text)
     assert quote.speaker == speaker
     assert quote.speaker_mention is not None  # the surface form is kept even when nobody is named
+
+
+def test_sentence_opener_is_not_part_of_the_title() -> None:
+    quotes = extract_text("Earlier Calderian President Petro Halyk said the border would stay shut.")
+    assert [(q.speaker, q.speaker_mention.title if q.speaker_mention else None) for q in quotes] == [
+        ("Petro Halyk", "Calderian President")]
