@@ -319,6 +319,12 @@ def _author_block(lines: list[_Line]) -> set[int]:
     return found
 
 
+def strip_read_time(line: str) -> str:
+    """``line`` without a trailing reading-time badge ("2 min read"), glued or spaced."""
+    glued = _READ_TIME_GLUED.search(line)
+    return line[: glued.start()].rstrip() if glued else line
+
+
 def mark_junk(text: str, boilerplate: frozenset[str] = frozenset()) -> tuple[Span, ...]:
     """Spans of ``text`` that are page junk, labelled with the reason; sorted and non-overlapping.
 

@@ -9,10 +9,13 @@ from quotetrace.records import Article
 
 
 def headline(text: str) -> str | None:
-    """The first non-empty line, stripped (the title of a plain-text article)."""
+    """The first non-empty line, stripped (the title of a plain-text article), without a glued
+    reading-time badge ("... Invaded2 min read")."""
+    from quotetrace.ingest.clean import strip_read_time
+
     for line in text.splitlines():
         if line.strip():
-            return line.strip()
+            return strip_read_time(line.strip()) or line.strip()
     return None
 
 
