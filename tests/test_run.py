@@ -6,12 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 import quotetrace.run as run_module
-from quotetrace.errors import ConfigError
+from quotetrace.errors import ConfigError, QuotetraceError
 from quotetrace.nlp.pipeline import Extractor
 from quotetrace.run import RunOptions, run_job
-from quotetrace.store import Store
+from quotetrace.store import Store, schema
 
 CORPUS = Path(__file__).parent / "fixtures" / "fiction_harbour"
 
@@ -147,30 +148,118 @@ def test_stories_stream_across_runs(tmp_path):
         store.close()
 
 
-def test_comparisons_are_stored_per_story_and_stable(first_run):
+LOG_TABLES = {"runs", "ingest_failures"}  # run logs: every run appends to them by design
+COMPARE_TABLES = ("story_comparisons", "story_coverage", "story_verbs", "story_terms")
+LINK_TABLES = ("speakers", "utterances", "utterance_quotes", "stories", "story_articles")
+
+
+def _dump(store: Store, names=None) -> dict[str, list[tuple]]:
+    """Every row of every table (or of ``names``), sorted: two dumps are equal iff the tables are."""
+    tables = [t for t in schema.metadata.sorted_tables if t.name not in LOG_TABLES and (names is None or t.name in names)]
+    with store.engine.connect() as conn:
+        return {t.name: sorted((tuple(repr(v) for v in row) for row in conn.execute(select(t))), key=repr)
+                for t in tables}
+
+
+def test_compare_rows_stored_for_every_story(first_run):
+    _, store, _, _ = first_run
+    dump = _dump(store, COMPARE_TABLES)
+    stories = {s.id for s in store.stories()}
+    assert {eval(r[0]) for r in dump["story_comparisons"]} == stories
+    harbour = max(store.stories(), key=lambda s: len(s.article_ids))
+    comparison = store.story_comparison(harbour.id)
+    assert comparison is not None
+    assert comparison.coverage.outlets == ("Coastline Daily", "Northern Ledger", "Velmar Courier")
+    # every cell is stored with one of the five coverage modes, and the matrix is complete
+    modes = {eval(r[4]) for r in dump["story_coverage"]}
+    assert modes <= {"verbatim", "altered", "partial", "indirect", "missing"} and "verbatim" in modes
+    assert "missing" in modes  # the fiction has statements one outlet left out
+    assert len(comparison.coverage.cells) == len(comparison.coverage.outlets) * len(comparison.coverage.utterance_ids)
+    assert comparison.verbs.counts and all(c.count > 0 for c in comparison.verbs.counts)
+    # what is stored is what comparing the loaded story gives
+    from quotetrace.compare.framing import load_lexicon
+    from quotetrace.compare.stage import compare_loaded, load_story
+
+    assert compare_loaded(load_story(store, harbour), load_lexicon()) == comparison
+
+
+def test_second_run_leaves_every_table_identical(first_run):
     _, store, options, _ = first_run
-    stored = list(store.iter_comparisons())
-    assert {c["story_id"] for c in stored} == {s.id for s in store.stories()}
-    assert all({"coverage", "verbs", "terms"} <= c.keys() for c in stored)
+    before = _dump(store)
+    assert before["story_coverage"] and before["story_verbs"]
     run_job([str(CORPUS)], store, options)
-    assert list(store.iter_comparisons()) == stored
+    assert _dump(store) == before
 
 
-def test_failing_compare_stage_leaves_the_stored_comparisons(first_run, monkeypatch):
-    _, store, options, _ = first_run
-    stored = list(store.iter_comparisons())
-    import quotetrace.compare.story as story_module
+def _failing_compare(monkeypatch, fail_at: int) -> dict[str, int]:
+    import quotetrace.compare.stage as stage
 
     calls = {"n": 0}
-    real = story_module.compare_story
+    real = stage.compare_story
 
     def flaky(*args, **kwargs):  # type: ignore[no-untyped-def]
         calls["n"] += 1
-        if calls["n"] == 2:
-            raise RuntimeError("injected failure in the second story")
+        if calls["n"] == fail_at:
+            raise RuntimeError("injected failure")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(story_module, "compare_story", flaky)
-    with pytest.raises(RuntimeError):
-        run_job([str(CORPUS)], store, options)
-    assert calls["n"] == 2 and list(store.iter_comparisons()) == stored
+    monkeypatch.setattr(stage, "compare_story", flaky)
+    return calls
+
+
+def test_failing_compare_stage_writes_nothing_and_names_the_story(tmp_path, monkeypatch):
+    from quotetrace.compare.stage import CompareError
+
+    store = Store.open(str(tmp_path / "q.db"))
+    try:
+        calls = _failing_compare(monkeypatch, fail_at=2)
+        with pytest.raises(CompareError, match="compare stage failed on story .*injected failure"):
+            run_job([str(CORPUS)], store, RunOptions(manifest=CORPUS / "manifest.csv"))
+        assert calls["n"] == 2  # the first story was compared (and written) before the failure
+        dump = _dump(store)
+        assert all(dump[t] == [] for t in COMPARE_TABLES)  # rolled back: no partial rows
+        assert dump["stories"] and dump["speakers"]  # the link stage before it was committed
+        monkeypatch.undo()
+        run_job([str(CORPUS)], store, RunOptions(manifest=CORPUS / "manifest.csv"))
+        assert len(_dump(store)["story_comparisons"]) == len(dump["stories"])
+    finally:
+        store.close()
+
+
+def test_failing_recompare_leaves_previous_results(first_run, tmp_path, monkeypatch):
+    """Another lexicon makes every story be compared again; a failure half way keeps the old rows."""
+    _, store, options, _ = first_run
+    before = _dump(store)
+    lexicon = tmp_path / "lex.yaml"
+    lexicon.write_text("- group: harbour words\n  terms: [harbour, port]\n", encoding="utf-8")
+    _failing_compare(monkeypatch, fail_at=2)
+    with pytest.raises(QuotetraceError):
+        run_job([str(CORPUS)], store, RunOptions(manifest=options.manifest, lexicon=lexicon))
+    assert _dump(store) == before
+
+
+def test_failing_link_stage_leaves_previous_link_results(tmp_path, monkeypatch):
+    partial = tmp_path / "partial"
+    partial.mkdir()
+    for name in ("coastline.txt", "orchard.txt", "manifest.csv"):
+        shutil.copy(CORPUS / name, partial / name)
+    store = Store.open(str(tmp_path / "q.db"))
+    try:
+        run_job([str(partial)], store, RunOptions(manifest=partial / "manifest.csv"))
+        before = _dump(store, LINK_TABLES + COMPARE_TABLES)
+        speaker_of = {q.id: q.speaker_id for q in store.iter_quotes()}
+        clusterer_state = store.get_state(run_module.STORY_STATE_KEY)
+
+        def broken(self):  # type: ignore[no-untyped-def]
+            raise RuntimeError("injected failure inside the link transaction")
+
+        # to_bytes runs inside the link transaction, after the new link results were written
+        monkeypatch.setattr(run_module.StoryClusterer, "to_bytes", broken)
+        with pytest.raises(RuntimeError, match="injected"):
+            run_job([str(CORPUS)], store, RunOptions(manifest=CORPUS / "manifest.csv"))
+        assert store.count_articles() == 4  # ingest and extraction were committed
+        assert _dump(store, LINK_TABLES + COMPARE_TABLES) == before
+        assert store.get_state(run_module.STORY_STATE_KEY) == clusterer_state
+        assert {q.id: q.speaker_id for q in store.iter_quotes() if q.id in speaker_of} == speaker_of
+    finally:
+        store.close()

@@ -1,5 +1,8 @@
 """The main job: ingest -> extract -> link -> compare -> report, each stage committed to the store.
 
+The compare stage stores each story's coverage matrix, reporting verbs and loaded-term counts; the
+report and the summary then read the store story by story and through aggregates, never the whole corpus.
+
 Re-runs are cheap and idempotent: ingest skips what is stored, extraction runs only on articles
 whose quotes are not stored yet, and linking is recomputed over the whole corpus with
 deterministic ids, so a second run gives the same speakers, utterances and stories.
@@ -19,11 +22,13 @@ from pathlib import Path
 
 from quotetrace.compare.framing import Lexicon, load_lexicon
 from quotetrace.compare.outlets import outlet_of
+from quotetrace.compare.stage import CompareSummary, compare_stories
 from quotetrace.ingest.options import IngestOptions
 from quotetrace.ingest.pipeline import IngestSummary, ingest
 from quotetrace.link.aliases import AliasBook, load_aliases
 from quotetrace.link.stories import StoryClusterer
 from quotetrace.report.build import ReportData, write_report
+from quotetrace.report.source import StoreSource
 from quotetrace.records import Article, IngestFailure, Quote, Speaker, Story, Utterance, _Record
 from quotetrace.store import Store
 
@@ -105,14 +110,13 @@ def run_job(inputs: Sequence[str], store: Store, options: RunOptions = RunOption
     ingest_summary = _ingest(inputs, store, options, progress)
     extracted = _extract_new(store, options.batch_size, progress)
     _link(store, aliases, progress)
-    corpus = _load(store)
-    _compare(store, corpus, lexicon, progress)
+    _compare(store, lexicon, progress)
     report = None
-    if options.report_dir is not None and corpus.articles:
+    if options.report_dir is not None and store.count_articles():
         progress("report", 0, None)
-        report = str(_report(corpus, lexicon, options.report_dir))
+        report = str(write_report(options.report_dir, StoreSource(store, lexicon)))
         progress("report", 1, 1)
-    return _summary(inputs, ingest_summary, extracted, corpus, options.top, report)
+    return _summary(inputs, ingest_summary, extracted, store, options.top, report)
 
 
 def _load_aliases(path: Path | None) -> AliasBook | None:
@@ -199,15 +203,11 @@ def _story_clusterer(store: Store, articles: dict[str, Article]) -> StoryCluster
     return clusterer
 
 
-def _compare(store: Store, corpus: _Corpus, lexicon: Lexicon, progress: Progress) -> None:
-    """Compare every story's outlets; all comparisons replaced in one transaction."""
-    from quotetrace.compare.story import compare_story
-
-    progress("compare", 0, len(corpus.stories))
-    results = [(story.id, compare_story(story, corpus.articles, corpus.quotes, corpus.utterances, lexicon).as_dict())
-               for story in corpus.stories]
-    store.replace_comparisons(results)
-    progress("compare", len(results), len(results))
+def _compare(store: Store, lexicon: Lexicon, progress: Progress) -> CompareSummary:
+    """Compare every story (unchanged ones skipped) and store the results; one transaction."""
+    progress("compare", 0, None)
+    summary = compare_stories(store, lexicon, lambda done, total: progress("compare", done, total))
+    return summary
 
 
 def _load(store: Store) -> _Corpus:
@@ -217,15 +217,11 @@ def _load(store: Store) -> _Corpus:
 
 
 def load_report_data(store: Store, lexicon: Lexicon | None = None) -> ReportData:
-    """The report's data read from ``store``."""
+    """The whole corpus read from ``store`` into memory (the report itself reads the store page by page:
+    ``write_report(out, StoreSource(store))``)."""
     corpus = _load(store)
     return ReportData(corpus.articles, corpus.quotes, corpus.speakers, corpus.utterances, corpus.stories,
                       lexicon or load_lexicon())
-
-
-def _report(corpus: _Corpus, lexicon: Lexicon, out_dir: Path) -> Path:
-    data = ReportData(corpus.articles, corpus.quotes, corpus.speakers, corpus.utterances, corpus.stories, lexicon)
-    return write_report(out_dir, data)
 
 
 def top_utterances(corpus_utterances: Sequence[Utterance], quotes: dict[str, Quote], articles: dict[str, Article],
@@ -243,22 +239,32 @@ def top_utterances(corpus_utterances: Sequence[Utterance], quotes: dict[str, Quo
     return tuple(ranked[:limit])
 
 
-def _summary(inputs: Sequence[str], ingest_summary: IngestSummary, extracted: int, corpus: _Corpus, top: int,
+def stored_top_utterances(store: Store, limit: int) -> tuple[TopUtterance, ...]:
+    """``top_utterances`` from the store's aggregates: no article text or quote is loaded."""
+    outlets = {u: o for u, o in store.utterance_outlets().items() if len(o) >= 2}
+    ranked = sorted(outlets, key=lambda u: (-len(outlets[u]), u))[:limit]
+    utterances = {u.id: u for u in store.utterances_by_ids(ranked)}
+    speakers = store.speakers_by_ids(u.speaker_id for u in utterances.values() if u.speaker_id)
+    return tuple(TopUtterance(u, speakers[s].name if (s := utterances[u].speaker_id) in speakers else "(unknown speaker)",
+                              utterances[u].canonical_text, tuple(sorted(outlets[u]))) for u in ranked if u in utterances)
+
+
+def _summary(inputs: Sequence[str], ingest_summary: IngestSummary, extracted: int, store: Store, top: int,
              report: str | None) -> RunSummary:
-    kinds = Counter(q.kind for q in corpus.quotes.values())
-    speakers = {s.id: s for s in corpus.speakers}
+    kinds = store.quote_kinds()
+    counts = store.counts()
     return RunSummary(
         inputs=len(inputs),
         new_articles=ingest_summary.ingested,
         failures=tuple(ingest_summary.skipped),
         extracted=extracted,
-        articles=len(corpus.articles),
-        outlets=len({outlet_of(a) for a in corpus.articles.values()}),
+        articles=counts["articles"],
+        outlets=store.outlet_count(),
         quotes_by_kind={"direct": kinds["direct"], "partial": kinds["partial"], "indirect": kinds["indirect"]},
-        speakers=len(corpus.speakers),
-        stories=len(corpus.stories),
-        utterances=len(corpus.utterances),
-        top=top_utterances(corpus.utterances, corpus.quotes, corpus.articles, speakers, top),
+        speakers=counts["speakers"],
+        stories=counts["stories"],
+        utterances=counts["utterances"],
+        top=stored_top_utterances(store, top),
         report=report,
         skipped_duplicates=ingest_summary.exact_duplicates,
     )

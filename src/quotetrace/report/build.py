@@ -10,22 +10,25 @@ import logging
 import re
 import shutil
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from quotetrace.compare.framing import Lexicon, load_lexicon
 from quotetrace.compare.outlets import outlet_of
-from quotetrace.compare.story import StoryComparison, compare_story
+from quotetrace.compare.story import StoryComparison
 from quotetrace.compare.timeline import speaker_timeline
 from quotetrace.records import Article, Quote, Speaker, Story, Utterance
 from quotetrace.report.highlight import article_pieces, diff_pieces
+
+if TYPE_CHECKING:
+    from quotetrace.report.source import IndexFacts, ReportSource
 
 LOGGER = logging.getLogger(__name__)
 
@@ -83,9 +86,9 @@ def _environment() -> Environment:
 
 
 class _Corpus:
-    """Indexes over the report data shared by all pages."""
+    """Indexes over the report data of one page (or of the whole corpus, for in-memory data)."""
 
-    def __init__(self, data: ReportData) -> None:
+    def __init__(self, data: ReportData, story_of: Mapping[str, str] | None = None) -> None:
         self.data = data
         self.speaker = {s.id: s for s in data.speakers}
         self.utterance = {u.id: u for u in data.utterances}
@@ -96,7 +99,8 @@ class _Corpus:
             self.quotes_by_article[quote.article_id].append(quote)
             if quote.speaker_id:
                 self.quotes_by_speaker[quote.speaker_id].append(quote)
-        self.story_of: dict[str, str] = {a: s.id for s in data.stories for a in s.article_ids}
+        self.story_of: Mapping[str, str] = (story_of if story_of is not None else
+                                            {a: s.id for s in data.stories for a in s.article_ids})
 
     def speaker_name(self, speaker_id: str | None) -> str:
         speaker = self.speaker.get(speaker_id or "")
@@ -108,8 +112,15 @@ class _Corpus:
         return sorted(outlets)
 
 
-def write_report(out_dir: str | Path, data: ReportData) -> Path:
-    """Write the report folder and return the path of its ``index.html``."""
+def write_report(out_dir: str | Path, data: ReportData | ReportSource) -> Path:
+    """Write the report folder and return the path of its ``index.html``.
+
+    ``data`` is either everything in memory (``ReportData``) or a source that loads one page's records
+    at a time (``quotetrace.report.source.StoreSource``): then no more than one story's texts are held.
+    """
+    from quotetrace.report.source import MemorySource
+
+    source = MemorySource(data) if isinstance(data, ReportData) else data
     out = Path(out_dir)
     for sub in ("stories", "speakers", "utterances"):
         (out / sub).mkdir(parents=True, exist_ok=True)
@@ -117,24 +128,28 @@ def write_report(out_dir: str | Path, data: ReportData) -> Path:
     with resources.as_file(css) as css_path:
         shutil.copyfile(css_path, out / "report.css")
     env = _environment()
-    corpus = _Corpus(data)
-    comparisons = {}
-    for story in data.stories:
-        # Only this story's quotes and utterances: keeps the report linear in corpus size.
-        quotes = {q.id: q for a in story.article_ids for q in corpus.quotes_by_article.get(a, ())}
-        utterance_ids = dict.fromkeys(corpus.utterance_of[q] for q in quotes if q in corpus.utterance_of)
-        utterances = [corpus.utterance[u] for u in utterance_ids]
-        comparison = compare_story(story, data.articles, quotes, utterances, data.lexicon)
-        comparisons[story.id] = comparison
+    coverage_rows: dict[str, int] = {}
+    n_stories = n_speakers = n_utterances = 0
+    for page, comparison in source.story_pages():
+        story = page.data.stories[0]
+        coverage_rows[story.id] = len(comparison.coverage.utterance_ids)
+        corpus = _Corpus(page.data, page.story_of)
         _write(env, "story.html", out / page_name("stories", story.id), _story_context(corpus, story, comparison))
-    for speaker in data.speakers:
-        _write(env, "speaker.html", out / page_name("speakers", speaker.id), _speaker_context(corpus, speaker))
-    for utterance in data.utterances:
-        _write(env, "utterance.html", out / page_name("utterances", utterance.id), _utterance_context(corpus, utterance))
+        n_stories += 1
+    for page in source.speaker_pages():
+        corpus = _Corpus(page.data, page.story_of)
+        for speaker in page.data.speakers:
+            _write(env, "speaker.html", out / page_name("speakers", speaker.id), _speaker_context(corpus, speaker))
+            n_speakers += 1
+    for page in source.utterance_pages():
+        corpus = _Corpus(page.data, page.story_of)
+        for utterance in page.data.utterances:
+            _write(env, "utterance.html", out / page_name("utterances", utterance.id),
+                   _utterance_context(corpus, utterance))
+            n_utterances += 1
     index = out / "index.html"
-    _write(env, "index.html", index, _index_context(corpus, comparisons))
-    LOGGER.info("report: %d stories, %d speakers, %d utterances in %s", len(data.stories), len(data.speakers),
-                len(data.utterances), out)
+    _write(env, "index.html", index, _index_context(source.title, source.index_facts(coverage_rows, TOP_UTTERANCES)))
+    LOGGER.info("report: %d stories, %d speakers, %d utterances in %s", n_stories, n_speakers, n_utterances, out)
     return index
 
 
@@ -142,42 +157,30 @@ def _write(env: Environment, template: str, path: Path, context: dict[str, Any])
     path.write_text(env.get_template(template).render(**context), encoding="utf-8")
 
 
-def _base(data: ReportData, root: str, page_title: str) -> dict[str, Any]:
-    return {"root": root, "report_title": data.title, "page_title": page_title, "page_name": page_name}
+def _base(title: str, root: str, page_title: str) -> dict[str, Any]:
+    return {"root": root, "report_title": title, "page_title": page_title, "page_name": page_name}
 
 
 def top_utterances(data: ReportData, limit: int = TOP_UTTERANCES) -> list[tuple[Utterance, list[str]]]:
     """Utterances carried by the most outlets (then most quotes, earliest), with their outlets."""
     corpus = _Corpus(data)
-    return _top(corpus, limit)
+    return rank_utterances(((u, corpus.outlets_of(u)) for u in data.utterances), limit)
 
 
-def _top(corpus: _Corpus, limit: int) -> list[tuple[Utterance, list[str]]]:
-    ranked = [(u, corpus.outlets_of(u)) for u in corpus.data.utterances]
-    ranked.sort(key=lambda uo: (-len(uo[1]), -len(uo[0].quote_ids), uo[0].id))
+def rank_utterances(with_outlets: Iterable[tuple[Utterance, list[str]]], limit: int) -> list[tuple[Utterance, list[str]]]:
+    """Most outlets first, then most quotes, then id; only utterances some outlet carried."""
+    ranked = sorted(with_outlets, key=lambda uo: (-len(uo[1]), -len(uo[0].quote_ids), uo[0].id))
     return [uo for uo in ranked[:limit] if len(uo[1]) >= 1]
 
 
-def _index_context(corpus: _Corpus, comparisons: Mapping[str, StoryComparison]) -> dict[str, Any]:
-    data = corpus.data
-    quote_count: Counter[str] = Counter()
-    speaker_outlets: dict[str, set[str]] = defaultdict(set)
-    for quote in data.quotes.values():
-        if quote.speaker_id and quote.article_id in data.articles:
-            quote_count[quote.speaker_id] += 1
-            speaker_outlets[quote.speaker_id].add(outlet_of(data.articles[quote.article_id]))
-    speakers = sorted(data.speakers, key=lambda s: (-quote_count[s.id], s.name))
-    stories = sorted(data.stories, key=lambda s: (-len(s.outlets), -len(s.article_ids), s.id))
-    kinds = Counter(q.kind for q in data.quotes.values())
+def _index_context(title: str, facts: IndexFacts) -> dict[str, Any]:
     return {
-        **_base(data, "", data.title),
-        "counts": {"articles": len(data.articles), "outlets": len({outlet_of(a) for a in data.articles.values()}),
-                   "quotes": len(data.quotes), "speakers": len(data.speakers), "stories": len(data.stories),
-                   "utterances": len(data.utterances)},
-        "kinds": kinds,
-        "stories": [(s, len(comparisons[s.id].coverage.utterance_ids)) for s in stories],
-        "speakers": [(s, quote_count[s.id], sorted(speaker_outlets[s.id])) for s in speakers],
-        "top": [(u, outlets, corpus.speaker_name(u.speaker_id)) for u, outlets in _top(corpus, TOP_UTTERANCES)],
+        **_base(title, "", title),
+        "counts": facts.counts,
+        "kinds": facts.kinds,
+        "stories": list(facts.stories),
+        "speakers": list(facts.speakers),
+        "top": list(facts.top),
     }
 
 
@@ -209,7 +212,7 @@ def _story_context(corpus: _Corpus, story: Story, comparison: StoryComparison) -
     verbs = [(corpus.speaker_name(s), s, comparison.verbs.for_speaker(s)) for s in comparison.verbs.speakers()]
     terms = [(g, comparison.terms.for_group(g)) for g in comparison.terms.groups()]
     return {
-        **_base(data, "../", story.title),
+        **_base(data.title, "../", story.title),
         "story": story, "outlets": coverage.outlets, "columns": columns,
         "shared_rows": [r for r in rows if r["colour"] is not None],
         "single_rows": [r for r in rows if r["colour"] is None],
@@ -224,7 +227,7 @@ def _speaker_context(corpus: _Corpus, speaker: Speaker) -> dict[str, Any]:
     utterances = [corpus.utterance[u] for u in dict.fromkeys(corpus.utterance_of.get(q.id, "") for q in quotes)
                   if u in corpus.utterance]
     timeline = speaker_timeline(speaker.id, quotes, data.articles, utterances)
-    return {**_base(data, "../", speaker.name), "speaker": speaker, "entries": timeline.entries,
+    return {**_base(data.title, "../", speaker.name), "speaker": speaker, "entries": timeline.entries,
             "story_of": corpus.story_of}
 
 
@@ -238,6 +241,6 @@ def _utterance_context(corpus: _Corpus, utterance: Utterance) -> dict[str, Any]:
                          "cue": quote.cue.lemma if quote and quote.cue else None,
                          "venue": quote.context.venue if quote else None,
                          "story_id": corpus.story_of.get(variant.article_id)})
-    return {**_base(data, "../", utterance.canonical_text[:60]), "utterance": utterance,
+    return {**_base(data.title, "../", utterance.canonical_text[:60]), "utterance": utterance,
             "speaker": corpus.speaker.get(utterance.speaker_id or ""), "variants": variants,
             "outlets": corpus.outlets_of(utterance)}

@@ -109,28 +109,6 @@ class LinkResults:
                                       .order_by(uq.c.position)).scalars())
         return rows.utterance_from(row, qids)
 
-    def replace_comparisons(self, comparisons: Iterable[tuple[str, dict[str, Any]]]) -> None:
-        """Replace every story comparison (story id, JSON-ready dict) in one transaction."""
-        rows_ = [{"story_id": sid, "position": i, "data": data} for i, (sid, data) in enumerate(comparisons)]
-        with self.transaction() as conn:
-            conn.execute(delete(schema.comparisons))
-            if rows_:
-                conn.execute(insert(schema.comparisons), rows_)
-
-    def comparison(self, story_id: str) -> dict[str, Any] | None:
-        """The stored comparison of one story (None before the compare stage ran)."""
-        c = schema.comparisons
-        with self._read() as conn:
-            data: dict[str, Any] | None = conn.execute(select(c.c.data).where(c.c.story_id == story_id)).scalar()
-        return data
-
-    def iter_comparisons(self) -> Iterator[dict[str, Any]]:
-        """Every stored comparison, in story order."""
-        c = schema.comparisons
-        with self._read() as conn:
-            for story_id, data in conn.execute(select(c.c.story_id, c.c.data).order_by(c.c.position)):
-                yield {"story_id": story_id, **data}
-
     def stories(self) -> list[Story]:
         s, sa = schema.stories, schema.story_articles
         with self._read() as conn:

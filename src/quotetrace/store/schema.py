@@ -108,15 +108,6 @@ state = Table(
     Column("value", JSON, nullable=False),
 )
 
-# The compare stage's result per story (StoryComparison.as_dict(): coverage, verbs, loaded terms).
-comparisons = Table(
-    "comparisons",
-    metadata,
-    Column("story_id", String, primary_key=True),
-    Column("position", Integer, nullable=False),
-    Column("data", JSON, nullable=False),
-)
-
 # One row per article extraction has run on (even when it found no quotes), so re-runs skip it.
 extractions = Table(
     "extractions",
@@ -209,13 +200,14 @@ story_articles = Table(
 
 # --- comparison results (compare/), per story; a run replaces a story's rows in one transaction ---
 
-# One row per compared story: the outlets compared and a fingerprint of the lexicon the terms were counted with.
+# One row per compared story: the outlets compared, fingerprints of the lexicon and of the compared records.
 story_comparisons = Table(
     "story_comparisons",
     metadata,
     Column("story_id", String, primary_key=True),
     Column("outlets", JSON, nullable=False),
     Column("lexicon", String, nullable=False),
+    Column("inputs", String, nullable=False),  # fingerprint of the records compared: unchanged -> not recomputed
 )
 
 # The outlet x utterance matrix: one row per cell; mode is verbatim / altered / partial / indirect / missing.

@@ -18,6 +18,10 @@ Quotes (extraction), one article at a time, idempotent:
 Link results (linking), the whole corpus at once, replacing the previous results in one transaction:
     ``replace_link_results(speakers, utterances, stories, quote_speaker_ids)``, ``speakers()``,
     ``speaker(id_or_name)``, ``utterances(speaker_id=None)``, ``utterance(id)``, ``stories()``, ``story(id)``.
+Comparison results (compare stage), per story: ``replace_comparison(comparison, lexicon_key)``,
+    ``drop_comparisons_except(story_ids)``, ``story_comparison(story_id)``; slices of the corpus for the CLI
+    and report: ``articles_by_ids``, ``quotes_of_articles``, ``quotes_of_speaker``, ``utterances_of_quotes``, ...
+    (see ``quotetrace.store.comparisons``).
 Ingest bookkeeping: ``articles_by_hash``, ``known_ids``, ``write_signatures``/``iter_signatures``,
     ``get_state``/``set_state``, ``set_junk``, ``start_run``/``finish_run``, ``record_failures``/``failures``.
 
@@ -44,6 +48,7 @@ from quotetrace import settings
 from quotetrace.errors import StoreError
 from quotetrace.records import Article, IngestFailure, Quote, Span, SpeakerMention
 from quotetrace.store import rows, schema
+from quotetrace.store.comparisons import ComparisonResults
 from quotetrace.store.links import LinkResults, chunks
 from quotetrace.store.search import create_search, search_ids
 
@@ -71,7 +76,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cursor.close()
 
 
-class Store(LinkResults):
+class Store(LinkResults, ComparisonResults):
     """A quotetrace database. Open with ``Store.open(url_or_path)``; close with ``close()`` or ``with``."""
 
     def __init__(self, engine: Engine) -> None:
