@@ -236,6 +236,20 @@ def _view(db: str | None):  # type: ignore[no-untyped-def]
         raise click.ClickException(str(exc)) from exc
 
 
+def _read_store(db: str | None, read):  # type: ignore[no-untyped-def]
+    """Call ``read(store)`` on an open store (closed after); store and lookup errors become clean messages."""
+    from quotetrace.errors import QuotetraceError
+
+    try:
+        store = _open_store(db)
+        try:
+            return read(store)
+        finally:
+            store.close()
+    except QuotetraceError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 def _lexicon(path: str | None):  # type: ignore[no-untyped-def]
     from quotetrace.compare.framing import load_lexicon
     from quotetrace.errors import ConfigError
@@ -306,7 +320,7 @@ def speakers_cmd(db: str | None, fmt: str) -> None:
     from quotetrace.report.terminal import emit
     from quotetrace.report.views import speakers_rows
 
-    emit(speakers_rows(_view(db)), fmt, ("name", "kind", "titles", "quotes", "outlets", "id"), "Speakers")
+    emit(_read_store(db, speakers_rows), fmt, ("name", "kind", "titles", "quotes", "outlets", "id"), "Speakers")
 
 
 @main.command("speaker")
@@ -319,13 +333,9 @@ def speaker_cmd(name: str, db: str | None, topics: tuple[str, ...], fmt: str) ->
     from rich.console import Console
 
     from quotetrace.report.terminal import emit
-    from quotetrace.report.views import NotFound, speaker_timeline_for, timeline_rows
+    from quotetrace.report.views import speaker_timeline_for, timeline_rows
 
-    view = _view(db)
-    try:
-        speaker, timeline = speaker_timeline_for(view, name, topics)
-    except NotFound as exc:
-        raise click.ClickException(str(exc)) from exc
+    speaker, timeline = _read_store(db, lambda store: speaker_timeline_for(store, name, topics))
     if fmt == "table":
         console = Console()
         console.print(f"[bold]{_esc(speaker.name)}[/bold] ({speaker.kind}) id {speaker.id}")
@@ -347,7 +357,7 @@ def stories_cmd(db: str | None, fmt: str) -> None:
     from quotetrace.report.terminal import emit
     from quotetrace.report.views import stories_rows
 
-    emit(stories_rows(_view(db)), fmt, ("id", "title", "start", "n_articles", "outlets"), "Stories")
+    emit(_read_store(db, stories_rows), fmt, ("id", "title", "start", "n_articles", "outlets"), "Stories")
 
 
 @main.command("story")
@@ -358,29 +368,27 @@ def stories_cmd(db: str | None, fmt: str) -> None:
 def story_cmd(story_id: str, db: str | None, lexicon: str | None, fmt: str) -> None:
     """One story (id or unique id prefix): articles by outlet and the coverage comparison."""
     from quotetrace.report.terminal import emit
-    from quotetrace.report.views import NotFound, articles_by_outlet, story_detail, story_detail_row
+    from quotetrace.report.views import articles_by_outlet, story_detail, story_detail_row
 
-    view = _view(db)
-    try:
-        story, comparison = story_detail(view, story_id, _lexicon(lexicon))
-    except NotFound as exc:
-        raise click.ClickException(str(exc)) from exc
+    chosen = _lexicon(lexicon) if lexicon else None  # None: the comparison the run stored
+    detail = _read_store(db, lambda store: story_detail(store, story_id, chosen))
+    story, comparison = detail.story, detail.comparison
     if fmt != "table":
-        emit([story_detail_row(view, story, comparison)], fmt)
+        emit([story_detail_row(detail)], fmt)
         return
     click.echo(f"{story.title}  ({story.id}, {len(story.article_ids)} articles)")
-    for outlet, refs in articles_by_outlet(view, story).items():
+    for outlet, refs in articles_by_outlet(detail).items():
         click.echo(f"  {outlet}: " + "; ".join(f"{r['title'] or r['id']} [{r['source']}]" for r in refs))
     coverage = comparison.coverage
     rows = []
     for utterance_id in coverage.utterance_ids:
-        utterance = next(u for u in view.utterances if u.id == utterance_id)
-        speaker = view.speakers.get(utterance.speaker_id or "")
+        utterance = detail.utterances[utterance_id]
+        speaker = detail.speakers.get(utterance.speaker_id or "")
         row = {"speaker": speaker.name if speaker else "", "statement": utterance.canonical_text}
         row.update({c.outlet: ", ".join(c.modes) if c.carried else "-" for c in coverage.row(utterance_id)})
         rows.append(row)
     emit(rows, "table", ("speaker", "statement", *coverage.outlets), "Coverage")
-    verbs = [{"speaker": (view.speakers[c.speaker_id].name if c.speaker_id in view.speakers else c.speaker_id),
+    verbs = [{"speaker": (detail.speakers[c.speaker_id].name if c.speaker_id in detail.speakers else c.speaker_id),
               "outlet": c.outlet, "verb": c.lemma, "count": c.count} for c in comparison.verbs.counts]
     emit(verbs, "table", ("speaker", "outlet", "verb", "count"), "Reporting verbs")
     terms = [{"group": c.group, "term": c.term, "outlet": c.outlet, "count": c.count, "in quotes": c.in_quotes}
@@ -396,12 +404,9 @@ def story_cmd(story_id: str, db: str | None, lexicon: str | None, fmt: str) -> N
 def utterances_cmd(db: str | None, speaker: str | None, altered: bool, fmt: str) -> None:
     """List statements (one thing said, seen in one or more quotes), most widely carried first."""
     from quotetrace.report.terminal import emit
-    from quotetrace.report.views import NotFound, utterances_rows
+    from quotetrace.report.views import utterances_rows
 
-    try:
-        rows = utterances_rows(_view(db), speaker, altered)
-    except NotFound as exc:
-        raise click.ClickException(str(exc)) from exc
+    rows = _read_store(db, lambda store: utterances_rows(store, speaker, altered))
     emit(rows, fmt, ("speaker_name", "canonical_text", "outlets", "altered", "id"), "Statements")
 
 
@@ -410,13 +415,13 @@ def utterances_cmd(db: str | None, speaker: str | None, altered: bool, fmt: str)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Report folder.")
 @click.option("--lexicon", type=click.Path(exists=True, dir_okay=False), help="Loaded-term lexicon YAML.")
 def report_cmd(db: str | None, out_dir: str, lexicon: str | None) -> None:
-    """Write the static HTML report of what the store holds into OUT."""
-    from quotetrace.report.build import ReportData, write_report
+    """Write the static HTML report of what the store holds into OUT (read story by story)."""
+    from quotetrace.report.build import write_report
+    from quotetrace.report.source import StoreSource
 
-    view = _view(db)
-    data = ReportData(view.articles, view.quotes, list(view.speakers.values()), view.utterances, view.stories,
-                      _lexicon(lexicon))
-    click.echo(f"Report: {write_report(out_dir, data)}")
+    chosen = _lexicon(lexicon)
+    index = _read_store(db, lambda store: write_report(out_dir, StoreSource(store, chosen)))
+    click.echo(f"Report: {index}")
 
 
 @main.command("export")

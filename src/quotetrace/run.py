@@ -15,7 +15,6 @@ from __future__ import annotations
 import base64
 
 import logging
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
