@@ -130,3 +130,63 @@ def test_export_formats(db, tmp_path, what):
     parquet = tmp_path / f"{what}.parquet"
     _invoke("export", "--db", str(db), "--format", "parquet", "--what", what, "--out", str(parquet))
     assert pq.read_table(parquet).num_rows == len(rows)
+
+
+@pytest.fixture
+def no_corpus_scan(monkeypatch):
+    """Fail any read of the whole corpus: the read commands must load only what they show."""
+    from quotetrace.store import Store
+
+    def refuse(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if args or kwargs.get("article_id") is not None:
+            return original[self.__class__](self, *args, **kwargs)
+        raise AssertionError("the whole corpus was read")
+
+    original = {Store: Store.iter_quotes}
+    monkeypatch.setattr(Store, "iter_quotes", refuse)
+    monkeypatch.setattr(Store, "iter_articles", lambda self, *a, **k: (_ for _ in ()).throw(
+        AssertionError("every article was read")))
+
+
+@pytest.mark.parametrize("args", [("stories",), ("story", "HARBOUR"), ("speaker", "Tomas Ekland"), ("utterances",),
+                                  ("utterances", "--speaker", "Mara Holt"), ("speakers",), ("report", "--out", "REP")])
+def test_read_commands_never_scan_the_corpus(db, tmp_path, no_corpus_scan, args):
+    from quotetrace.store import Store
+
+    store = Store.open(str(db))
+    harbour = max(store.stories(), key=lambda s: len(s.article_ids)).id
+    store.close()
+    args = tuple(harbour if a == "HARBOUR" else str(tmp_path / "rep") if a == "REP" else a for a in args)
+    for fmt in (("--format", "jsonl"),) if args[0] != "report" else ((),):
+        assert _invoke(*args, *fmt, "--db", str(db)).strip()
+
+
+def test_story_reads_the_stored_comparison(db, monkeypatch):
+    """Without --lexicon the stored rows are shown as they are: comparing again is never called."""
+    import quotetrace.compare.stage as stage
+
+    monkeypatch.setattr(stage, "compare_story", lambda *a, **k: (_ for _ in ()).throw(AssertionError("recomputed")))
+    stories = _jsonl(_invoke("stories", "--db", str(db), "--format", "jsonl"))
+    detail = _jsonl(_invoke("story", stories[0]["id"], "--db", str(db), "--format", "jsonl"))[0]
+    assert detail["comparison"]["coverage"]["cells"]
+
+
+def test_story_with_another_lexicon_recomputes_terms(db, tmp_path):
+    lexicon = tmp_path / "lex.yaml"
+    lexicon.write_text("- group: fiction harbour words\n  terms: [harbour, quay]\n", encoding="utf-8")
+    stories = _jsonl(_invoke("stories", "--db", str(db), "--format", "jsonl"))
+    detail = _jsonl(_invoke("story", stories[0]["id"], "--db", str(db), "--lexicon", str(lexicon),
+                            "--format", "jsonl"))[0]
+    groups = {c["group"] for c in detail["comparison"]["terms"]["counts"]}
+    assert groups == {"fiction harbour words"}
+
+
+def test_run_reports_a_compare_failure_cleanly(tmp_path, monkeypatch):
+    import quotetrace.compare.stage as stage
+
+    monkeypatch.setattr(stage, "compare_story", lambda *a, **k: (_ for _ in ()).throw(ValueError("injected")))
+    result = CliRunner().invoke(main, ["run", str(CORPUS), "--manifest", str(CORPUS / "manifest.csv"),
+                                       "--db", str(tmp_path / "q.db")])
+    assert result.exit_code == 1
+    assert "compare stage failed on story" in result.output and "injected" in result.output
+    assert "Traceback" not in result.output
