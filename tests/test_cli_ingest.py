@@ -103,3 +103,21 @@ def test_ingest_summary_and_exit_status(tmp_path: Path) -> None:
     assert "unchanged: 2" in again.output and "broken.jsonl" in again.output
     with Store.open(str(db)) as store:
         assert store.count_articles() == 2
+
+
+def test_db_option_before_the_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`quotetrace --db X articles` works like `quotetrace articles --db X` (DESIGN: --db on any command)."""
+    from click.testing import CliRunner
+
+    from quotetrace.cli import main
+
+    # setenv first so that teardown restores the variable the CLI sets from --db
+    monkeypatch.setenv("QUOTETRACE_DB", str(tmp_path / "not-this.db"))
+    page = tmp_path / "a.txt"
+    page.write_text("Fiction headline\nThe mayor said the pier would reopen in May.\n", encoding="utf-8")
+    db = tmp_path / "g.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", str(db), "ingest", str(page)]).exit_code == 0
+    assert db.is_file()
+    listed = runner.invoke(main, ["--db", str(db), "articles", "--format", "jsonl"])
+    assert listed.exit_code == 0 and "Fiction headline" in listed.output

@@ -15,10 +15,16 @@ from quotetrace import __version__
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="quotetrace")
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
-def main(verbose: int) -> None:
+@click.option("--db", "global_db", default=None,
+              help="Store for every command (as each command's own --db; that one wins).")
+def main(verbose: int, global_db: str | None) -> None:
     """quotetrace: who said what, when, where, and how each outlet reported it."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if global_db:
+        import os
+
+        os.environ["QUOTETRACE_DB"] = global_db  # read by settings.database_url when --db is not given
 
 
 # Commands are added below, one section per stage. Keep each command thin: parse, call, print.
