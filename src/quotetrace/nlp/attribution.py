@@ -170,7 +170,11 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
 def _locate(unit: ParsedUnit, name: str, last: Token) -> tuple[int, int]:
     """Absolute span of ``name`` ending at (or near) token ``last``."""
     end = last.idx + len(last.text)
-    pos = unit.doc.text.rfind(name.split()[0], max(0, end - len(name) - 8), end)
+    lo = max(0, end - len(name) - 8)
+    window = unit.doc.char_span(lo, end, alignment_mode="expand")  # Doc.text joins every token: look locally
+    base = window.start_char if window is not None else lo
+    found = window.text.rfind(name.split()[0], lo - base) if window is not None else -1
+    pos = base + found if found >= 0 else -1
     if pos < 0:
         pos = last.idx
     return unit.start + pos, unit.start + end
