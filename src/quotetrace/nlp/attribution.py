@@ -139,7 +139,7 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
         if not name:
             phrase = noun_phrase(subj)
             return SpeakerPhrase(phrase.text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role")
-        appos_title = next((c for c in subj.children if c.dep_ == "appos"), None)
+        appos_title = next((c for c in subj.children if c.dep_ == "appos" and not is_masked(c)), None)
         if appos_title is not None and not title:
             title = noun_phrase(appos_title).text
         start = _locate(unit, name, subj)[0]

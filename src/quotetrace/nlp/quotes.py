@@ -24,6 +24,15 @@ _TITLE_CUES = re.compile(
     r"so-called|term|word|phrase|label|brand|magazine|newspaper|podcast|episode|exhibition|app)\s*$",
     re.IGNORECASE,
 )
+# a work noun set off by a comma before the quoted span: "the judge's memoir, “…”"
+_WORK_APPOSITION = re.compile(
+    r"\b(?:memoir|book|novel|film|movie|report|study|leaflet|pamphlet|brochure|booklet|album|song|single|play|"
+    r"poem|documentary|series|show|guide|manual|essay|column|editorial|painting|exhibition|opera|musical|"
+    r"biography|autobiography|collection|anthology|title|headline)s?,\s*$",
+    re.IGNORECASE,
+)
+# the end of an earlier quoted span and its attribution: “A,” she said, [who …,] “B.” continues a split quote
+_SPLIT_ATTRIBUTION = re.compile(r"[,!?…]\s*[”\"’']\s+(?P<attr>[^“”\"]{2,160}),\s*$")
 
 
 @dataclass
@@ -57,6 +66,14 @@ def classify(text: str, pair: MarkPair, lo: int) -> str | None:
     prefix = text[max(lo, pair.open - 300): pair.open].strip()  # a bounded look-back keeps long inputs linear
     if _TITLE_CUES.search(prefix):
         return None
+    if _WORK_APPOSITION.search(prefix) and content[:1].isupper() and content.rstrip()[-1:] not in {".", "!", "?"}:
+        return None  # the title of a work in apposition, not speech
+    if 1 <= len(words) <= 2 and content[:1].isupper() and prefix and prefix[-1:].isalnum() \
+            and content.rstrip()[-1:] not in {".", "!", "?", ","}:
+        return None  # a capitalised label or brand mid-sentence ("its 'Premium' tier"), not speech
+    split = _SPLIT_ATTRIBUTION.search(prefix)
+    if split and any(w.strip(".,;").lower() in reporting_forms() for w in split.group("attr").split()):
+        return "direct"  # the second part of a split quote is as direct as the first
     if len(words) >= 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words) and prefix \
             and not prefix.endswith((":", ",")):
         return None  # Title Case inside a sentence: a work or an event name
@@ -64,7 +81,7 @@ def classify(text: str, pair: MarkPair, lo: int) -> str | None:
                                      content, re.IGNORECASE) and not prefix.endswith(":"):
         return None  # a named operation or policy, not speech
     ends_clause = content.rstrip()[-1:] in {".", ",", "!", "?", "…", ";"}
-    if not prefix or prefix.endswith(("“", '"', "‘")):
+    if not prefix or prefix.endswith(("“", '"', "‘", ".", "!", "?")):
         return "direct" if len(words) >= 3 or ends_clause else "partial"
     if prefix.endswith(":"):
         return "direct" if len(words) >= 2 else "partial"
