@@ -28,7 +28,7 @@ from quotetrace.nlp.mentions import scan_titled_names, split_title
 from quotetrace.nlp.model import load_model
 from quotetrace.nlp.quotes import QuoteDraft, attribute_direct, attribute_partial, classify, sentence_at
 from quotetrace.nlp.sentences import Sentence, parse_units, split_sentences
-from quotetrace.nlp.speakers import Entity, SpeakerRegistry, resolve_cue_speakers
+from quotetrace.nlp.speakers import Entity, SpeakerRegistry, clean_title, resolve_cue_speakers
 from quotetrace.records import Article, Cue, Quote, QuoteContext, SpeakerMention, stable_id
 
 LOGGER = logging.getLogger(__name__)
@@ -583,7 +583,7 @@ def _record(article_id: str, text: str, start: int, end: int, kind: str, cue: Cu
     elif cue is not None and cue.speaker is not None:
         sp = cue.speaker
         mention = SpeakerMention(article_id, text[sp.start: sp.end], sp.start, sp.end, name,
-                                 sp.title or title, kind_of)  # type: ignore[arg-type]
+                                 clean_title(sp.title) or title, kind_of)  # type: ignore[arg-type]
     cue_record = Cue(cue.lemma, cue.text, cue.start, cue.end) if cue is not None and cue.lemma else None
     return Quote(
         id=stable_id(article_id, start, end, kind),

@@ -86,7 +86,7 @@ class SpeakerRegistry:
             self._by_surname.setdefault(words[-1].lower()[:5], []).append(found)
         elif name not in found.names:
             found.names.append(name)
-        title = _clean_title(title)
+        title = clean_title(title)
         if title and title not in found.titles:
             found.titles.append(title)
         if pos is not None:
@@ -207,13 +207,14 @@ _TITLE_AFTER = re.compile(r",\s+(?:the\s+|a\s+)?(" + _TITLE_WORDS + r")\s*[,.;]"
 
 
 # capitalised at the start of a sentence, not part of a title: "Earlier Ukrainian President X said"
-_OPENERS = frozenset("earlier later meanwhile yesterday today tonight also but and then now still however "
+OPENERS = frozenset("earlier later meanwhile yesterday today tonight also but and then now still however "
                      "separately instead there here when while after before".split())
 
 
-def _clean_title(title: str | None) -> str | None:
+def clean_title(title: str | None) -> str | None:
+    """A title without a capitalised sentence opener in front ("Earlier Ukrainian President")."""
     words = (title or "").split()
-    while words and words[0].lower().strip(",") in _OPENERS:
+    while words and words[0].lower().strip(",") in OPENERS:
         words = words[1:]
     return " ".join(words) or None
 

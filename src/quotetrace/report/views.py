@@ -62,6 +62,10 @@ def find_speaker(speakers: Iterable[Speaker], name: str) -> Speaker:
     for speaker in everyone:
         if speaker.id == name or wanted in {_fold(n) for n in (speaker.name, *speaker.aliases)}:
             return speaker
+    # the words asked for all appear in one speaker's name or aliases ("Zelenskyy", "Jens Stoltenberg")
+    holders = [s for s in everyone if any(set(wanted.split()) <= set(_fold(n).split()) for n in (s.name, *s.aliases))]
+    if len(holders) == 1:
+        return holders[0]
     names = {s.name: s for s in everyone}
     close = [n for n, score, _ in process.extract(name, list(names), scorer=fuzz.WRatio, limit=5) if score >= 60]
     if len(close) == 1 and _fold(name) in _fold(close[0]).split():
