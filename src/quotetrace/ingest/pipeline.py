@@ -65,7 +65,8 @@ class _Run:
         self.learner = BoilerplateLearner.from_state(saved) if saved is not None else BoilerplateLearner()
         self.pending: set[str] = set(store.get_state(PENDING_KEY) or ())
         self.forced = set(self.pending)  # left pending by an interrupted run: re-mark whatever happens
-        self.start_lines: dict[str, frozenset[str]] = {}  # lines stored articles were marked with
+        # Lines articles stored by earlier runs were marked with; None when there are none of that outlet.
+        self.start_lines: dict[str, frozenset[str] | None] = {}
         self.used: dict[str, set[frozenset[str]]] = {}  # line sets this run marked articles with
         self.index = NearDuplicateIndex()
         for article_id, signature in store.iter_signatures():
@@ -102,7 +103,8 @@ class _Run:
         for article in fresh:
             key = _outlet_key(article)
             if key not in self.start_lines:
-                self.start_lines[key] = self.learner.lines_for(key)
+                # The learner observes every article it stores (same transaction): unseen outlet, none stored.
+                self.start_lines[key] = self.learner.lines_for(key) if self.learner.articles_seen(key) else None
             self.learner.observe(key, article.text)
         ready: list[Article] = []
         signatures = {}
@@ -141,16 +143,17 @@ class _Run:
 
         for outlet in sorted(self.pending):
             lines = self.learner.lines_for(outlet)
-            if (outlet not in self.forced and self.used.get(outlet, set()) <= {lines}
-                    and self.start_lines.get(outlet, lines) == lines):
+            start = self.start_lines.get(outlet, lines)
+            if start is None:
+                start = lines  # no article stored before this run: only this run's marking can be stale
+            if outlet not in self.forced and self.used.get(outlet, set()) <= {lines} and start == lines:
                 self.pending.discard(outlet)  # every article of the outlet is marked with these lines already
                 self.store.set_state(PENDING_KEY, sorted(self.pending))
                 continue
             changed: dict[str, Any] = {}
             # Only lines that were learned (or unlearned) since an article was marked can change its junk.
             delta = None if outlet in self.forced else frozenset().union(
-                *(used ^ lines for used in self.used.get(outlet, set())),
-                self.start_lines.get(outlet, lines) ^ lines)
+                *(used ^ lines for used in self.used.get(outlet, set())), start ^ lines)
             stream: Iterable[Article] = self.store.iter_articles(outlet=outlet or None)
             for article in stream:
                 if outlet == "" and article.outlet:
