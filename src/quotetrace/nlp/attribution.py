@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -111,6 +112,9 @@ def _left_subject(verb: Token) -> Token | None:
     return doc[j]
 
 
+_TRAILING_NAME = re.compile(r",\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)\s*$")
+
+
 def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) -> SpeakerPhrase | None:
     low = subj.lower_
     if low in _RELATIVE and subj.head.dep_ == "relcl":
@@ -158,6 +162,13 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
             phrase = phrase[1:]  # "leaked documents" → "documents"
         text = phrase.text
         head = subj.lower_
+        if head in PERSON_ROLES:
+            # "the mayor of Varn, Hedda Lunde,": a name in apposition at the end of the role phrase
+            tail = _TRAILING_NAME.search(text)
+            if tail is not None and tail.start() > subj.idx - phrase.start_char:
+                s = unit.start + phrase.start_char + tail.start(1)
+                return SpeakerPhrase(tail.group(1), s, s + len(tail.group(1)), "name",
+                                     title=text[: tail.start()].removeprefix("The ").removeprefix("the "), person=True)
         if head in PERSON_ROLES or head in ORG_NOUNS or any(t.pos_ == "PROPN" for t in phrase):
             return SpeakerPhrase(text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role")
         nominal = subj.pos_ == "ADJ" and any(c.dep_ == "det" for c in subj.children)  # "the 41-year-old"
@@ -225,8 +236,8 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
     doc = verb.doc
     while left <= right and (doc[left].dep_ == "mark" and doc[left].lower_ in ("that",) or doc[left].is_punct):
         left += 1
-    while right >= left and (doc[right].is_punct or doc[right].is_space):
-        right -= 1
+    while right >= left and (doc[right].is_punct or doc[right].is_space or doc[right].dep_ == "cc"):
+        right -= 1  # "..., and adding that": the joining conjunction is not content
     if right < left:
         return None
     return unit.start + doc[left].idx, unit.start + doc[right].idx + len(doc[right].text)

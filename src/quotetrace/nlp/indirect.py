@@ -12,6 +12,7 @@ from quotetrace.nlp.attribution import CueHit
 LOGGER = logging.getLogger(__name__)
 
 MIN_WORDS = 3
+_ANONYMITY = re.compile(r"(?:not\s+to\s+be\s+(?:named|identified|quoted|cited)|for\s+anonymity|that\s+(?:his|her|their)\s+names?\s+(?:not\s+be|be\s+withheld))\b")
 _RELAY_TAIL = re.compile(r",?\s+(?:as\s+)?(?:reported|cited|quoted|relayed)\s+by\b|,\s+according\s+to\b")
 
 
@@ -66,6 +67,8 @@ def indirect_spans(text: str, cues: list[CueHit], direct_spans: list[tuple[int, 
         if cue.quote_level is not None or cue.content is None or cue.entity is None:
             continue
         start, end = cue.content
+        if _ANONYMITY.match(text, start, end):
+            continue  # "who asked not to be named": the terms of anonymity, not a statement
         tail = _RELAY_TAIL.search(text, start, end)
         if tail:
             end = tail.start()  # ", as reported by X" is context, not content
@@ -77,8 +80,36 @@ def indirect_spans(text: str, cues: list[CueHit], direct_spans: list[tuple[int, 
             continue  # the statement is itself a (partial) quote: report it once
         chosen.setdefault(cue.sent_start, []).append((cue, span))
     for group in chosen.values():
+        spans = {id(cue): span for cue, span in group}
+        added: list[tuple[CueHit, tuple[int, int]]] = []
         for cue, span in group:
+            outer = next((o for o, s in group if o is not cue and s[0] < cue.start < s[1]), None)
+            if outer is not None and _ADDING.match(text, _back_to_comma(text, cue.start), cue.end):
+                # "X said A, adding that B": two statements by X, the first ending at the comma
+                cut = _back_to_comma(text, cue.start)
+                spans[id(outer)] = (spans[id(outer)][0], cut)
+                cue.entity, cue.speaker = outer.entity, outer.speaker
+                added.append((cue, span))
+        for cue, span in group:
+            if any(a is cue for a, _ in added):
+                yield cue, span
+                continue
             if any(other is not cue and other.content is not None and other.content[0] <= cue.start < other.content[1]
                    for other, _ in group):
                 continue
-            yield cue, span
+            yield cue, spans[id(cue)]
+
+
+_ADDING = re.compile(r",\s*(?:and\s+)?(?:adding|saying|noting|stressing|insisting|warning|arguing|claiming)\b")
+
+
+def _back_to_comma(text: str, pos: int) -> int:
+    """Offset of the comma just before ``pos`` (white space between), else ``pos``."""
+    k = pos
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k >= 4 and text[k - 4: k] == " and":
+        k -= 3
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+    return k - 1 if k > 0 and text[k - 1] == "," else pos

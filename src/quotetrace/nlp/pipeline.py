@@ -33,7 +33,9 @@ from quotetrace.records import Article, Cue, Quote, QuoteContext, SpeakerMention
 
 LOGGER = logging.getLogger(__name__)
 
-_SOURCE_LINE = re.compile(r"^[ \t]*Source:\s*(?:the\s+)?([A-Z][\w’'\-.]+(?:\s+[A-Z][\w’'\-.]+){0,3})", re.MULTILINE)
+# "Source: Kessa regional administration": the whole label line names the speaker, lower-case words too
+_SOURCE_LINE = re.compile(r"^[ \t]*Source:\s*(?:the\s+)?([A-Z][\w’'\-.]+(?:[ \t]+(?!(?:at|in|on|during|via|to|"
+                          r"after|before|speaking|told|said|from)\b)[\w’'\-.&]+){0,7})", re.MULTILINE)
 _QUOTE_LABEL = re.compile(r"^[ \t]*(?:Quote|Quotes|Direct speech)\s*:", re.IGNORECASE | re.MULTILINE)
 
 

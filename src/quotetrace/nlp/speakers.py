@@ -250,6 +250,11 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         recent = reg.most_recent(phrase.start, None, {id(e) for e in reg.entities if e.kind == "person"},
                                  persons_only=False, window=ROLE_WINDOW)
         return recent or reg.body(phrase.text, phrase.start, kind="anonymous")
+    group = _staff_or_public(words)
+    if group is not None:
+        org, kind = group
+        return reg.body(org, phrase.start + phrase.text.find(org), kind="body") if org else reg.body(
+            phrase.text, phrase.start, kind="anonymous")
     definite_common = len(words) > 1 and words[0].lower() == "the" and not any(w[:1].isupper() for w in words[1:])
     if phrase.form == "body" and not definite_common:
         return reg.lookup_person(phrase.text) if len(phrase.text.split()) == 1 and reg.lookup_person(
@@ -275,6 +280,41 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             if recent is not None:
                 return recent
         return reg.body(" ".join(words), phrase.start, kind="body") if words else None
+    return None
+
+
+# unnamed members of the public: never the place or body they belong to
+_PUBLIC = frozenset("resident residents local locals villager villagers witness witnesses people voter voters "
+                    "parent parents fan fans neighbour neighbours neighbor neighbors passenger passengers "
+                    "shopper shoppers worker workers leader leaders member members protester protesters".split())
+# unnamed staff who speak for the named organisation they work at
+_STAFF = frozenset("official officials analyst analysts economist economists executive executives spokesman "
+                   "spokeswoman spokesperson spokespeople representative representatives staff source sources "
+                   "researcher researchers lawyer lawyers".split())
+_STAFF_PREPS = frozenset("at for from of with".split())
+
+
+def _staff_or_public(words: list[str]) -> tuple[str, str] | None:
+    """("Org", "staff") for "analysts at Harrow Capital"; ("", "anonymous") for unnamed members of the
+    public or staff of an unnamed body ("Union leaders", "a police officer in Tarnby"); else None."""
+    low = [w.lower().strip(",.") for w in words]
+    at = next((i for i, w in enumerate(low) if w in _STAFF_PREPS or w == "in"), len(low))
+    core = [w for w in low[:at] if w not in ("the", "a", "an", "one", "some", "several", "two", "three", "many")]
+    if not core or any(w[:1].isupper() for w in words[len(low[:at]) - len(core):at][:-1]
+                       if w.lower() not in _PUBLIC and w.lower() not in _STAFF and w.lower() != "union"):
+        return None  # a name in the core ("Interior Ministry officials") is handled elsewhere
+    head = core[-1]
+    rest = [w for w in words[at + 1:]]
+    if rest and rest[0].lower() == "the":
+        rest = rest[1:]
+    named = bool(rest) and all(w[:1].isupper() or w.lower() in ("of", "and", "for", "&") for w in rest)
+    if head in ORG_NOUNS or head in _PUBLIC and low[0] == "the":
+        return None
+    if at < len(low) and named and (low[at] == "at" or head in _STAFF and low[at] in _STAFF_PREPS):
+        return " ".join(rest).rstrip(",."), "staff"  # "at" a named body: its staff
+    indefinite = low[0] in _INDEFINITE or low[0] not in ("the",) and head.endswith("s")
+    if head in _PUBLIC or (indefinite and (at == len(low) or low[at] == "in" or not named)):
+        return "", "anonymous"
     return None
 
 

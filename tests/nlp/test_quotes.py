@@ -1,0 +1,44 @@
+"""Which quoted spans are speech and of which kind (fictional texts; every name is invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrace.nlp.pipeline import extract_text
+
+
+def _kinds(text: str) -> dict[str, str]:
+    return {q.text: q.kind for q in extract_text(text) if q.kind != "indirect"}
+
+
+@pytest.mark.parametrize("text, second", [
+    ("“The river is rising,” said Aldo Brenn, who has farmed the valley for forty years, “and nobody is listening.”",
+     "and nobody is listening."),
+    ('"This contract," union negotiator Mette Sand said, "protects every driver in the depot."',
+     "protects every driver in the depot."),
+    ("”I kept the lights on,” said Rolf Ek, the night porter. ”That was my job.”", "That was my job."),
+])
+def test_second_part_of_split_quote_is_direct(text, second):
+    kinds = _kinds(text)
+    assert kinds.get(second) == "direct", kinds
+
+
+@pytest.mark.parametrize("text, title", [
+    ("His second album, “Lanterns Over Varn”, went to number one in Estmark.", "Lanterns Over Varn"),
+    ("The council's report, \"Streets for Everyone\", was published on Tuesday.", "Streets for Everyone"),
+])
+def test_title_of_a_work_in_apposition_is_not_a_quote(text, title):
+    assert title not in _kinds(text)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("The bank will close its 'Gold' accounts next year, a spokesman said.", "Gold"),
+    ("Shoppers queued for the \"Family Box\" offer, the chain said on Monday.", "Family Box"),
+])
+def test_capitalised_label_in_marks_is_not_a_quote(text, label):
+    assert label not in _kinds(text)
+
+
+def test_lowercase_fragment_stays_a_partial_quote():
+    kinds = _kinds("The senator called the plan “a gift to the smugglers” on Friday.")
+    assert kinds.get("a gift to the smugglers") == "partial"
