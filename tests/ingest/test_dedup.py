@@ -92,6 +92,16 @@ def test_signature_equals_a_plain_datasketch_minhash_of_the_shingles() -> None:
     assert np.array_equal(reference.hashvalues, minhash_signature(WIRE))
 
 
+@pytest.mark.parametrize("words", [0, 1, 4, 5, 196, 197, 1000])
+def test_signature_equals_datasketch_across_chunk_boundaries(words: int) -> None:
+    rng = random.Random(words)
+    text = " ".join(rng.choice(["quay", "ferry", "Velmora", "tide", "rope", "gull", "x1", "über"]) + str(rng.randint(0, 50))
+                    for _ in range(words))
+    reference = MinHash(num_perm=64, seed=1, scheme="affine64", hashfunc=int)
+    reference.update_batch(shingle_hashes(text).tolist())
+    assert np.array_equal(reference.hashvalues, minhash_signature(text, num_perm=64))
+
+
 def test_shingles_ignore_case_and_punctuation_but_not_word_order() -> None:
     assert np.array_equal(shingle_hashes("The Bridge, opened!  today at noon"),
                           shingle_hashes("the bridge opened today at noon"))

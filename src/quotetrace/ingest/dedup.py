@@ -41,6 +41,24 @@ def _word_hash(word: str) -> int:
     return value
 
 
+def _word_hashes(words: list[str]) -> np.ndarray:
+    # dict.get mapped in C for the (mostly cached) words; only the misses call _word_hash.
+    values = list(map(_word_cache.get, words))
+    if None in values:
+        values = [_word_hash(word) if value is None else value for word, value in zip(words, values)]
+    return np.array(values, dtype=np.uint64)
+
+
+def _fmix64(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 64-bit finalizer, as datasketch applies it before its affine64 permutations."""
+    with np.errstate(over="ignore"):
+        values = values ^ (values >> np.uint64(33))
+        values = values * np.uint64(0xFF51AFD7ED558CCD)
+        values = values ^ (values >> np.uint64(33))
+        values = values * np.uint64(0xC4CEB9FE1A85EC53)
+        return values ^ (values >> np.uint64(33))
+
+
 def _identity(value: int) -> int:
     return value
 
@@ -56,7 +74,7 @@ def shingle_hashes(text: str, shingle: int = 5) -> np.ndarray:
     words = _WORD.findall(text.casefold())
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    ids = np.fromiter(map(_word_hash, words), dtype=np.uint64, count=len(words))
+    ids = _word_hashes(words)
     width = min(shingle, len(ids))  # a text shorter than one shingle is one shingle
     count = len(ids) - width + 1
     # Polynomial hash of each window, wrapping mod 2**64; the order of words matters.
@@ -86,14 +104,16 @@ def minhash_signature(text: str, num_perm: int = 128, shingle: int = 5, junk: It
     """
     if junk:
         text = without_spans(text, junk)
-    template = _template(num_perm)
-    sketch = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, hashfunc=_identity,
-                     permutations=template.permutations)
-    hashes = shingle_hashes(text, shingle).tolist()
-    # Chunks keep the (shingles x num_perm) work array in cache: 2-3x faster than one batch on long texts.
-    for start in range(0, len(hashes), _CHUNK):
-        sketch.update_batch(hashes[start:start + _CHUNK])
-    return np.asarray(sketch.hashvalues, dtype=np.uint64)
+    a, b = _template(num_perm).permutations
+    signature = np.full(num_perm, np.iinfo(np.uint64).max, dtype=np.uint64)
+    # datasketch's affine64 update_batch in numpy, without its per-value Python calls: same values, bit for bit.
+    mixed = _fmix64(shingle_hashes(text, shingle))
+    with np.errstate(over="ignore"):
+        # Chunks keep the (shingles x num_perm) work array in cache: 2-3x faster than one batch on long texts.
+        for start in range(0, len(mixed), _CHUNK):
+            block = mixed[start:start + _CHUNK, None] * a + b
+            np.minimum(signature, block.min(axis=0), out=signature)
+    return signature
 
 
 class NearDuplicateIndex:
