@@ -31,3 +31,25 @@ def test_terms_of_anonymity_are_not_a_statement(text):
     found = _indirect(text)
     assert all("named" not in t and "withheld" not in t for t, _ in found), found
     assert any(t == "the cells were flooded" for t, _ in found), found
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # "that" after an adverbial the parser attaches elsewhere
+    ("The Osterby water board said in a short statement that the reservoir was full again.",
+     "the reservoir was full again", "Osterby water board"),
+    ("Coach Britt Lau told the club's radio station on Sunday that the squad was exhausted.",
+     "the squad was exhausted", "Britt Lau"),
+    # inverted attribution in the middle of the sentence
+    ("The tunnel under the Essel will be finished by 2031, transport minister Ole Brask has said, despite delays.",
+     "The tunnel under the Essel will be finished by 2031", "Ole Brask"),
+    # gerund object
+    ("Festival director Kai Olsen denied selling more tickets than the park could hold when he met the council.",
+     "selling more tickets than the park could hold", "Kai Olsen"),
+    # object followed by its own verb: a clause, not an object
+    ("The Osterby ferry line acknowledged the timetable for the winter had been wrong, but said refunds were ready.",
+     "the timetable for the winter had been wrong", "Osterby ferry line"),
+])
+def test_reported_clause_found_from_the_words_when_the_parse_misses_it(text, content, speaker):
+    found = _indirect(text)
+    assert any(t == content for t, _ in found), found
+    assert dict(found)[content] is not None and speaker.split()[-1] in dict(found)[content], found

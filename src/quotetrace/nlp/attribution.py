@@ -342,6 +342,68 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                     addressee = noun_phrase(pobj).text
             s, e = unit.span(token)
             sent = token.sent
+            content = _content(unit, token, lemma)
+            if lemma not in NO_INDIRECT and not is_masked(token):
+                content = _text_content(unit, token, lemma, speaker, content)
             hits.append(CueHit(lemma, token.text, s, e, unit.start + sent.start_char, unit.start + sent.end_char,
-                               u_index, token.i, speaker, _content(unit, token, lemma), addressee))
+                               u_index, token.i, speaker, content, addressee))
+    for first, second in zip(hits, hits[1:]):
+        if first.speaker is None and second.speaker is not None and first.sent_start == second.sent_start \
+                and second.speaker.end <= first.start and first.lemma != "according to":
+            first.speaker = second.speaker  # "X acknowledged A, but said B": one subject for both verbs
     return hits
+
+
+# "said [in a statement / on Monday / to reporters] that ...": the parser often hangs "that" elsewhere
+_THAT_AFTER = re.compile(r"(?:\s+(?:on|in|at|late|early|during|last|this|after|earlier|later|via|through|to|"
+                         r"in\s+a|on\s+its|in\s+its)\b[^,.;:“”\"]{0,60}?)?,?\s+that\s+(?=\S)")
+# a gerund object: "denied accepting bribes", "admitted having lied"
+_GERUND_AFTER = re.compile(r"\s+(?:ever\s+|having\s+|not\s+)?(?=[a-z]+ing\b)")
+_GERUND_VERBS = frozenset("deny admit acknowledge recall regret suggest propose recommend confirm".split())
+# a finite verb right after the object: "acknowledged the tender had been delayed" is a clause, not an object
+_FINITE_NEXT = re.compile(r"(?:\s+(?:for|of|in|on|at|to|from|with|about)\s+[^,;.“”\"]{1,60}?)?\s+(?:had|has|have|was|were|is|are|would|will|could|should|might|may|must|can|did|"
+                          r"does|do)\b")
+_CLAUSE_END = re.compile(r";|,\s+(?:but|adding|saying|although|though|while|whereas|according)\b|\s+(?:when|because|"
+                         r"although|though|whereas)\s|,\s+(?:he|she|they|it)\s+(?:said|added)\b")
+# what may follow an inverted attribution: "..., X has said." / "..., X said on Monday, despite ..."
+_INVERTED_TAIL = re.compile(r"\s*(?:(?:on|last|this|late|earlier)\s+\w+\s*)?[,.;]")
+
+
+def _clause_end(text: str, start: int, sent_end: int) -> int:
+    found = _CLAUSE_END.search(text, start, sent_end)
+    end = found.start() if found else sent_end
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
+        end -= 1
+    return end
+
+
+def _text_content(unit: ParsedUnit, verb: Token, lemma: str, speaker: SpeakerPhrase | None,
+                  content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Content from the words around a cue when the parse missed or cut it short (general news syntax)."""
+    text = unit.doc.text
+    sent = verb.sent
+    lo, hi = sent.start_char, sent.end_char
+    after = verb.idx + len(verb.text)
+    if content is not None:
+        c_end = content[1] - unit.start
+        if lemma in OBJECT_CONTENT and _FINITE_NEXT.match(text, c_end, hi):
+            return content[0], unit.start + _clause_end(text, c_end, hi)
+        return content
+    that = _THAT_AFTER.match(text, after, hi)
+    if that is not None:
+        end = _clause_end(text, that.end(), hi)
+        return (unit.start + that.end(), unit.start + end) if end > that.end() else None
+    if lemma in _GERUND_VERBS:
+        gerund = _GERUND_AFTER.match(text, after, hi)
+        if gerund is not None:
+            end = _clause_end(text, gerund.end(), hi)
+            return (unit.start + gerund.end(), unit.start + end) if end > gerund.end() else None
+    if speaker is not None and lo <= speaker.start - unit.start < verb.idx and _INVERTED_TAIL.match(text, after, hi):
+        comma = text.rfind(",", lo, speaker.start - unit.start)
+        between = text[comma + 1: verb.idx] if comma >= 0 else ""
+        if comma > lo and len(between.split()) <= 8:
+            start = lo
+            while start < comma and (text[start].isspace() or text[start] in "“”\"'"):
+                start += 1
+            return (unit.start + start, unit.start + comma) if len(text[start:comma].split()) >= 3 else None
+    return None

@@ -290,7 +290,7 @@ _PUBLIC = frozenset("resident residents local locals villager villagers witness 
 # unnamed staff who speak for the named organisation they work at
 _STAFF = frozenset("official officials analyst analysts economist economists executive executives spokesman "
                    "spokeswoman spokesperson spokespeople representative representatives staff source sources "
-                   "researcher researchers lawyer lawyers".split())
+                   "researcher researchers".split())
 _STAFF_PREPS = frozenset("at for from of with".split())
 
 
@@ -313,7 +313,8 @@ def _staff_or_public(words: list[str]) -> tuple[str, str] | None:
     if at < len(low) and named and (low[at] == "at" or head in _STAFF and low[at] in _STAFF_PREPS):
         return " ".join(rest).rstrip(",."), "staff"  # "at" a named body: its staff
     indefinite = low[0] in _INDEFINITE or low[0] not in ("the",) and head.endswith("s")
-    if head in _PUBLIC or (indefinite and (at == len(low) or low[at] == "in" or not named)):
+    if head in _PUBLIC or (indefinite and (at == len(low) or low[at] in ("in", "from") or not named
+                                           or head not in _STAFF)):
         return "", "anonymous"
     return None
 
