@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import logging
 import re
+from copy import deepcopy
 from typing import Any
 
 from htmldate import find_date
 from trafilatura import bare_extraction
-from trafilatura.metadata import (META_URL, extract_author, extract_meta_json, extract_sitename, extract_title,
-                                  extract_url, examine_meta)
+from trafilatura.htmlprocessing import prune_unwanted_nodes
+from trafilatura.metadata import (META_URL, extract_meta_json, extract_sitename, extract_title, extract_url,
+                                  examine_meta, normalize_authors)
 from trafilatura.settings import Document
-from trafilatura.utils import load_html
+from trafilatura.utils import load_html, trim
+from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from quotetrace.errors import InputError
 from quotetrace.ingest.assemble import build_article
@@ -29,6 +32,10 @@ from quotetrace.ingest.options import IngestOptions
 from quotetrace.records import Article
 
 LOGGER = logging.getLogger(__name__)
+# trafilatura and htmldate warn about every page they discard or cannot date: a batch's output would drown in it.
+# Our own skip reasons come back as IngestFailures and are printed by whoever runs the batch.
+for _noisy in ("trafilatura", "htmldate"):
+    logging.getLogger(_noisy).setLevel(logging.ERROR)
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # htmldate's extensive search scans the whole page for date-like strings: slow, rarely needed for news.
@@ -51,6 +58,25 @@ def has_prose(text: str) -> bool:
         if len(line) >= 60 or len(line.split()) >= 8 or (len(line) >= 30 and " " not in line):
             return True
     return False
+
+
+def extract_author(tree: Any) -> str | None:
+    """trafilatura's ``extract_author`` without copying and pruning the whole page: same result.
+
+    Its XPaths test only an element's own name and attributes, so pruning just removes candidates
+    (those inside a discarded section); only a candidate holding a discarded section is copied and pruned.
+    """
+    discarded = {element for expression in AUTHOR_DISCARD_XPATHS for element in expression(tree)}
+    for expression in AUTHOR_XPATHS:
+        for element in expression(tree):
+            if element in discarded or any(above in discarded for above in element.iterancestors()):
+                continue
+            if any(below in discarded for below in element.iterdescendants()):
+                element = prune_unwanted_nodes(deepcopy(element), AUTHOR_DISCARD_XPATHS)
+            content = trim(" ".join(element.itertext()))
+            if content and 2 < len(content) < 120:
+                return normalize_authors(None, content)
+    return None
 
 
 def _metadata(tree: Any, url: str | None) -> Document:
