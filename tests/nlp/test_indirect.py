@@ -53,3 +53,24 @@ def test_reported_clause_found_from_the_words_when_the_parse_misses_it(text, con
     found = _indirect(text)
     assert any(t == content for t, _ in found), found
     assert dict(found)[content] is not None and speaker.split()[-1] in dict(found)[content], found
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Port director Ansa Brun said the new cranes had arrived two weeks early.", "the new cranes had arrived two weeks early"),
+    ("Although the Varn Chess Club says its members voted for the move, several founders resigned.",
+     "its members voted for the move"),
+])
+def test_bare_clause_after_a_speech_verb(text, content):
+    assert any(t == content for t, _ in _indirect(text)), _indirect(text)
+
+
+def test_told_takes_its_object_as_addressee_not_content():
+    found = _indirect("“We lost the vote,” Ansa Brun told the Osterby Herald after the count.")
+    assert not any("Osterby Herald" in t for t, _ in found), found
+
+
+def test_reported_clause_holding_a_quoted_fragment_keeps_both():
+    quotes = extract_text("Inspector Tove Sand said the kitchen was “a danger to every diner” and closed it.")
+    kinds = {(q.kind, q.text) for q in quotes}
+    assert ("partial", "a danger to every diner") in kinds, kinds
+    assert any(k == "indirect" and "the kitchen was" in t for k, t in kinds), kinds

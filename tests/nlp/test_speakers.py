@@ -33,3 +33,11 @@ def test_name_in_apposition_after_a_role_with_of_phrase():
 def test_source_label_line_keeps_lowercase_words_of_the_body():
     text = "08:10 Floods in the south\n\nSource: Osterby district council\nQuote: \"Three villages are cut off.\""
     assert _speaker(text, "Three villages") == "Osterby district council"
+
+
+@pytest.mark.parametrize("text, snippet, body", [
+    ("UN envoys said on Tuesday that the ceasefire was holding.", "ceasefire was holding", "UN"),
+    ("WHO officials said the outbreak had peaked.", "outbreak had peaked", "WHO"),
+])
+def test_acronym_body_staff_speak_for_the_body(text, snippet, body):
+    assert _speaker(text, snippet) == body

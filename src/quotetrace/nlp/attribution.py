@@ -359,6 +359,12 @@ _THAT_AFTER = re.compile(r"(?:\s+(?:on|in|at|late|early|during|last|this|after|e
                          r"in\s+a|on\s+its|in\s+its)\b[^,.;:“”\"]{0,60}?)?,?\s+that\s+(?=\S)")
 # a gerund object: "denied accepting bribes", "admitted having lied"
 _GERUND_AFTER = re.compile(r"\s+(?:ever\s+|having\s+|not\s+)?(?=[a-z]+ing\b)")
+# a clause straight after a speech verb: "said the plan had failed", "says it poses no threat"
+_BARE_START = re.compile(r"\s+(?:(?:on|last|this|late|early|earlier)\s+\w+\s+)?(?=(?:the|a|an|it|he|she|they|we|"
+                         r"its|his|her|their|this|these|those|there|no|some|all|most|many)\s)")
+_ADDRESSEE_OBJECT = frozenset("tell ask answer reply respond warn".split())  # "told the Courier": an addressee
+_BARE_CLAUSE = frozenset("insist claim argue believe think suggest agree".split())
+_SUBORDINATE = re.compile(r"(?:while|although|though|as|if|because|since|whereas|when|even\s+as)\s", re.IGNORECASE)
 _GERUND_VERBS = frozenset("deny admit acknowledge recall regret suggest propose recommend confirm".split())
 # a finite verb right after the object: "acknowledged the tender had been delayed" is a clause, not an object
 _FINITE_NEXT = re.compile(r"(?:\s+(?:for|of|in|on|at|to|from|with|about)\s+[^,;.“”\"]{1,60}?)?\s+(?:had|has|have|was|were|is|are|would|will|could|should|might|may|must|can|did|"
@@ -393,6 +399,14 @@ def _text_content(unit: ParsedUnit, verb: Token, lemma: str, speaker: SpeakerPhr
     if that is not None:
         end = _clause_end(text, that.end(), hi)
         return (unit.start + that.end(), unit.start + end) if end > that.end() else None
+    if (lemma in _SPEECH or lemma in _BARE_CLAUSE) and lemma not in _ADDRESSEE_OBJECT:
+        bare = _BARE_START.match(text, after, hi)
+        if bare is not None and speaker is not None and speaker.end - unit.start <= verb.idx:
+            lead = text[lo: verb.idx].lstrip(" “”\"'")
+            end = text.find(",", bare.end(), hi) if _SUBORDINATE.match(lead) else -1
+            end = _clause_end(text, bare.end(), end if end > 0 else hi)
+            if len(text[bare.end(): end].split()) >= 3:
+                return unit.start + bare.end(), unit.start + end
     if lemma in _GERUND_VERBS:
         gerund = _GERUND_AFTER.match(text, after, hi)
         if gerund is not None:

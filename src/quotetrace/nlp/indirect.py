@@ -76,7 +76,7 @@ def indirect_spans(text: str, cues: list[CueHit], direct_spans: list[tuple[int, 
         if span is None:
             continue
         covered = sum(min(e, span[1]) - max(s, span[0]) for s, e in _overlapping(partials, partial_starts, *span))
-        if covered >= 0.6 * (span[1] - span[0]):
+        if covered >= 0.95 * (span[1] - span[0]):
             continue  # the statement is itself a (partial) quote: report it once
         chosen.setdefault(cue.sent_start, []).append((cue, span))
     for group in chosen.values():

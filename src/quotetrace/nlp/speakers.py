@@ -240,6 +240,9 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
     if phrase.form == "name":
         if phrase.person:
             return reg.person(phrase.text, None, phrase.title)
+        group = _staff_or_public(phrase.text.split())
+        if group is not None and group[0]:  # "EU diplomats": the body speaks
+            return reg.body(group[0], phrase.start + phrase.text.find(group[0]), kind="body")
         return reg.lookup_person(phrase.text) or reg.body(phrase.text, phrase.start)
     words = phrase.text.split()
     document = _issuer(words)
@@ -290,7 +293,8 @@ _PUBLIC = frozenset("resident residents local locals villager villagers witness 
 # unnamed staff who speak for the named organisation they work at
 _STAFF = frozenset("official officials analyst analysts economist economists executive executives spokesman "
                    "spokeswoman spokesperson spokespeople representative representatives staff source sources "
-                   "researcher researchers".split())
+                   "researcher researchers diplomat diplomats envoy envoys negotiator negotiators commander "
+                   "commanders lawmakers legislators".split())
 _STAFF_PREPS = frozenset("at for from of with".split())
 
 
@@ -298,6 +302,8 @@ def _staff_or_public(words: list[str]) -> tuple[str, str] | None:
     """("Org", "staff") for "analysts at Harrow Capital"; ("", "anonymous") for unnamed members of the
     public or staff of an unnamed body ("Union leaders", "a police officer in Tarnby"); else None."""
     low = [w.lower().strip(",.") for w in words]
+    if len(words) == 2 and words[0].isupper() and len(words[0]) >= 2 and (low[1] in _STAFF or low[1] in _PUBLIC):
+        return words[0], "staff"  # "NATO leaders", "EU officials": the body speaks
     at = next((i for i, w in enumerate(low) if w in _STAFF_PREPS or w == "in"), len(low))
     core = [w for w in low[:at] if w not in ("the", "a", "an", "one", "some", "several", "two", "three", "many")]
     if not core or any(w[:1].isupper() for w in words[len(low[:at]) - len(core):at][:-1]
