@@ -41,3 +41,19 @@ def test_source_label_line_keeps_lowercase_words_of_the_body():
 ])
 def test_acronym_body_staff_speak_for_the_body(text, snippet, body):
     assert _speaker(text, snippet) == body
+
+
+@pytest.mark.parametrize("text, snippet, body", [
+    ("Online grocer Basko will stop deliveries to the islands in June, the firm said.", "stop deliveries", "Basko"),
+    ("Varn Rail has cancelled all night trains for a week, the operator said on Monday.", "night trains", "Varn Rail"),
+])
+def test_unnamed_body_after_its_clause_is_the_clause_subject(text, snippet, body):
+    assert _speaker(text, snippet) == body
+
+
+@pytest.mark.parametrize("text, snippet, body", [
+    ("The Supreme Court of Estmark said the appeal would be heard in May.", "appeal would be heard", "Supreme Court of Estmark"),
+    ("The High Command of Norvik said three drones had been shot down.", "three drones", "High Command of Norvik"),
+])
+def test_of_phrase_body_names_stay_whole(text, snippet, body):
+    assert _speaker(text, snippet) == body

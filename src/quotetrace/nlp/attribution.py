@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from quotetrace.nlp.cues import FIRST_SECOND, NO_INDIRECT, OBJECT_CONTENT, PRONOUNS, XCOMP_CONTENT, cue_lemma
-from quotetrace.nlp.mentions import ORG_NOUNS, PERSON_ROLES, name_of, noun_phrase
+from quotetrace.nlp.mentions import ORG_NOUNS, PERSON_ROLES, TITLE_WORDS, name_of, noun_phrase
 from quotetrace.nlp.speakers import Entity
 
 LOGGER = logging.getLogger(__name__)
 
+_BODY_HEADS = ORG_NOUNS | frozenset("staff corps command guard chiefs fund service league federation association "
+                                    "society centre center academy church assembly tribunal".split())
 _RELATIVE = frozenset("who which that whom".split())
 _BODY_ENTS = frozenset("ORG GPE NORP FAC".split())
 
@@ -132,7 +134,13 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
         if appos_name:
             s, e = _locate(unit, appos_name, appos)
             return SpeakerPhrase(appos_name, s, e, "name", title=role_text, person=True)
-    if subj.pos_ == "PROPN" and subj.lower_ in ORG_NOUNS:
+    of_name = subj.pos_ == "PROPN" and subj.ent_type_ != "PERSON" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+        for c in subj.children)  # "the General Staff of Calderia", "Bank of Estmark": one name
+    if of_name and subj.lower_ not in _BODY_HEADS and any(
+            c.dep_ == "compound" and c.lower_ in TITLE_WORDS for c in subj.children):
+        of_name = False  # "Prince Edvard of Norvik": a titled person
+    if subj.pos_ == "PROPN" and (subj.lower_ in ORG_NOUNS or of_name):
         # "the Dravenian Defence Ministry": an organisation's name keeps its title-like words
         phrase = noun_phrase(subj)
         while len(phrase) > 1 and phrase[0].dep_ in ("det", "poss", "case"):

@@ -289,6 +289,8 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
         cue.quote_level = index.top_index(cue.start)
     reg = _build_registry(text, pairs, units, cues)
     resolve_cue_speakers(reg, cues, in_quotes=False)
+    for cue in cues:
+        _name_inverted_body(text, reg, cue)
     unit_starts = [u.start for u in units]
     sent_starts = [s.start for s in sentences]
     cues_by_token = {(c.unit, c.token_i): c for c in cues}
@@ -347,6 +349,29 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
     records.sort(key=lambda q: (q.start, q.end))
     mentions = _mentions(article.id, records)
     return ArticleQuotes(article.id, tuple(records), mentions)
+
+
+# the proper-noun subject opening a reported clause ("Streaming service Lumen will ...", "Norvik Mobile has ...")
+_CLAUSE_SUBJECT = re.compile(r"(?:[A-Za-z][a-z-]+\s+){0,2}?([A-Z][\w&’'-]+(?:\s+[A-Z][\w&’'-]+){0,3})\s+(?:will|would|has|"
+                             r"had|have|is|was|are|were|plans?|planned|intends?|expects?|can|could|must|may|should|"
+                             r"[a-z]+(?:s|ed))\b")
+
+
+def _name_inverted_body(text: str, reg: SpeakerRegistry, cue: CueHit) -> None:
+    """"Lumen will scrap the tier, the company said": an unnamed body after its clause is the clause's
+    named subject (a general pattern of company and agency news)."""
+    phrase, content = cue.speaker, cue.content
+    if cue.quote_level is not None or phrase is None or content is None or content[1] > cue.start:
+        return
+    words = phrase.text.split()
+    if len(words) != 2 or words[0].lower() != "the" or not words[1].isalpha() or not words[1].islower():
+        return
+    if cue.entity is not None and cue.entity.kind == "person" or (
+            cue.entity is not None and any(ch.isupper() for ch in cue.entity.canonical)):
+        return
+    found = _CLAUSE_SUBJECT.match(text, content[0], content[1])
+    if found and found.group(1).split()[0].lower() not in ("the", "a", "an", "it", "he", "she", "they", "we", "i"):
+        cue.entity = reg.body(found.group(1), content[0] + found.start(1))
 
 
 def _headline_speaker(reg: SpeakerRegistry, text: str, claim: HeadlineClaim) -> Entity | None:
