@@ -42,3 +42,10 @@ def test_capitalised_label_in_marks_is_not_a_quote(text, label):
 def test_lowercase_fragment_stays_a_partial_quote():
     kinds = _kinds("The senator called the plan “a gift to the smugglers” on Friday.")
     assert kinds.get("a gift to the smugglers") == "partial"
+
+
+def test_quote_sentence_without_a_cue_keeps_the_previous_speaker():
+    text = ("“The pool will reopen in June,” manager Erik Dahl said. “The roof is fixed.” "
+            "A lifeguard, Sanna Moe, said staff had been retrained.")
+    quotes = {q.text: q.speaker for q in extract_text(text)}
+    assert quotes.get("The roof is fixed.") == "Erik Dahl", quotes

@@ -110,14 +110,16 @@ def attribute_direct(text: str, pairs: list[MarkPair], index: int, cues_between:
     after_hi = pairs[siblings[pos + 1]].open if pos + 1 < len(siblings) else zone[1]
     after = _usable(cues_between(pair.close + 1, after_hi), level)
     before = _usable(cues_between(before_lo, pair.open), level)
+    # “... fix it.” The captain said ...: a full stop inside the marks and a capital after them end the sentence
+    ended = text[pair.start: pair.end].rstrip()[-1:] == "." and text[pair.close + 1: pair.close + 3].strip()[:1].isupper()
     for cue in after:
-        if not re.search(r"[.!?]\s", text[pair.close + 1: cue.start]):
+        if not re.search(r"[.!?]\s", text[pair.close + 1: cue.start]) and not (ended and cue.content is not None):
             return cue
     for cue in reversed(before):
         if not re.search(r"[.!?]\s", text[cue.end: pair.open]) or text[cue.end: pair.open].rstrip().endswith(":"):
             return cue
-    if after:
-        return after[0]
+    if after and (after[0].content is None or not before):
+        return after[0]  # a later sentence's cue with its own reported clause speaks for that clause only
     if before:
         return before[-1]
     return None
