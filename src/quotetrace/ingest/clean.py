@@ -11,7 +11,6 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from quotetrace.ingest.boilerplate import MAX_LINE_CHARS, normalise_line
 from quotetrace.records import Span
@@ -20,7 +19,6 @@ LOGGER = logging.getLogger(__name__)
 
 _BULLETS = "•·‣◦▪▸►»›*-–—|"
 _LEAD = re.compile(rf"^[\s{re.escape(_BULLETS)}]*")
-_TRAIL = re.compile(r"\s+$")
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _QUOTE_MARKS = re.compile(r"[\"“”„«]")  # not a lone "»": pages use it as an arrow ("Read more »")
 # A reporting verb or clause makes a line a sentence of the article, whatever else it contains.
@@ -31,13 +29,24 @@ MAX_RULE_CHARS = 600  # no rule marks a longer line (paragraphs of prose), so th
 MAX_LEARNED_RAW = 4 * MAX_LINE_CHARS  # the learner never counts a longer raw line (see BoilerplateLearner.observe)
 
 
-@dataclass(frozen=True)
 class _Line:
-    start: int  # offset of the line's first character in the text
-    end: int  # offset just past its last non-newline character
-    core: str  # the line without leading bullets/whitespace and trailing whitespace
-    core_start: int  # offset of ``core`` in the text
-    words: tuple[str, ...]  # the words of ``core`` (empty for a line longer than any rule looks at)
+    """One line of a text. Its words are found when a rule first asks: most lines are prose no rule reads."""
+
+    __slots__ = ("start", "end", "core", "core_start", "_words")
+
+    def __init__(self, start: int, end: int, core: str, core_start: int) -> None:
+        self.start = start  # offset of the line's first character in the text
+        self.end = end  # offset just past its last non-newline character
+        self.core = core  # the line without leading bullets/whitespace and trailing whitespace
+        self.core_start = core_start  # offset of ``core`` in the text
+        self._words: tuple[str, ...] | None = None
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The words of ``core`` (empty for a line longer than any rule looks at)."""
+        if self._words is None:
+            self._words = tuple(_WORDS.findall(self.core)) if len(self.core) <= MAX_RULE_CHARS else ()
+        return self._words
 
 
 def _lines(text: str) -> Iterator[_Line]:
@@ -46,11 +55,9 @@ def _lines(text: str) -> Iterator[_Line]:
         body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
         lead = _LEAD.match(body)
         skip = lead.end() if lead else 0
-        trail = _TRAIL.search(body, skip)
-        stop = trail.start() if trail else len(body)
-        core = body[skip:stop]
-        words = tuple(_WORDS.findall(core)) if len(core) <= MAX_RULE_CHARS else ()
-        yield _Line(pos, pos + len(body), core, pos + skip, words)
+        # rstrip() strips what ``\s+$`` matches (str.isspace both), without a regex attempt at every space.
+        stop = skip + len(body[skip:].rstrip())
+        yield _Line(pos, pos + len(body), body[skip:stop], pos + skip)
         pos += len(raw)
 
 
@@ -360,7 +367,7 @@ def _classify(line: _Line, index: int, lines: list[_Line], authors: set[int], re
         return "author-bio"
     if boilerplate and len(line.core) <= MAX_LEARNED_RAW and normalise_line(line.core) in boilerplate:
         return "learned-boilerplate"
-    if not line.words or _sentence_like(line):
+    if _sentence_like(line) or not line.words:  # the cheaper test first: most article lines are sentences
         return None
     if repeats[line.core] > 1 and _short(line, 30) and line.core.count("|") < 2 \
             and _is_adjacent_repeat(line, index, lines, previous):
