@@ -57,3 +57,26 @@ def test_unnamed_body_after_its_clause_is_the_clause_subject(text, snippet, body
 ])
 def test_of_phrase_body_names_stay_whole(text, snippet, body):
     assert _speaker(text, snippet) == body
+
+
+def test_pronoun_in_a_new_paragraph_goes_to_the_named_subject_opening_it():
+    text = ("Mayor Ivar Holm said the budget was final.\n\nCouncillor Petra Sund then stood up. "
+            "“This budget forgets the north,” she said.")
+    assert _speaker(text, "forgets the north") == "Petra Sund"
+
+
+def test_pronoun_after_an_attribution_sentence_keeps_the_last_speaker():
+    text = ("Mayor Ivar Holm said the budget was final. “Nobody will get more,” he said. "
+            "“We have no more to give,” he said.")
+    assert _speaker(text, "no more to give") == "Ivar Holm"
+
+
+def test_demo_corpus_guillemet_quote_is_found_with_its_speaker():
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[2] / "examples" / "corpus" / "e1-vst-reckless-gamble.txt"
+    if not path.exists():
+        pytest.skip("demo corpus absent")
+    text = path.read_text(encoding="utf-8")
+    opened = text.index("«")
+    found = [q for q in extract_text(text) if q.kind == "direct" and opened < q.start < text.index("»", opened)]
+    assert found and found[0].speaker == "Irma Vasko"

@@ -24,7 +24,7 @@ from quotetrace.nlp.context import context_of
 from quotetrace.nlp.indirect import indirect_spans
 from quotetrace.nlp.headlines import HeadlineClaim, headline_claims
 from quotetrace.nlp.marks import MAX_QUOTE_CHARS, MarkPair, find_pairs
-from quotetrace.nlp.mentions import scan_titled_names, split_title
+from quotetrace.nlp.mentions import name_of, scan_titled_names, split_title
 from quotetrace.nlp.model import load_model
 from quotetrace.nlp.quotes import QuoteDraft, attribute_direct, attribute_partial, classify, sentence_at
 from quotetrace.nlp.sentences import Sentence, parse_units, split_sentences
@@ -277,6 +277,22 @@ def _build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], c
             reg.person(phrase.text, None, phrase.title)
     reg.harvest_titles(text)
     reg.add_positions(text, quoted)
+    cue_sents = {c.sent_start for c in cues}
+    for unit in units:  # named persons that are a narrative sentence's subject, for pronouns in the next one
+        for sent in unit.doc.sents:
+            if unit.start + sent.start_char in cue_sents:
+                continue  # an attribution sentence already tells who speaks
+            subj = next((c for c in sent.root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+            found = reg.lookup_person(subj.text) if subj is not None else None
+            if found is None and subj is not None:
+                name, title = name_of(subj)
+                if name and title and len(name.split()) >= 2 and split_title(title.split())[0]:
+                    found = reg.person(name, None, title)  # "Councillor Petra Sund": a titled name is a person
+            if found is not None and found.kind == "person":
+                pos = unit.start + subj.idx  # type: ignore[union-attr]
+                reg.subjects.append((pos, found, text.rfind("\n", 0, pos) + 1))
+    reg.subjects.sort(key=lambda item: item[0])
+    reg.text = text
     return reg
 
 

@@ -66,6 +66,13 @@ class SpeakerRegistry:
         self.entities: list[Entity] = []
         self._by_surname: dict[str, list[Entity]] = {}  # first 5 letters of the surname → persons
         self._timeline: list[tuple[int, int]] | None = None  # (position, entity index), built lazily
+        # (position, person, paragraph start) of named subjects of narrative sentences, in order
+        self.subjects: list[tuple[int, Entity, int]] = []
+        self.text = ""
+
+    def paragraph_gap(self, lo: int, hi: int) -> str:
+        """The article text between two offsets (empty when the registry has no text)."""
+        return self.text[lo:hi]
 
     def _candidates(self, surname: str) -> list[Entity]:
         return self._by_surname.get(surname.lower()[:5], [])
@@ -392,6 +399,13 @@ def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], 
     person = last.get("person")
     body = last.get("body")
     if gender in ("m", "f"):
+        k = bisect.bisect_left(reg.subjects, cue.sent_start, key=lambda item: item[0]) - 1
+        if k >= 0 and (person is None or person[1] < reg.subjects[k][2] <= cue.start) \
+                and cue.sent_start - reg.subjects[k][0] < 600 and "\n" not in reg.paragraph_gap(reg.subjects[k][0], cue.start) \
+                and _compatible(reg.subjects[k][1], gender) and id(reg.subjects[k][1]) not in exclude:
+            # a new paragraph opening on a named person ("Vasko later addressed journalists. “…,” she said"):
+            # "she" is that person, not the speaker of an earlier paragraph
+            return reg.subjects[k][1]
         if person is not None and _compatible(person[0], gender) and cue.start - person[1] < 2500:
             return person[0]
         return reg.most_recent(cue.start, gender, exclude)
