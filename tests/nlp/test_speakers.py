@@ -80,3 +80,12 @@ def test_demo_corpus_guillemet_quote_is_found_with_its_speaker():
     opened = text.index("«")
     found = [q for q in extract_text(text) if q.kind == "direct" and opened < q.start < text.index("»", opened)]
     assert found and found[0].speaker == "Irma Vasko"
+
+
+@pytest.mark.parametrize("text, snippet, author", [
+    ("According to a lawsuit filed by Harrow Capital, the fund lost two million crowns.", "fund lost", "Harrow Capital"),
+    ("According to a petition signed by the Tarnby Anglers' Club, the lake has been overfished for years.",
+     "lake has been overfished", "Tarnby Anglers' Club"),
+])
+def test_according_to_a_document_by_its_author(text, snippet, author):
+    assert _speaker(text, snippet) == author

@@ -259,7 +259,7 @@ def _according_to(unit: ParsedUnit, token: Token) -> tuple[Token | None, tuple[i
     # the source phrase runs from after "to" to the next comma (the parser often misattaches it)
     np_end = to.i
     k = to.i + 1
-    while k < sent.end and k - to.i <= 8 and not doc[k].is_punct:
+    while k < sent.end and k - to.i <= 10 and not (doc[k].is_punct and doc[k].tag_ != "POS" and doc[k].text not in "'’"):
         np_end = k
         k += 1
     if np_end == to.i:
@@ -268,8 +268,10 @@ def _according_to(unit: ParsedUnit, token: Token) -> tuple[Token | None, tuple[i
     if pobj is None:
         candidates = [t for t in doc[to.i + 1: np_end + 1] if t.pos_ in ("PROPN", "NOUN")]
         pobj = candidates[-1] if candidates else None
+    named_doc = pobj is not None and pobj.lower_ in _SOURCE_DOCUMENTS and any(
+        t.pos_ == "PROPN" for t in doc[pobj.i + 1: np_end + 1])  # "according to a lawsuit filed by X"
     if pobj is None or not (pobj.pos_ == "PROPN" or pobj.lower_ in PERSON_ROLES or pobj.lower_ in ORG_NOUNS
-                            or pobj.lower_.rstrip("s") in PERSON_ROLES | ORG_NOUNS):
+                            or pobj.lower_.rstrip("s") in PERSON_ROLES | ORG_NOUNS or named_doc):
         return None, None  # "according to the requirements": not a source
     if token.i - sent.start <= 2:
         lo, hi = np_end + 1, sent.end - 1
@@ -284,6 +286,8 @@ def _according_to(unit: ParsedUnit, token: Token) -> tuple[Token | None, tuple[i
     return pobj, (unit.start + doc[lo].idx, unit.start + doc[hi].idx + len(doc[hi].text))
 
 
+_SOURCE_DOCUMENTS = frozenset("lawsuit complaint petition indictment filing filings analysis assessment review "
+                              "inquiry memo letter release transcript".split())
 _SPEECH = frozenset("say tell add write ask reply respond answer explain declare state announce warn".split())
 _OPENING_MARKS = frozenset('“"‘\'„«”')
 
@@ -315,6 +319,11 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
             if low == "according" and token.i + 1 < len(unit.doc) and unit.doc[token.i + 1].lower_ == "to":
                 pobj, content = _according_to(unit, token)
                 speaker = _speaker_phrase(unit, pobj) if pobj is not None else None
+                if speaker is None and pobj is not None and pobj.lower_ in _SOURCE_DOCUMENTS:
+                    right = pobj.right_edge  # the document with its author: "a lawsuit filed by X"
+                    phrase = unit.doc[pobj.left_edge.i: right.i + 1]
+                    speaker = SpeakerPhrase(phrase.text, unit.start + phrase.start_char, unit.start + phrase.end_char,
+                                            "role")
                 s, e = unit.span(token)
                 sent = token.sent
                 hits.append(CueHit("according to", "according to", s, unit.span(unit.doc[token.i + 1])[1],

@@ -333,7 +333,8 @@ def _staff_or_public(words: list[str]) -> tuple[str, str] | None:
 
 
 _DOCUMENTS = frozenset("statement statements report reports document documents memo memos letter filing "
-                       "release study survey audit paper papers transcript records cable cables".split())
+                       "release study survey audit paper papers transcript records cable cables lawsuit complaint "
+                       "petition indictment filings analysis assessment review inquiry".split())
 
 
 def _issuer(words: list[str]) -> tuple[str, str] | None:
@@ -342,6 +343,11 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
     at = next((i for i, w in enumerate(low) if w in _DOCUMENTS), None)
     if at is None:
         return None
+    after = re.match(r"\s*(?:(?:filed|published|issued|released|written|commissioned|compiled|prepared|signed)\s+)?"
+                     r"(?:on\s+\w+\s+)?(?:by|from)\s+(?:the\s+)?((?:[A-Z][\w’'&.-]*\s*(?:of\s+|and\s+|for\s+)?)+)",
+                     " ".join(words[at + 1:]))
+    if after is not None:  # "a report by the Nurses' Union", "a lawsuit filed by the council": its author
+        return after.group(1).strip(" ,.").removesuffix(" of").removesuffix(" and"), low[at]
     before = [re.sub(r"[’']s$", "", w) for w in words[:at]]
     named = [w for w in before if w[:1].isupper() and w.lower() not in ("the", "a", "an", "internal", "leaked",
                                                                         "secret", "official", "new")]
