@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]
+from datasketch import MinHash  # type: ignore[import-untyped]
 
 from quotetrace.records import Span
 
@@ -27,7 +27,7 @@ _CHUNK = 192  # shingles per update_batch call
 _BASE = np.uint64(0x100000001B3)  # FNV-64 prime: the multiplier of the rolling shingle hash
 
 
-_WORD_CACHE_MAX = 200_000  # word hashes kept across texts (news vocabulary repeats); cleared when full
+_WORD_CACHE_MAX = 50_000  # word hashes kept across texts (news vocabulary repeats); cleared when full: ~6 MB
 _word_cache: dict[str, int] = {}
 
 
@@ -116,23 +116,39 @@ def minhash_signature(text: str, num_perm: int = 128, shingle: int = 5, junk: It
     return signature
 
 
+def _band_layout(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows per band) as datasketch's MinHashLSH picks them (equal weight on false positives and negatives)."""
+    from datasketch.lsh import _optimal_param  # type: ignore[import-untyped]
+
+    bands, rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
+    return int(bands), int(rows)
+
+
 class NearDuplicateIndex:
-    """Canonical articles' signatures in MinHash LSH; the first-inserted copy wins."""
+    """Canonical articles' signatures in MinHash LSH; the first-inserted copy wins.
+
+    The banding of datasketch's MinHashLSH, kept compact: signatures sit in one growing uint64 matrix (row =
+    insertion rank) and each band maps the hash of its slice to ranks, about 2 KB per article instead of 4.5.
+    A band-hash collision only adds a candidate, and every candidate is verified by its estimated Jaccard.
+    """
 
     def __init__(self, threshold: float = 0.8, num_perm: int = 128) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError("threshold must be in (0, 1]")
         self.threshold = threshold
         self.num_perm = num_perm
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        # Signatures as plain arrays (a MinHash is built only to verify a candidate) with their insertion rank.
-        self._signatures: dict[str, tuple[int, np.ndarray]] = {}
+        bands, rows = _band_layout(threshold, num_perm)
+        self._ranges = [(i * rows, (i + 1) * rows) for i in range(bands)]
+        self._buckets: list[dict[int, int | list[int]]] = [{} for _ in range(bands)]  # one rank, or several
+        self._matrix = np.zeros((0, num_perm), dtype=np.uint64)  # rows [0, len(self)) are in use
+        self._ids: list[str] = []  # rank -> article id
+        self._ranks: dict[str, int] = {}  # article id -> rank
 
     def __len__(self) -> int:
-        return len(self._signatures)
+        return len(self._ids)
 
     def __contains__(self, article_id: object) -> bool:
-        return article_id in self._signatures
+        return article_id in self._ranks
 
     def _values(self, signature: np.ndarray) -> np.ndarray:
         values = np.asarray(signature, dtype=np.uint64)
@@ -140,16 +156,19 @@ class NearDuplicateIndex:
             raise ValueError(f"signature has shape {values.shape}, expected ({self.num_perm},)")
         return values
 
-    def _sketch(self, values: np.ndarray) -> MinHash:
-        return MinHash(num_perm=self.num_perm, seed=SEED, scheme=SCHEME, hashvalues=values,
-                       permutations=_template(self.num_perm).permutations)
+    def _band_keys(self, values: np.ndarray) -> list[int]:
+        # Python's hash of the slice bytes: the index lives in one process, and is rebuilt from stored signatures.
+        return [hash(values[start:end].tobytes()) for start, end in self._ranges]
 
-    def _earliest_match(self, article_id: str, sketch: MinHash) -> str | None:
-        keys: list[str] = self._lsh.query(sketch)
-        candidates = sorted((self._signatures[key][0], key) for key in keys if key != article_id)
-        for _, key in candidates:  # oldest first, so the first-inserted copy wins
-            if self._sketch(self._signatures[key][1]).jaccard(sketch) >= self.threshold:
-                return key
+    def _earliest_match(self, values: np.ndarray, keys: list[int]) -> str | None:
+        candidates: set[int] = set()
+        for bucket, key in zip(self._buckets, keys):
+            found = bucket.get(key)
+            if found is not None:
+                candidates.update(found) if isinstance(found, list) else candidates.add(found)
+        for rank in sorted(candidates):  # oldest first, so the first-inserted copy wins
+            if np.count_nonzero(self._matrix[rank] == values) / self.num_perm >= self.threshold:
+                return self._ids[rank]
         return None
 
     def find_or_add(self, article_id: str, signature: np.ndarray) -> str | None:
@@ -157,21 +176,35 @@ class NearDuplicateIndex:
 
         An id already in the index is its own canonical copy: None, and nothing changes.
         """
-        if article_id in self._signatures:
+        if article_id in self._ranks:
             return None
         values = self._values(signature)
-        sketch = self._sketch(values)
-        match = self._earliest_match(article_id, sketch)
+        keys = self._band_keys(values)
+        match = self._earliest_match(values, keys)
         if match is None:
-            self._insert(article_id, values, sketch)
+            self._insert(article_id, values, keys)
         return match
 
     def add(self, article_id: str, signature: np.ndarray) -> None:
         """Add a canonical article (e.g. rebuilt from the store); adding an id twice is a no-op."""
-        if article_id not in self._signatures:
+        if article_id not in self._ranks:
             values = self._values(signature)
-            self._insert(article_id, values, self._sketch(values))
+            self._insert(article_id, values, self._band_keys(values))
 
-    def _insert(self, article_id: str, values: np.ndarray, sketch: MinHash) -> None:
-        self._lsh.insert(article_id, sketch, check_duplication=False)
-        self._signatures[article_id] = (len(self._signatures), values)
+    def _insert(self, article_id: str, values: np.ndarray, keys: list[int]) -> None:
+        rank = len(self._ids)
+        if rank == len(self._matrix):  # grow by half: amortised O(1), at most a third of the rows unused
+            grown = np.zeros((max(64, rank + rank // 2), self.num_perm), dtype=np.uint64)
+            grown[:rank] = self._matrix
+            self._matrix = grown
+        self._matrix[rank] = values
+        self._ids.append(article_id)
+        self._ranks[article_id] = rank
+        for bucket, key in zip(self._buckets, keys):
+            found = bucket.get(key)
+            if found is None:
+                bucket[key] = rank
+            elif isinstance(found, list):
+                found.append(rank)
+            else:
+                bucket[key] = [found, rank]
