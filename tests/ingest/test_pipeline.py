@@ -127,3 +127,42 @@ def test_sigkill_mid_ingest_then_rerun_equals_one_clean_run(tmp_path: Path) -> N
     clean, killed = _snapshot(clean_db), _snapshot(killed_db)
     assert len(killed) == len({row[0] for row in killed}) == 4000
     assert killed == clean
+
+
+# FICTION: an invented wire story, and two invented outlets framing it with their own page furniture.
+WIRE_STORY = (
+    "BRAKKA, May 2 (Fictional Wire) - The invented island of Brakka will close its only ferry pier for six weeks "
+    "from June while divers repair the timber piles, the harbour board said on Thursday.\n\n"
+    '"The pier has carried islanders for ninety years and it deserves a proper rest," harbour master '
+    "Yrsa Dahl told a meeting in the school hall, where about forty residents had gathered.\n\n"
+    "A temporary landing stage will be built on the north beach, and the board said fares would not change "
+    "during the works, which are expected to cost two million crowns."
+)
+FRAMES = {
+    "tidewater.invalid": ("Sign up for the Tidewater Post morning briefing\nShare on Facebook | Twitter | Email\n",
+                          "\nAdvertisement\nSupport the Tidewater Post or become our patron!\nLoading comments...\n"
+                          "Copyright 2026 Tidewater Post. All rights reserved."),
+    "gullcoast.invalid": ("Subscribe to the Gull Coast Herald newsletter\nFollow us on Instagram\n",
+                          "\nRead more: Island ferries through the ages\nAdvertisement\nClick here to subscribe\n"
+                          "\u00a9 2026 Gull Coast Herald. All rights reserved."),
+}
+
+
+def test_wire_story_framed_by_two_outlets_is_marked_duplicate_of_the_first(tmp_path: Path) -> None:
+    from quotetrace.ingest.dedup import shingle_hashes
+
+    texts = {outlet: head + WIRE_STORY + tail for outlet, (head, tail) in FRAMES.items()}
+    a, b = (set(shingle_hashes(t).tolist()) for t in texts.values())
+    assert len(a & b) / len(a | b) < 0.8  # the furniture alone would hide the copy
+    corpus = tmp_path / "wire.jsonl"
+    corpus.write_text("".join(
+        json.dumps({"id": f"wire-{outlet}", "url": f"https://{outlet}/news/pier", "outlet": outlet,
+                    "title": "Brakka pier to close for repairs", "text": text}) + "\n"
+        for outlet, text in texts.items()), encoding="utf-8")
+    store = Store.open(str(tmp_path / "q.db"))
+    summary = ingest([str(corpus)], store, IngestOptions(language=False))
+    assert (summary.ingested, summary.near_duplicates) == (2, 1)
+    stored = {article.outlet: article for article in store.iter_articles()}
+    assert stored["gullcoast.invalid"].duplicate_of == stored["tidewater.invalid"].id
+    assert stored["tidewater.invalid"].duplicate_of is None
+    assert all(len(article.junk) >= 5 for article in stored.values())  # framed by furniture the rules mark
