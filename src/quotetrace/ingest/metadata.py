@@ -123,6 +123,8 @@ class Manifest:
 
     def get(self, path: Path) -> ArticleMeta:
         """The manifest's metadata for a file (empty when it is not listed)."""
+        if not self._entries:  # no manifest: skip resolving the path (a syscall per directory level)
+            return ArticleMeta()
         return self._entries.get(_key(path), ArticleMeta())
 
     @classmethod
