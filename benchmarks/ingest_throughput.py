@@ -5,7 +5,7 @@ Articles are built from the sentences of ``examples/corpus`` (shuffled, numbered
 article is distinct and none is a near duplicate); without the demo corpus, from generated fiction.
 Each measurement runs in a fresh process (one core: the pipeline is single-threaded) into a fresh SQLite file.
 
-    .venv/bin/python benchmarks/ingest_throughput.py [--sizes 1000,2500,5000,10000] [--html 300] [--rounds 3]
+    .venv/bin/python benchmarks/ingest_throughput.py [--sizes 1000,2500,5000,10000] [--html 300] [--rounds 3] [--stages]
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,6 +152,50 @@ def compare_html(label: str, folder: Path, rounds: int) -> None:
           f"{best_plain:.2f} s; ratio {best_ours / best_plain:.2f}x (fastest of {rounds}, alternating)", flush=True)
 
 
+def child_stages(folder: str) -> None:
+    """Runs in a fresh process: seconds per stage of the HTML path over ``folder``'s pages (fastest of 3)."""
+    import trafilatura
+
+    from quotetrace.ingest.boilerplate import BoilerplateLearner
+    from quotetrace.ingest.clean import mark_junk
+    from quotetrace.ingest.dedup import NearDuplicateIndex, minhash_signature
+    from quotetrace.ingest.encoding import decode_text
+    from quotetrace.ingest.options import IngestOptions
+    from quotetrace.ingest.readers import html as reader
+
+    pages = [decode_text(p.read_bytes(), p.name) for p in sorted(Path(folder).glob("*.html"))]
+    options = IngestOptions(language=False)
+    articles = [reader.read_html(page, f"p{i}", options=options) for i, page in enumerate(pages)]
+    learner = BoilerplateLearner()
+    for article in articles:
+        learner.observe(article.outlet, article.text)
+
+    def best(run: Callable[[], object]) -> float:
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    def index_all() -> None:
+        index = NearDuplicateIndex()
+        for article in articles:
+            index.find_or_add(article.id, minhash_signature(article.text))
+
+    trees = [reader.load_html(page) for page in pages]
+    stages = {
+        "trafilatura.extract (plain)": lambda: [trafilatura.extract(page) for page in pages],
+        "read_html (parse, extract, metadata, Article)": lambda: [
+            reader.read_html(page, "p", options=options) for page in pages],
+        "  of which page metadata": lambda: [reader._metadata(tree, None) for tree in trees],
+        "boilerplate learner": lambda: [BoilerplateLearner().observe(a.outlet, a.text) for a in articles],
+        "mark_junk": lambda: [mark_junk(a.text, learner.lines_for(a.outlet)) for a in articles],
+        "MinHash + near-duplicate index": index_all,
+    }
+    print(json.dumps({name: best(run) for name, run in stages.items()}))
+
+
 def run_child(*args: str) -> dict[str, float]:
     out = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
@@ -161,12 +206,13 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,2500,5000,10000")
     parser.add_argument("--html", type=int, default=300, help="HTML pages for the trafilatura comparison")
     parser.add_argument("--rounds", type=int, default=3, help="HTML comparison rounds (fastest counts)")
+    parser.add_argument("--stages", action="store_true", help="also time each stage of the HTML path")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "article-extraction-benchmark")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         kind, path = args.child
-        child_ingest(path) if kind == "ingest" else child_trafilatura(path)
+        {"ingest": child_ingest, "trafilatura": child_trafilatura, "stages": child_stages}[kind](path)
         return
     sizes = [int(s) for s in args.sizes.split(",") if s]
     print(f"{'input':<8}{'articles':>10}{'stored':>9}{'seconds':>10}{'articles/s':>12}{'peak RSS MB':>13}")
@@ -178,7 +224,13 @@ def main() -> None:
                 print(f"{kind:<8}{n:>10}{int(r['stored']):>9}{r['seconds']:>10.1f}{n / r['seconds']:>12.0f}"
                       f"{r['maxrss_mb']:>13.0f}", flush=True)
         if args.html:
-            compare_html(f"{args.html} small generated pages", write_html(Path(tmp), args.html), args.rounds)
+            generated = write_html(Path(tmp), args.html)
+            compare_html(f"{args.html} small generated pages", generated, args.rounds)
+            if args.stages:
+                print(f"  stages on the {args.html} generated pages (fastest of 3, one process; the store's "
+                      "SQLite + FTS5 writes are the rest):")
+                for name, seconds in run_child("--child", "stages", str(generated)).items():
+                    print(f"    {name:<48}{seconds:>7.2f} s", flush=True)
         real = write_real_pages(Path(tmp), args.data)
         if real is not None:
             compare_html("181 real pages of the article-extraction benchmark", real, args.rounds)
