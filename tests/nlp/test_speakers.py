@@ -89,3 +89,12 @@ def test_demo_corpus_guillemet_quote_is_found_with_its_speaker():
 ])
 def test_according_to_a_document_by_its_author(text, snippet, author):
     assert _speaker(text, snippet) == author
+
+
+def test_a_study_that_found_something_speaks_for_its_author():
+    text = "A review commissioned by the Tarnby Rail Board found that half the stations lacked ramps."
+    assert _speaker(text, "half the stations lacked ramps") == "Tarnby Rail Board"
+
+
+def test_found_with_a_person_subject_is_not_a_cue():
+    assert extract_text("Divers found the wreck of the ferry off Saltan Point on Friday.") == []

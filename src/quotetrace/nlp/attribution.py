@@ -168,8 +168,10 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
         phrase = noun_phrase(subj)
         while len(phrase) > 1 and phrase[0].dep_ == "amod" and phrase[0].tag_ in ("VBN", "VBD"):
             phrase = phrase[1:]  # "leaked documents" → "documents"
-        text = phrase.text
         head = subj.lower_
+        if (head in _FINDING_SUBJECTS or head in _SOURCE_DOCUMENTS) and subj.right_edge.i > phrase.end - 1:
+            phrase = unit.doc[phrase.start: subj.right_edge.i + 1]  # "a study published by X": keep its author
+        text = phrase.text
         if head in PERSON_ROLES:
             # "the mayor of Varn, Hedda Lunde,": a name in apposition at the end of the role phrase
             tail = _TRAILING_NAME.search(text)
@@ -286,6 +288,10 @@ def _according_to(unit: ParsedUnit, token: Token) -> tuple[Token | None, tuple[i
     return pobj, (unit.start + doc[lo].idx, unit.start + doc[hi].idx + len(doc[hi].text))
 
 
+_FINDING_VERBS = frozenset("find show".split())
+_FINDING_SUBJECTS = frozenset("study studies report reports survey surveys analysis audit review investigation "
+                              "inquiry research data figures poll polls census paper test tests results "
+                              "assessment trial".split())
 _SOURCE_DOCUMENTS = frozenset("lawsuit complaint petition indictment filing filings analysis assessment review "
                               "inquiry memo letter release transcript".split())
 _SPEECH = frozenset("say tell add write ask reply respond answer explain declare state announce warn".split())
@@ -346,6 +352,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                     and token.dep_ in ("advcl", "acl", "ROOT") and not any(c.dep_ == "nsubj" for c in token.children):
                 continue  # "Asked whether ..., X replied": a reduced passive, the subject was not the speaker
             subj = _subject(token)
+            if lemma in _FINDING_VERBS and (subj is None or subj.lower_ not in _FINDING_SUBJECTS):
+                continue  # "found"/"showed" report only when a study or a report is the subject
             speaker = _speaker_phrase(unit, subj, lemma in _SPEECH) if subj is not None else None
             addressee = None
             if lemma == "tell":

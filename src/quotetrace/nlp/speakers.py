@@ -343,7 +343,9 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
     at = next((i for i, w in enumerate(low) if w in _DOCUMENTS), None)
     if at is None:
         return None
-    after = re.match(r"\s*(?:(?:filed|published|issued|released|written|commissioned|compiled|prepared|signed)\s+)?"
+    # an author after any participle ("filed by", "carried out by") but a relay is no author ("seen by")
+    after = re.match(r"\s*(?:(?!(?:seen|obtained|cited|quoted|leaked|reviewed|reported)\b)[a-z]+(?:ed|en|t)\s+"
+                     r"(?:out\s+|up\s+)?)?"
                      r"(?:on\s+\w+\s+)?(?:by|from)\s+(?:the\s+)?((?:[A-Z][\w’'&.-]*\s*(?:of\s+|and\s+|for\s+)?)+)",
                      " ".join(words[at + 1:]))
     if after is not None:  # "a report by the Nurses' Union", "a lawsuit filed by the council": its author
