@@ -116,10 +116,12 @@ def minhash_signature(text: str, num_perm: int = 128, shingle: int = 5, junk: It
     return signature
 
 
+@lru_cache(maxsize=8)
 def _band_layout(threshold: float, num_perm: int) -> tuple[int, int]:
     """(bands, rows per band) as datasketch's MinHashLSH picks them (equal weight on false positives and negatives)."""
     from datasketch.lsh import _optimal_param  # type: ignore[import-untyped]
 
+    # Numerical integration, ~10 ms: cached, as the index of every run and test asks the same.
     bands, rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
     return int(bands), int(rows)
 
