@@ -63,8 +63,9 @@ def has_prose(text: str) -> bool:
 def extract_author(tree: Any) -> str | None:
     """trafilatura's ``extract_author`` without copying and pruning the whole page: same result.
 
-    Its XPaths test only an element's own name and attributes, so pruning just removes candidates
-    (those inside a discarded section); only a candidate holding a discarded section is copied and pruned.
+    Its XPaths test an element's own name and attributes (and a ``<rel>`` child, a tag pages do not use), so
+    pruning only removes candidates (those inside a discarded section); only a candidate holding a discarded
+    section is copied and pruned. Tested equal to trafilatura's on the 181 benchmark pages.
     """
     discarded = {element for expression in AUTHOR_DISCARD_XPATHS for element in expression(tree)}
     for expression in AUTHOR_XPATHS:
