@@ -166,8 +166,10 @@ class NearDuplicateIndex:
         candidates: set[int] = set()
         for bucket, key in zip(self._buckets, keys):
             found = bucket.get(key)
-            if found is not None:
-                candidates.update(found) if isinstance(found, list) else candidates.add(found)
+            if isinstance(found, list):
+                candidates.update(found)
+            elif found is not None:
+                candidates.add(found)
         for rank in sorted(candidates):  # oldest first, so the first-inserted copy wins
             if np.count_nonzero(self._matrix[rank] == values) / self.num_perm >= self.threshold:
                 return self._ids[rank]
