@@ -98,3 +98,52 @@ def test_a_study_that_found_something_speaks_for_its_author():
 
 def test_found_with_a_person_subject_is_not_a_cue():
     assert extract_text("Divers found the wreck of the ferry off Saltan Point on Friday.") == []
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("“The roof leaked all winter,” one tenant said. Another said the landlord had never answered a letter.",
+     "landlord had never answered", None),
+    ("Most shopkeepers on Quay Street stayed shut. Some said the insurers had stopped paying out.",
+     "insurers had stopped paying", None),
+    ("One nurse said the ward was full. Another, Ida Rosk, said three beds had been closed.",
+     "three beds had been closed", "Ida Rosk"),
+])
+def test_indefinite_determiner_subjects_are_anonymous_unless_named(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker
+
+
+@pytest.mark.parametrize("text, snippet, company", [
+    ("Dunmore Shipping lost two vessels in the storm. The company said the crews were safe.", "crews were safe",
+     "Dunmore Shipping"),
+    ("Investors sold shares in Osterby Power after the outage. Repairs would take a week, the utility said.",
+     "Repairs would take a week", "Osterby Power"),
+])
+def test_company_nouns_refer_to_the_named_business(text, snippet, company):
+    assert _speaker(text, snippet) == company
+
+
+def test_a_public_body_is_never_the_company():
+    text = ("The Varn Competition Authority fined Tellwick Mobile on Friday. The company said the fine was unfair.")
+    assert _speaker(text, "fine was unfair") == "Tellwick Mobile"
+
+
+def test_role_noun_resolves_to_a_person_introduced_in_apposition_one_sentence_earlier():
+    text = ("Hedda Brun, the regional governor, flew to the islands on Monday. Arriving in Skarholm, the governor "
+            "said the ferries would run again by Friday.")
+    assert _speaker(text, "ferries would run again") == "Hedda Brun"
+
+
+def test_short_form_of_an_organisation_name_is_the_whole_body():
+    text = ("The Supreme Council of Varn said the vote would go ahead. The session would open at noon, the Council "
+            "said.")
+    assert _speaker(text, "session would open") == "Supreme Council of Varn"
+
+
+@pytest.mark.parametrize("text, snippet, issuer", [
+    ("The Osterby Transport Board published an inquiry on Monday. The inquiry concluded that the signals had "
+     "failed.", "signals had failed", "Osterby Transport Board"),
+    ("A survey by economists at the Bank of Tarnby showed that rents had doubled.", "rents had doubled",
+     "Bank of Tarnby"),
+])
+def test_documents_speak_for_the_organisation_that_issued_them(text, snippet, issuer):
+    assert _speaker(text, snippet) == issuer

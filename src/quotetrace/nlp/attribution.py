@@ -17,6 +17,8 @@ LOGGER = logging.getLogger(__name__)
 _BODY_HEADS = ORG_NOUNS | frozenset("staff corps command guard chiefs fund service league federation association "
                                     "society centre center academy church assembly tribunal".split())
 _RELATIVE = frozenset("who which that whom".split())
+# a determiner standing for an unnamed person of a group just mentioned ("one resident said ... Another said")
+_INDEFINITE_SUBJECTS = frozenset("another others some one many several few most".split())
 _BODY_ENTS = frozenset("ORG GPE NORP FAC".split())
 
 
@@ -127,6 +129,17 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
         return SpeakerPhrase(subj.text, s, e, "pronoun")
     if low in FIRST_SECOND:
         return None
+    if low in _INDEFINITE_SUBJECTS and subj.pos_ in ("DET", "PRON", "NUM", "ADJ") and not any(
+            c.dep_ == "prep" for c in subj.children):
+        # "Another said ...", "Others told ...": an unnamed member of a group, unless a name is in apposition
+        named = next((c for c in subj.children if c.pos_ == "PROPN" and c.dep_ in ("appos", "npadvmod")
+                      and c.i > subj.i and c.left_edge.i > 0 and c.left_edge.nbor(-1).text == ","), None)
+        name = name_of(named)[0] if named is not None else None
+        if named is not None and name:
+            s, e = _locate(unit, name, named)
+            return SpeakerPhrase(name, s, e, "name", person=True)
+        s, e = unit.span(subj)
+        return SpeakerPhrase(subj.text, s, e, "role")
     appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if appos is not None and subj.pos_ != "PROPN":
         role_text = noun_phrase(subj).text
@@ -179,7 +192,8 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
                 s = unit.start + phrase.start_char + tail.start(1)
                 return SpeakerPhrase(tail.group(1), s, s + len(tail.group(1)), "name",
                                      title=text[: tail.start()].removeprefix("The ").removeprefix("the "), person=True)
-        if head in PERSON_ROLES or head in ORG_NOUNS or any(t.pos_ == "PROPN" for t in phrase):
+        if head in PERSON_ROLES or head in ORG_NOUNS or head in _FINDING_SUBJECTS or head in _SOURCE_DOCUMENTS \
+                or any(t.pos_ == "PROPN" for t in phrase):
             return SpeakerPhrase(text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role")
         nominal = subj.pos_ == "ADJ" and any(c.dep_ == "det" for c in subj.children)  # "the 41-year-old"
         if (subj.pos_ == "NOUN" or nominal) and speech_verb:

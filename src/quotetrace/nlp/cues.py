@@ -66,6 +66,27 @@ def has_pronoun_cue(text: str, start: int, end: int) -> bool:
     return False
 
 
+_INVERTING = frozenset("say add write ask warn insist explain reply announce".split())
+
+
+def has_role_cue(text: str, start: int, end: int) -> bool:
+    """A definite common-noun speaker next to a reporting verb ("the company said", "said the governor",
+    "the report found"): its referent was named earlier, so the sentence before is worth parsing."""
+    forms = reporting_forms()
+    words = _WORD.findall(text, start, end)
+    for i, word in enumerate(words):
+        if word.lower() not in forms:
+            continue
+        back = words[max(0, i - 4): i]
+        the = next((k for k in range(len(back) - 1, -1, -1) if back[k].lower() == "the"), None)
+        if the is not None and the < len(back) - 1 and all(w.islower() for w in back[the + 1:]):
+            return True
+        if i + 2 < len(words) and words[i + 1].lower() == "the" and words[i + 2].islower() \
+                and forms[word.lower()] in _INVERTING:  # "said the governor", not "answers the phone"
+            return True
+    return False
+
+
 _WORD = re.compile(r"[A-Za-z]+")
 
 

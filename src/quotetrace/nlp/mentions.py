@@ -34,7 +34,21 @@ ORG_NOUNS = frozenset(
     embassy committee council commission court party union bloc alliance administration campaign firm group
     board bank regulator authority authorities white house statement report documents document paper study
     survey outlet broadcaster network channel website magazine daily tabloid publication cabinet parliament
-    congress senate presidency palace foundation institute university organisation organization""".split()
+    congress senate presidency palace foundation institute university organisation organization federation
+    association league society chamber coalition charity watchdog club""".split()
+)
+# nouns that stand for a business ("the company said", "the lender declined to comment")
+COMPANY_NOUNS = frozenset(
+    """company firm group bank lender carrier airline insurer retailer manufacturer carmaker automaker maker
+    operator developer producer supplier utility startup conglomerate chain giant insurer broker""".split()
+)
+ORG_NOUNS = ORG_NOUNS | COMPANY_NOUNS
+# words in an organisation's name that make it a public body, never "the company"
+PUBLIC_BODY_WORDS = frozenset(
+    """ministry agency authority commission council court police government party union parliament army office
+    department committee administration university institute federation association service staff forces
+    guard command assembly senate congress cabinet presidency municipality city county region regional
+    ombudsman""".split()
 )
 _STOP_CAPS = frozenset(
     """the a an in on at of for and but or to from by with as this that these those it its he she they we i

@@ -265,6 +265,8 @@ def _build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], c
         reg.person(mention.name, None, mention.title)
     for unit in units:
         for ent in unit.doc.ents:
+            if ent.label_ == "ORG":
+                _register_org(reg, unit, ent)
             if ent.label_ != "PERSON":
                 continue
             words = [w for w in re.sub(r"[’']s\b", "", ent.text).split() if w]
@@ -294,6 +296,28 @@ def _build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], c
     reg.subjects.sort(key=lambda item: item[0])
     reg.text = text
     return reg
+
+
+def _register_org(reg: SpeakerRegistry, unit: ParsedUnit, ent: Span) -> None:
+    """A named organisation (for "the company" later), noting whether it sits in its sentence's subject."""
+    words = ent.text.split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    if not words or not words[0][:1].isupper() or _inside_quote_mask(ent):
+        return
+    pos = unit.start + ent.start_char + ent.text.find(words[0])
+    body = reg.body(re.sub(r"[’']s$", "", " ".join(words)), pos)
+    if body.kind != "organisation":
+        return
+    token = ent.root
+    while token.dep_ in ("pobj", "prep", "compound", "poss", "case") and token.head is not token:
+        token = token.head  # "Shares in Varn Telecom fell": the company is inside the subject
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        reg.org_subjects.add(pos)
+
+
+def _inside_quote_mask(ent: Span) -> bool:
+    return any(t.text.count("x") == len(t.text) and len(t.text) >= 4 for t in ent)
 
 
 def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], units: list[ParsedUnit]) -> ArticleQuotes:

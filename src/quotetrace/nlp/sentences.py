@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from quotetrace.nlp.cues import has_cue, has_pronoun_cue
+from quotetrace.nlp.cues import has_cue, has_pronoun_cue, has_role_cue
 from quotetrace.nlp.marks import MarkPair
 
 _ABBREVIATIONS = frozenset(
@@ -102,7 +102,8 @@ def parse_units(text: str, sentences: list[Sentence], pairs: list[MarkPair]) -> 
     for i in range(len(sentences) - 1, 0, -1):
         # a pronoun speaker needs its antecedent: parse the sentence before too (names, NER)
         if wanted[i] and not wanted[i - 1] and (has_pronoun_cue(text, sentences[i].start, sentences[i].end)
-                                                or _ROLE_SUBJECT.match(text, sentences[i].start)):
+                                                or _ROLE_SUBJECT.match(text, sentences[i].start)
+                                                or has_role_cue(text, sentences[i].start, sentences[i].end)):
             wanted[i - 1] = True
         # a quote paragraph with no attribution of its own takes its speaker from the sentence before
         sent = sentences[i]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quotetrace.nlp.cues import PRONOUNS
-from quotetrace.nlp.mentions import ORG_NOUNS, PERSON_ROLES
+from quotetrace.nlp.mentions import COMPANY_NOUNS, ORG_NOUNS, PERSON_ROLES, PUBLIC_BODY_WORDS
 
 if TYPE_CHECKING:
     from quotetrace.nlp.attribution import CueHit, SpeakerPhrase
@@ -68,6 +68,7 @@ class SpeakerRegistry:
         self._timeline: list[tuple[int, int]] | None = None  # (position, entity index), built lazily
         # (position, person, paragraph start) of named subjects of narrative sentences, in order
         self.subjects: list[tuple[int, Entity, int]] = []
+        self.org_subjects: set[int] = set()  # positions of named organisations that open a sentence's subject
         self.text = ""
 
     def paragraph_gap(self, lo: int, hi: int) -> str:
@@ -127,12 +128,34 @@ class SpeakerRegistry:
                     bisect.insort(ent.positions, pos)
                     self._timeline = None
                 return ent
+        shorter = self.short_form(clean)
+        if shorter is not None:  # "the Commission" after "the European Commission"
+            if pos is not None:
+                bisect.insort(shorter.positions, pos)
+                self._timeline = None
+            return shorter
         ent = Entity([clean], kind=kind)
         if pos is not None:
             ent.positions.append(pos)
         self.entities.append(ent)
         self._timeline = None
         return ent
+
+    def short_form(self, name: str) -> Entity | None:
+        """A named organisation that ``name`` shortens: the end of its name before any "of"
+        ("General Staff" for "General Staff of Calderia", "Commission" for "European Commission")."""
+        words = name.lower().split()
+        if not words or not name[:1].isupper():
+            return None
+        best = None
+        for ent in self.entities:
+            if ent.kind == "person":
+                continue
+            head = ent.canonical.lower().split(" of ")[0].split()
+            if len(ent.canonical.split()) > len(words) and head[-len(words):] == words:
+                if best is None or max(ent.positions or [0]) > max(best.positions or [0]):
+                    best = ent
+        return best
 
     def add_positions(self, text: str, quoted: list[tuple[int, int]]) -> None:
         """Record every occurrence of every known person's surname outside quotes (for recency)."""
@@ -170,7 +193,7 @@ class SpeakerRegistry:
             for ent in sorted(self.entities, key=lambda e: -max(e.positions or [0])):
                 if ent.kind != "person" and head in ent.canonical.lower():
                     return ent
-            return None
+            return self._company(pos) if head in COMPANY_NOUNS else None
         if head not in PERSON_ROLES and not any(w in PERSON_ROLES for w in words):
             return None
         wanted = set(words) | _ROLE_SYNONYMS.get(head, set())
@@ -187,6 +210,23 @@ class SpeakerRegistry:
             if score > best_score:
                 best, best_score = ent, score
         return best
+
+    def _company(self, pos: int) -> Entity | None:
+        """The business "the company" / "the firm" refers to: among named organisations mentioned in the
+        last ``ROLE_WINDOW`` characters that are not public bodies, the latest sentence subject, else the
+        latest mention."""
+        best: tuple[int, int, Entity] | None = None
+        for ent in self.entities:
+            if ent.kind != "organisation" or any(w in PUBLIC_BODY_WORDS for w in ent.canonical.lower().split()):
+                continue
+            seen = [p for p in ent.positions if p < pos and pos - p <= ROLE_WINDOW]
+            if not seen:
+                continue
+            subject = max((p for p in seen if p in self.org_subjects), default=-1)
+            key = (subject, max(seen))
+            if best is None or key > best[:2]:
+                best = (key[0], key[1], ent)
+        return best[2] if best is not None else None
 
     def harvest_titles(self, text: str) -> None:
         """Titles in apposition to a full name: "the bloc's former secretary-general, Jens Stoltenberg," and
@@ -245,6 +285,10 @@ def _inside_any(spans: list[tuple[int, int]], pos: int) -> bool:
 def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None:
     """The entity a non-pronoun speaker phrase names: a person, a body, or a role resolved."""
     if phrase.form == "name":
+        titled = re.sub(r"^(?:the|a|an)\s+", "", f"{phrase.title or ''} {phrase.text}".strip(), flags=re.IGNORECASE)
+        body = reg.short_form(titled) if phrase.title else None
+        if body is not None:  # "the General Staff said" after "the General Staff of Calderia"
+            return body
         if phrase.person:
             return reg.person(phrase.text, None, phrase.title)
         group = _staff_or_public(phrase.text.split())
@@ -346,7 +390,9 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
     # an author after any participle ("filed by", "carried out by") but a relay is no author ("seen by")
     after = re.match(r"\s*(?:(?!(?:seen|obtained|cited|quoted|leaked|reviewed|reported)\b)[a-z]+(?:ed|en|t)\s+"
                      r"(?:out\s+|up\s+)?)?"
-                     r"(?:on\s+\w+\s+)?(?:by|from)\s+(?:the\s+)?((?:[A-Z][\w’'&.-]*\s*(?:of\s+|and\s+|for\s+)?)+)",
+                     r"(?:on\s+\w+\s+)?(?:by|from)\s+(?:(?:a\s+team\s+of\s+|a\s+group\s+of\s+)?(?:researchers|scientists|"
+                     r"economists|analysts|experts|academics|engineers|doctors|staff|a\s+team|a\s+group)\s+"
+                     r"(?:at|from|of|with)\s+)?(?:the\s+)?((?:[A-Z][\w’'&.-]*\s*(?:of\s+|and\s+|for\s+)?)+)",
                      " ".join(words[at + 1:]))
     if after is not None:  # "a report by the Nurses' Union", "a lawsuit filed by the council": its author
         return after.group(1).strip(" ,.").removesuffix(" of").removesuffix(" and"), low[at]
