@@ -217,3 +217,18 @@ def test_sentence_opener_is_not_part_of_the_title() -> None:
     quotes = extract_text("Earlier Calderian President Petro Halyk said the border would stay shut.")
     assert [(q.speaker, q.speaker_mention.title if q.speaker_mention else None) for q in quotes] == [
         ("Petro Halyk", "Calderian President")]
+
+
+def test_declined_to_say_and_called_for_are_not_statements():
+    from quotetrace.nlp.pipeline import extract_text
+
+    assert extract_text("The harbour master declined to say when the port would reopen.") == []
+    assert extract_text("Fishermen in Tarnby called for a new harbour wall on Monday.") == []
+
+
+def test_dateline_with_city_and_country_is_not_the_speaker():
+    from quotetrace.nlp.pipeline import extract_text
+
+    text = "OSTERBY, Varn — The fire chief, Nils Hagen, said the blaze had been put out by midnight."
+    quotes = extract_text(text)
+    assert [q.speaker for q in quotes] == ["Nils Hagen"]

@@ -147,3 +147,18 @@ def test_short_form_of_an_organisation_name_is_the_whole_body():
 ])
 def test_documents_speak_for_the_organisation_that_issued_them(text, snippet, issuer):
     assert _speaker(text, snippet) == issuer
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Goalkeeper Ola Nyberg saved two penalties on Sunday. “I guessed right twice,” the 31-year-old Swede said.",
+     "guessed right", "Ola Nyberg"),
+    ("Chef Anton Pirelli closed his restaurant in Varn last week. The Italian said the rent had tripled.",
+     "rent had tripled", "Anton Pirelli"),
+])
+def test_a_description_stands_for_the_person_just_named(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker
+
+
+def test_a_persons_office_speaks_for_that_person():
+    text = "Governor Lina Maas's office said she would not seek a second term."
+    assert _speaker(text, "second term") == "Lina Maas"

@@ -43,7 +43,22 @@ class SpeakerPhrase:
     form: str  # pronoun | name | role | body | relative
     title: str | None = None
     person: bool = False
+    descriptor: bool = False  # "the Italian", "the 52-year-old Swede": a person named earlier, described
 
+
+_AGE = re.compile(r"\d+-year-old")
+_DEMONYM_ENDINGS = ("man", "woman", "ian", "ean", "ese")
+
+
+def _descriptor(subj: Token) -> bool:
+    """A definite description standing for a person already named: "the Italian", "the 41-year-old Dane"."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+        return False
+    if any(c.dep_ == "prep" or c.dep_ == "poss" or c.dep_ == "compound" for c in subj.children):
+        return False
+    aged = bool(_AGE.search(subj.doc[subj.left_edge.i: subj.i].text.replace(" ", "")))
+    demonym = subj.ent_type_ == "NORP" or subj.pos_ == "NOUN" or subj.lower_.endswith(_DEMONYM_ENDINGS)
+    return subj.text[:1].isupper() and (demonym or aged) and subj.lower_ not in ORG_NOUNS
 
 @dataclass
 class CueHit:
@@ -140,6 +155,10 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
             return SpeakerPhrase(name, s, e, "name", person=True)
         s, e = unit.span(subj)
         return SpeakerPhrase(subj.text, s, e, "role")
+    if _descriptor(subj):
+        phrase = noun_phrase(subj)
+        return SpeakerPhrase(phrase.text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role",
+                             descriptor=True)
     appos = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if appos is not None and subj.pos_ != "PROPN":
         role_text = noun_phrase(subj).text
@@ -362,6 +381,10 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 continue
             if lemma == "point" and not any(c.lower_ == "out" for c in token.children):
                 continue
+            if token.dep_ == "xcomp" and token.head.lower_.startswith(("declin", "refus")):
+                continue  # "declined to say when ...": nothing was said
+            if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+                continue  # "called for an inquiry": a demand, not a reported statement
             if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children) \
                     and token.dep_ in ("advcl", "acl", "ROOT") and not any(c.dep_ == "nsubj" for c in token.children):
                 continue  # "Asked whether ..., X replied": a reduced passive, the subject was not the speaker

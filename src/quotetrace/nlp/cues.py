@@ -79,7 +79,8 @@ def has_role_cue(text: str, start: int, end: int) -> bool:
             continue
         back = words[max(0, i - 4): i]
         the = next((k for k in range(len(back) - 1, -1, -1) if back[k].lower() == "the"), None)
-        if the is not None and the < len(back) - 1 and all(w.islower() for w in back[the + 1:]):
+        # "the company said", "the 29-year-old Dane said": lower-case words, the last perhaps a nationality
+        if the is not None and the < len(back) - 1 and all(w.islower() for w in back[the + 1: -1]):
             return True
         if i + 2 < len(words) and words[i + 1].lower() == "the" and words[i + 2].islower() \
                 and forms[word.lower()] in _INVERTING:  # "said the governor", not "answers the phone"

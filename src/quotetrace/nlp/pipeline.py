@@ -290,6 +290,9 @@ def _build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], c
                 name, title = name_of(subj)
                 if name and title and len(name.split()) >= 2 and split_title(title.split())[0]:
                     found = reg.person(name, None, title)  # "Councillor Petra Sund": a titled name is a person
+                elif name and len(name.split()) >= 2 and (subj.ent_type_ not in ("ORG", "GPE", "LOC", "FAC", "NORP")
+                                                          or _personal(sent)):
+                    reg.subject_names.append((unit.start + subj.idx, name))  # maybe a person: "Conductor Ilse Brandt"
             if found is not None and found.kind == "person":
                 pos = unit.start + subj.idx  # type: ignore[union-attr]
                 reg.subjects.append((pos, found, text.rfind("\n", 0, pos) + 1))
@@ -309,11 +312,18 @@ def _register_org(reg: SpeakerRegistry, unit: ParsedUnit, ent: Span) -> None:
     body = reg.body(re.sub(r"[’']s$", "", " ".join(words)), pos)
     if body.kind != "organisation":
         return
+    if ent.root.dep_ == "nsubj" and _personal(ent.root.sent):
+        return  # "Marta Ilves won her third title": a person the tagger took for an organisation
     token = ent.root
     while token.dep_ in ("pobj", "prep", "compound", "poss", "case") and token.head is not token:
         token = token.head  # "Shares in Varn Telecom fell": the company is inside the subject
     if token.dep_ in ("nsubj", "nsubjpass"):
         reg.org_subjects.add(pos)
+
+
+def _personal(sent: Span) -> bool:
+    """A sentence with a third-person personal pronoun ("her", "his"): its named subject is a person."""
+    return any(t.lower_ in ("he", "she", "his", "her", "him", "herself", "himself") for t in sent)
 
 
 def _inside_quote_mask(ent: Span) -> bool:

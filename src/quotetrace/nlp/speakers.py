@@ -68,6 +68,8 @@ class SpeakerRegistry:
         self._timeline: list[tuple[int, int]] | None = None  # (position, entity index), built lazily
         # (position, person, paragraph start) of named subjects of narrative sentences, in order
         self.subjects: list[tuple[int, Entity, int]] = []
+        # (position, name) of two-word proper-noun subjects not known to be persons ("Conductor Ilse Brandt")
+        self.subject_names: list[tuple[int, str]] = []
         self.org_subjects: set[int] = set()  # positions of named organisations that open a sentence's subject
         self.text = ""
 
@@ -296,6 +298,19 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             return reg.body(group[0], phrase.start + phrase.text.find(group[0]), kind="body")
         return reg.lookup_person(phrase.text) or reg.body(phrase.text, phrase.start)
     words = phrase.text.split()
+    voice = _PERSONS_VOICE.match(phrase.text)
+    if voice is not None:  # "Varga's office said": the person it speaks for
+        owner = voice.group(1)
+        known = reg.lookup_person(owner)
+        if known is not None or len(owner.split()) >= 2 and not any(w.lower() in ORG_NOUNS for w in owner.split()):
+            return known or reg.person(owner, phrase.start)
+    if phrase.descriptor:  # "the Italian said": the person the text was just about
+        recent = reg.most_recent(phrase.start, None, set(), persons_only=True, window=ROLE_WINDOW)
+        subject = max(((p, n) for p, n in reg.subject_names if p < phrase.start), default=None)
+        if subject is not None and phrase.start - subject[0] <= ROLE_WINDOW and (
+                recent is None or max(p for p in recent.positions if p < phrase.start) < subject[0]):
+            return reg.person(subject[1], subject[0])  # the subject of the sentence before
+        return recent or reg.body(phrase.text, phrase.start, kind="anonymous")
     document = _issuer(words)
     if document is not None:  # "the Agency's statement", "leaked Pentagon documents", "the report"
         issuer, _ = document
@@ -337,6 +352,9 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
     return None
 
 
+# a named person's office or spokesperson speaks for that person
+_PERSONS_VOICE = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+)[’']s\s+(?:press\s+)?"
+                            r"(?:office|campaign|spokesman|spokeswoman|spokesperson|secretary)$")
 # unnamed members of the public: never the place or body they belong to
 _PUBLIC = frozenset("resident residents local locals villager villagers witness witnesses people voter voters "
                     "parent parents fan fans neighbour neighbours neighbor neighbors passenger passengers "
