@@ -49,3 +49,11 @@ def test_quote_sentence_without_a_cue_keeps_the_previous_speaker():
             "A lifeguard, Sanna Moe, said staff had been retrained.")
     quotes = {q.text: q.speaker for q in extract_text(text)}
     assert quotes.get("The roof is fixed.") == "Erik Dahl", quotes
+
+
+def test_lower_case_words_after_a_work_noun_are_a_partial_quote_but_a_capitalised_title_is_not():
+    from quotetrace.nlp.pipeline import extract_text
+
+    text = "Her new album, “Cold Harbour,” sold well. Critic Jon Vale called the album “a shrug set to music.”"
+    quotes = extract_text(text)
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [("partial", "a shrug set to music.", "Jon Vale")]

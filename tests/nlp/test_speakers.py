@@ -162,3 +162,21 @@ def test_a_description_stands_for_the_person_just_named(text, snippet, speaker):
 def test_a_persons_office_speaks_for_that_person():
     text = "Governor Lina Maas's office said she would not seek a second term."
     assert _speaker(text, "second term") == "Lina Maas"
+
+
+@pytest.mark.parametrize("text, snippet", [
+    ("Aid workers said the bridge had been washed away.", "bridge had been washed away"),
+    ("Transport officials in Osterby said the line would reopen in May.", "line would reopen"),
+    ("Environmental groups warned that the river was dying.", "river was dying"),
+])
+def test_unnamed_groups_opening_a_sentence_are_anonymous(text, snippet):
+    assert _speaker(text, snippet) is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Vote early, vote once.” — Tilda Marsh, returning officer", "Tilda Marsh"),
+    ("\"No comment.\" - Osterby Port Authority", "Osterby Port Authority"),
+])
+def test_a_quote_signed_after_a_dash(text, speaker):
+    quotes = extract_text(text)
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", speaker)]

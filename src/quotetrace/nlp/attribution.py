@@ -44,6 +44,7 @@ class SpeakerPhrase:
     title: str | None = None
     person: bool = False
     descriptor: bool = False  # "the Italian", "the 52-year-old Swede": a person named earlier, described
+    common_start: bool = False  # the first word is a common noun capitalised as the sentence's first word
 
 
 _AGE = re.compile(r"\d+-year-old")
@@ -211,13 +212,18 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
                 s = unit.start + phrase.start_char + tail.start(1)
                 return SpeakerPhrase(tail.group(1), s, s + len(tail.group(1)), "name",
                                      title=text[: tail.start()].removeprefix("The ").removeprefix("the "), person=True)
+        # "Health officials in Varn said": a common noun capitalised only because it opens the sentence
+        common_start = len(phrase) > 1 and phrase[0].is_sent_start and phrase[0].pos_ in ("NOUN", "ADJ") \
+            and phrase[0].text[:1].isupper()
         if head in PERSON_ROLES or head in ORG_NOUNS or head in _FINDING_SUBJECTS or head in _SOURCE_DOCUMENTS \
                 or any(t.pos_ == "PROPN" for t in phrase):
-            return SpeakerPhrase(text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role")
+            return SpeakerPhrase(text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role",
+                                 common_start=common_start)
         nominal = subj.pos_ == "ADJ" and any(c.dep_ == "det" for c in subj.children)  # "the 41-year-old"
         if (subj.pos_ == "NOUN" or nominal) and speech_verb:
             # "the report said", "my father told me": a body or an unnamed person
-            return SpeakerPhrase(text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role")
+            return SpeakerPhrase(text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role",
+                                 common_start=common_start)
     return None
 
 
@@ -328,6 +334,8 @@ _FINDING_SUBJECTS = frozenset("study studies report reports survey surveys analy
 _SOURCE_DOCUMENTS = frozenset("lawsuit complaint petition indictment filing filings analysis assessment review "
                               "inquiry memo letter release transcript".split())
 _SPEECH = frozenset("say tell add write ask reply respond answer explain declare state announce warn".split())
+# verbs that characterise in someone's words ("One reviewer called the book “…”"): any noun may be their subject
+_CHARACTERISE = frozenset("call describe dismiss label brand".split())
 _OPENING_MARKS = frozenset('“"‘\'„«”')
 
 
@@ -391,7 +399,7 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
             subj = _subject(token)
             if lemma in _FINDING_VERBS and (subj is None or subj.lower_ not in _FINDING_SUBJECTS):
                 continue  # "found"/"showed" report only when a study or a report is the subject
-            speaker = _speaker_phrase(unit, subj, lemma in _SPEECH) if subj is not None else None
+            speaker = _speaker_phrase(unit, subj, lemma in _SPEECH or lemma in _CHARACTERISE) if subj is not None else None
             addressee = None
             if lemma == "tell":
                 obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)

@@ -20,7 +20,15 @@ TITLE_WORDS = frozenset(
     sir dame lord lady baron president's principal headmaster headteacher teacher farmer lawyer doctor nurse
     activist resident witness midfielder striker goalkeeper defender forward player singer actor actress
     novelist historian engineer pilot chef owner mother student entrepreneur investor banker ceo cfo coo
-    cto chairperson ombudsman auditor prosecutor spokesperson commentator host anchor""".split()
+    cto chairperson ombudsman auditor prosecutor spokesperson commentator host anchor critic conductor
+    composer musician painter sculptor artist designer architect photographer filmmaker poet writer playwright
+    dancer choreographer surgeon physician paramedic midwife pharmacist dentist vet veterinarian biologist
+    physicist chemist geologist epidemiologist virologist psychologist climatologist meteorologist
+    astronomer mathematician sociologist philosopher lecturer curator librarian archivist athlete runner
+    sprinter cyclist swimmer skier boxer wrestler jockey trainer referee umpire skipper fisherman miner
+    driver mechanic electrician plumber builder carpenter baker butcher grocer shopkeeper landlord tenant
+    shepherd winemaker blogger influencer podcaster broadcaster presenter journalist photojournalist
+    campaigner organiser organizer volunteer veteran survivor priest vicar nun monk""".split()
 )
 PERSON_ROLES = frozenset(
     """chief secretary-general general minister president spokesman spokeswoman spokesperson leader official

@@ -24,7 +24,7 @@ from quotetrace.nlp.context import context_of
 from quotetrace.nlp.indirect import indirect_spans
 from quotetrace.nlp.headlines import HeadlineClaim, headline_claims
 from quotetrace.nlp.marks import MAX_QUOTE_CHARS, MarkPair, find_pairs
-from quotetrace.nlp.mentions import name_of, scan_titled_names, split_title
+from quotetrace.nlp.mentions import ORG_NOUNS, name_of, scan_titled_names, split_title
 from quotetrace.nlp.model import load_model
 from quotetrace.nlp.quotes import QuoteDraft, attribute_direct, attribute_partial, classify, sentence_at
 from quotetrace.nlp.sentences import Sentence, parse_units, split_sentences
@@ -36,6 +36,8 @@ LOGGER = logging.getLogger(__name__)
 # "Source: Kessa regional administration": the whole label line names the speaker, lower-case words too
 _SOURCE_LINE = re.compile(r"^[ \t]*Source:\s*(?:the\s+)?([A-Z][\w’'\-.]+(?:[ \t]+(?!(?:at|in|on|during|via|to|"
                           r"after|before|speaking|told|said|from)\b)[\w’'\-.&]+){0,7})", re.MULTILINE)
+# a quote signed after a dash on its own line: “…” — Hanna Roos, director of the orchestra
+_DASH_SOURCE = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*((?:[A-Z][\w’'.-]+[ \t]+){0,3}[A-Z][\w’'-]+)[ \t]*(?=,|\(|\n|$)")
 _QUOTE_LABEL = re.compile(r"^[ \t]*(?:Quote|Quotes|Direct speech)\s*:", re.IGNORECASE | re.MULTILINE)
 
 
@@ -632,6 +634,13 @@ def _records(article: Article, index: _Index, drafts: list[QuoteDraft], entity_o
                 s = draft.source_line + match.start(1)
                 mention_override = (name, s, s + len(name))
                 context = context_of(line)
+        if entity is None and draft.kind == "direct" and draft.parent is None:
+            dash = _DASH_SOURCE.match(text, index.pairs[draft.pair].close + 1)
+            if dash is not None:  # “…” — Hanna Roos, director of ...: the name after the dash speaks
+                name = dash.group(1)
+                is_body = any(w.lower() in ORG_NOUNS for w in name.split())
+                entity = reg.body(name) if is_body else reg.lookup_person(name) or reg.person(name)
+                mention_override = (name, dash.start(1), dash.end(1))
         parent = out[draft.parent] if draft.parent is not None else None
         if parent is not None and parent.speaker:
             context = QuoteContext(context.venue, context.addressee, parent.speaker)

@@ -19,9 +19,15 @@ LOGGER = logging.getLogger(__name__)
 
 # words before a quoted span that make it a title or a name, not speech
 _TITLE_CUES = re.compile(
-    r"\b(?:film|book|novel|show|series|song|album|documentary|movie|play|poem|titled|entitled|dubbed|named|"
-    r"nicknamed|codenamed|code-named|headline|hashtag|slogan|motto|operation|programme|program|campaign|"
-    r"so-called|term|word|phrase|label|brand|magazine|newspaper|podcast|episode|exhibition|app)\s*$",
+    r"\b(?:titled|entitled|dubbed|named|nicknamed|codenamed|code-named|headline|hashtag|slogan|motto|"
+    r"so-called|term|word|phrase|label|brand)\s*$",
+    re.IGNORECASE,
+)
+# a work or a named thing right before the marks: a title only when the quoted words are capitalised
+# ("the film “Salt and Iron”", but "called the book “a long apology.”" is someone's words)
+_WORK_CUES = re.compile(
+    r"\b(?:film|book|novel|show|series|song|album|documentary|movie|play|poem|operation|programme|program|"
+    r"campaign|magazine|newspaper|podcast|episode|exhibition|app)\s*$",
     re.IGNORECASE,
 )
 # a work noun set off by a comma before the quoted span: "the judge's memoir, “…”"
@@ -64,7 +70,7 @@ def classify(text: str, pair: MarkPair, lo: int) -> str | None:
     content = text[pair.start: pair.end]
     words = content.split()
     prefix = text[max(lo, pair.open - 300): pair.open].strip()  # a bounded look-back keeps long inputs linear
-    if _TITLE_CUES.search(prefix):
+    if _TITLE_CUES.search(prefix) or (_WORK_CUES.search(prefix) and not content[:1].islower()):
         return None
     if _WORK_APPOSITION.search(prefix) and content[:1].isupper() and content.rstrip()[-1:] not in {".", "!", "?"}:
         return None  # the title of a work in apposition, not speech

@@ -298,6 +298,8 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             return reg.body(group[0], phrase.start + phrase.text.find(group[0]), kind="body")
         return reg.lookup_person(phrase.text) or reg.body(phrase.text, phrase.start)
     words = phrase.text.split()
+    if phrase.common_start and words:
+        words[0] = words[0].lower()  # "Aid agencies", "Health officials in Varn": no name in them
     voice = _PERSONS_VOICE.match(phrase.text)
     if voice is not None:  # "Varga's office said": the person it speaks for
         owner = voice.group(1)
