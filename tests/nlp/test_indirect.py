@@ -74,3 +74,28 @@ def test_reported_clause_holding_a_quoted_fragment_keeps_both():
     kinds = {(q.kind, q.text) for q in quotes}
     assert ("partial", "a danger to every diner") in kinds, kinds
     assert any(k == "indirect" and "the kitchen was" in t for k, t in kinds), kinds
+
+
+def test_a_statement_reported_in_a_noun_names_its_author():
+    from quotetrace.nlp.pipeline import extract_text
+
+    text = ("The dam was finished in 2011 despite a warning from geologist Ivo Strand, who had surveyed the valley, "
+            "that the rock was “as soft as cheese.”")
+    quotes = {(q.kind, q.speaker): q.text for q in extract_text(text)}
+    assert quotes[("indirect", "Ivo Strand")].startswith("the rock was")
+    assert quotes[("partial", "Ivo Strand")] == "as soft as cheese."
+
+
+def test_a_directive_with_an_object_is_not_a_statement():
+    from quotetrace.nlp.pipeline import extract_text
+
+    assert extract_text("The mayor urged residents to boil their water until Friday.") == []
+
+
+def test_a_reason_clause_after_a_reported_object_is_part_of_it():
+    from quotetrace.nlp.pipeline import extract_text
+
+    text = "Coach Mira Kallas stressed the value of the cup run, since it had paid for the new stand."
+    quotes = extract_text(text)
+    assert [(q.kind, q.speaker) for q in quotes] == [("indirect", "Mira Kallas")]
+    assert quotes[0].text.endswith("paid for the new stand")

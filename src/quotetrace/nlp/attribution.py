@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from quotetrace.nlp.cues import FIRST_SECOND, NO_INDIRECT, OBJECT_CONTENT, PRONOUNS, XCOMP_CONTENT, cue_lemma
+from quotetrace.nlp.cues import FIRST_SECOND, NO_INDIRECT, REPORT_NOUNS, OBJECT_CONTENT, PRONOUNS, XCOMP_CONTENT, cue_lemma
 from quotetrace.nlp.mentions import ORG_NOUNS, PERSON_ROLES, TITLE_WORDS, name_of, noun_phrase
 from quotetrace.nlp.speakers import Entity
 
@@ -251,8 +251,9 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
             break
     if not pieces and lemma in XCOMP_CONTENT:
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-        if xcomp is not None:
-            pieces = [c for c in verb.children if c.dep_ == "dobj"] + [xcomp]
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if xcomp is not None and not (objects and lemma in _DIRECTIVE):
+            pieces = objects + [xcomp]  # "vowed to fight on"; but "urged NATO to act" is a request, not a report
     if not pieces:
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "against", "about"}
                  and lemma in {"call", "warn", "ask"}]
@@ -265,8 +266,13 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
             for child in verb.rights:  # "denied any wrongdoing by the army"
                 if child.i > dobj.i and child.dep_ == "prep" and child.lower_ in ("by", "of", "about", "in", "to", "for"):
                     pieces.append(child)
-                elif child.i > dobj.i:
+                elif child.i > dobj.i and not child.is_punct and child.dep_ != "advcl":
                     break
+    if pieces and lemma in OBJECT_CONTENT:
+        last = max(p.i for p in pieces)
+        # "stressed the need for X, since it ...": the reason given is reported too
+        pieces += [c for c in verb.rights if c.i > last and c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("since", "because") for m in c.children)]
     if not pieces and verb.dep_ == "advcl" and verb.head.i > verb.i and not any(
             c.dep_ == "mark" for c in verb.children):
         # misparse "X has pledged Ukraine would join": the cue hangs off its own content
@@ -327,6 +333,7 @@ def _according_to(unit: ParsedUnit, token: Token) -> tuple[Token | None, tuple[i
     return pobj, (unit.start + doc[lo].idx, unit.start + doc[hi].idx + len(doc[hi].text))
 
 
+_DIRECTIVE = frozenset("urge ask call demand warn".split())
 _FINDING_VERBS = frozenset("find show".split())
 _FINDING_SUBJECTS = frozenset("study studies report reports survey surveys analysis audit review investigation "
                               "inquiry research data figures poll polls census paper test tests results "
@@ -382,6 +389,11 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 if colon is not None:
                     hits.append(colon)
                 continue
+            if token.pos_ == "NOUN" and token.lower_ in _REPORT_NOUNS:
+                nominal = _nominal_report(unit, u_index, token)
+                if nominal is not None:
+                    hits.append(nominal)
+                continue
             if token.pos_ not in ("VERB", "AUX") and not (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
                 continue
             lemma = cue_lemma(token.text)
@@ -422,6 +434,45 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 and second.speaker.end <= first.start and first.lemma != "according to":
             first.speaker = second.speaker  # "X acknowledged A, but said B": one subject for both verbs
     return hits
+
+
+# nouns that report what someone said when a "that" clause follows: "a warning from X that ..."
+_REPORT_NOUNS = REPORT_NOUNS
+
+
+def _nominal_report(unit: ParsedUnit, u_index: int, noun: Token) -> CueHit | None:
+    """"despite a warning from X that CLAUSE" / "a claim by X that CLAUSE": X reported CLAUSE."""
+    author = None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+            author = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if author is None:
+        return None
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.i > author.i
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    j = author.right_edge.i + 1
+    while clause is None and j < len(noun.doc) and noun.doc[j].is_punct and not noun.doc[j].is_quote:
+        j += 1
+    if clause is None and j < len(noun.doc) and noun.doc[j].lower_ == "that" and noun.doc[j].dep_ == "mark":
+        clause = noun.doc[j].head  # the parser hung "that ..." on the main verb
+    if clause is None or clause.i < j - 1 and clause.left_edge.i < author.i:
+        return None
+    speaker = _speaker_phrase(unit, author, True)
+    if speaker is None:
+        return None
+    doc = noun.doc
+    left, right = clause.left_edge.i, clause.right_edge.i
+    while left <= right and (doc[left].lower_ == "that" or doc[left].is_punct):
+        left += 1
+    while right >= left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    if right < left:
+        return None
+    s, e = unit.span(noun)
+    sent = noun.sent
+    content = (unit.start + doc[left].idx, unit.start + doc[right].idx + len(doc[right].text))
+    return CueHit(cue_lemma(noun.text) or "say", noun.text, s, e, unit.start + sent.start_char,
+                  unit.start + sent.end_char, u_index, noun.i, speaker, content)
 
 
 # "said [in a statement / on Monday / to reporters] that ...": the parser often hangs "that" elsewhere

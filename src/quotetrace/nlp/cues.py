@@ -54,6 +54,10 @@ def cue_lemma(word: str, spacy_lemma: str = "") -> str | None:
 
 
 _SUBJECT_PRONOUNS = frozenset("he she they it".split())
+# nouns that report what someone said when a "that" clause follows: "a warning from X that ..."
+REPORT_NOUNS = frozenset("warning warnings claim claims assurance assurances promise promises pledge pledges "
+                         "statement insistence admission suggestion allegation allegations denial argument "
+                         "announcement prediction reminder".split())
 
 
 def has_pronoun_cue(text: str, start: int, end: int) -> bool:
@@ -114,6 +118,9 @@ def has_cue(text: str, start: int = 0, end: int | None = None) -> bool:
             prev = words[i - 1] if i else ""
             if prev.lower() in _SUBJECT_BEFORE or (prev[:1].isupper() and i > 1):
                 return True
+
         elif low == "according" and i + 1 < len(words) and words[i + 1].lower() == "to":
             return True
+        if low in REPORT_NOUNS and i + 1 < len(words) and words[i + 1].lower() in ("from", "by"):
+            return True  # "a warning from X that ...": a reported statement in a noun
     return False

@@ -161,4 +161,7 @@ def attribute_partial(unit: ParsedUnit, pair: MarkPair, cues_by_token: dict[tupl
     hit = cues_by_token.get((u_index, sent_root.i))
     if hit is not None and hit.speaker is not None and cue_lemma(sent_root.text):
         return hit
-    return None
+    # a cue whose reported clause holds the fragment though the parse hangs it elsewhere ("a warning from X
+    # that ... “…”")
+    return next((c for (u, _), c in cues_by_token.items() if u == u_index and c.speaker is not None
+                 and c.content is not None and c.content[0] <= pair.open and pair.close <= c.content[1] + 1), None)
