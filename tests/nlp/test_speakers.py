@@ -180,3 +180,9 @@ def test_unnamed_groups_opening_a_sentence_are_anonymous(text, snippet):
 def test_a_quote_signed_after_a_dash(text, speaker):
     quotes = extract_text(text)
     assert [(q.kind, q.speaker) for q in quotes] == [("direct", speaker)]
+
+
+def test_pronoun_after_a_narrative_sentence_about_another_person_is_that_person():
+    text = ("Judge Ana Sola said the hearing would resume on Monday. Prosecutor Ivo Ring looked unhappy. "
+            "“We are ready today,” he said.")
+    assert _speaker(text, "We are ready today") == "Ivo Ring"
