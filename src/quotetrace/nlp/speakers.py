@@ -279,6 +279,12 @@ def _compatible(ent: Entity, gender: str | None) -> bool:
     return ent.kind == "person" and ent.gender in (None, gender)
 
 
+def _looks_female(ent: Entity) -> bool:
+    """A first name ending in -a (Sara, Petra, Anna): in most European languages a woman's name."""
+    words = ent.canonical.split()
+    return ent.kind == "person" and len(words) >= 2 and len(words[0]) > 2 and words[0].endswith("a")
+
+
 def _inside_any(spans: list[tuple[int, int]], pos: int) -> bool:
     k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
@@ -478,7 +484,8 @@ def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], 
         # more cautious. “…,” he said") or opens the paragraph: "he" is that person
         if k >= 0 and (person is None or person[1] < reg.subjects[k][2] <= cue.start or person[1] < reg.subjects[k][0]) \
                 and cue.sent_start - reg.subjects[k][0] < 600 and "\n" not in reg.paragraph_gap(reg.subjects[k][0], cue.start) \
-                and _compatible(reg.subjects[k][1], gender) and id(reg.subjects[k][1]) not in exclude:
+                and _compatible(reg.subjects[k][1], gender) \
+                and not (gender == "m" and _looks_female(reg.subjects[k][1])) and id(reg.subjects[k][1]) not in exclude:
             # a new paragraph opening on a named person ("Vasko later addressed journalists. “…,” she said"):
             # "she" is that person, not the speaker of an earlier paragraph
             return reg.subjects[k][1]
