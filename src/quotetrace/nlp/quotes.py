@@ -163,5 +163,9 @@ def attribute_partial(unit: ParsedUnit, pair: MarkPair, cues_by_token: dict[tupl
         return hit
     # a cue whose reported clause holds the fragment though the parse hangs it elsewhere ("a warning from X
     # that ... “…”")
-    return next((c for (u, _), c in cues_by_token.items() if u == u_index and c.speaker is not None
-                 and c.content is not None and c.content[0] <= pair.open and pair.close <= c.content[1] + 1), None)
+    for token in root.sent:  # only the fragment's own sentence: linear in the text
+        hit = cues_by_token.get((u_index, token.i))
+        if hit is not None and hit.speaker is not None and hit.content is not None \
+                and hit.content[0] <= pair.open and pair.close <= hit.content[1] + 1:
+            return hit
+    return None
