@@ -186,3 +186,19 @@ def test_pronoun_after_a_narrative_sentence_about_another_person_is_that_person(
     text = ("Judge Ana Sola said the hearing would resume on Monday. Prosecutor Ivo Ring looked unhappy. "
             "“We are ready today,” he said.")
     assert _speaker(text, "We are ready today") == "Ivo Ring"
+
+
+def test_quoted_as_saying_names_the_speaker():
+    text = "Coach Mira Kallas was quoted as saying the pitch was a disgrace."
+    assert _speaker(text, "pitch was a disgrace") == "Mira Kallas"
+
+
+def test_when_asked_whether_is_not_the_speakers_statement():
+    quotes = extract_text("“Not yet,” said Mayor Ivo Lind when asked whether the bridge was safe.")
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Ivo Lind")]
+
+
+def test_a_common_noun_opening_the_clause_is_not_the_body_that_speaks():
+    text = ("The Osterby Savings Bank cut its rates on Monday. Chairman Pal Rye said more cuts were likely. "
+            "Demand was weak, the bank said.")
+    assert _speaker(text, "Demand was weak") == "Osterby Savings Bank"

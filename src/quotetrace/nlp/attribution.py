@@ -88,6 +88,12 @@ def is_masked(token: Token) -> bool:
 
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:
+    if verb.dep_ in ("pcomp", "xcomp", "advcl") and verb.head.lower_ == "as" and verb.head.head.lower_.startswith("quot"):
+        verb = verb.head.head  # "X was quoted as saying": the parser hangs "saying" on "as"
+    if verb.lower_.startswith("quot") and (depth > 0 or verb.dep_ == "ROOT"):
+        quoted = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if quoted is not None:
+            return quoted  # "X was quoted as saying ...": X speaks
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return None  # passive: "Ukraine was promised", "he was told"
     for child in verb.children:
@@ -408,6 +414,9 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
             if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children) \
                     and token.dep_ in ("advcl", "acl", "ROOT") and not any(c.dep_ == "nsubj" for c in token.children):
                 continue  # "Asked whether ..., X replied": a reduced passive, the subject was not the speaker
+            if lemma == "ask" and token.dep_ in ("advcl", "acl") and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+                continue  # "..., said X when asked whether ...": the question was put to X
             subj = _subject(token)
             if lemma in _FINDING_VERBS and (subj is None or subj.lower_ not in _FINDING_SUBJECTS):
                 continue  # "found"/"showed" report only when a study or a report is the subject

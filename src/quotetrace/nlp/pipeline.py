@@ -265,10 +265,11 @@ def _build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], c
     quoted = sorted((p.open, p.close + 1) for p in pairs if p.parent is None)
     for mention in scan_titled_names(text):
         reg.person(mention.name, None, mention.title)
+    orgs: list[tuple[ParsedUnit, Span]] = []
     for unit in units:
         for ent in unit.doc.ents:
             if ent.label_ == "ORG":
-                _register_org(reg, unit, ent)
+                orgs.append((unit, ent))
             if ent.label_ != "PERSON":
                 continue
             words = [w for w in re.sub(r"[’']s\b", "", ent.text).split() if w]
@@ -279,6 +280,8 @@ def _build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], c
         phrase = cue.speaker
         if phrase is not None and phrase.form == "name" and phrase.person:
             reg.person(phrase.text, None, phrase.title)
+    for unit, ent in orgs:  # after the persons: a person the tagger calls ORG stays a person
+        _register_org(reg, unit, ent)
     reg.harvest_titles(text)
     reg.add_positions(text, quoted)
     cue_sents = {c.sent_start for c in cues}
@@ -310,6 +313,9 @@ def _register_org(reg: SpeakerRegistry, unit: ParsedUnit, ent: Span) -> None:
         words = words[1:]
     if not words or not words[0][:1].isupper() or _inside_quote_mask(ent):
         return
+    known = reg.lookup_person(words[-1]) if len(words) >= 2 else None
+    if known is not None and len(known.canonical.split()) >= 2 and known.canonical in " ".join(words):
+        return  # "Governor Nadia Ostrova" tagged ORG: already known as a person
     pos = unit.start + ent.start_char + ent.text.find(words[0])
     body = reg.body(re.sub(r"[’']s$", "", " ".join(words)), pos)
     if body.kind != "organisation":
@@ -423,7 +429,19 @@ def _name_inverted_body(text: str, reg: SpeakerRegistry, cue: CueHit) -> None:
         return
     found = _CLAUSE_SUBJECT.match(text, content[0], content[1])
     if found and found.group(1).split()[0].lower() not in ("the", "a", "an", "it", "he", "she", "they", "we", "i"):
-        cue.entity = reg.body(found.group(1), content[0] + found.start(1))
+        name = found.group(1)
+        if " " not in name and found.start(1) == content[0] and not _capitalised_elsewhere(text, name):
+            return  # "Inflation remained too high, the bank said": a common noun opening the sentence
+        cue.entity = reg.body(name, content[0] + found.start(1))
+
+
+def _capitalised_elsewhere(text: str, word: str) -> bool:
+    """Whether ``word`` appears capitalised somewhere other than at a sentence start (so it is a name)."""
+    for match in re.finditer(r"(?<![\w’'])" + re.escape(word) + r"(?![\w’'])", text):
+        before = text[max(0, match.start() - 3): match.start()].rstrip(" “\"‘'")
+        if before and before[-1] not in ".!?\n:":
+            return True
+    return False
 
 
 def _headline_speaker(reg: SpeakerRegistry, text: str, claim: HeadlineClaim) -> Entity | None:

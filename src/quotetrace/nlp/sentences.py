@@ -106,6 +106,9 @@ def parse_units(text: str, sentences: list[Sentence], pairs: list[MarkPair]) -> 
                                                 or _ROLE_SUBJECT.match(text, sentences[i].start)
                                                 or has_role_cue(text, sentences[i].start, sentences[i].end)):
             wanted[i - 1] = True
+        if wanted[i] and i >= 2 and not (wanted[i - 1] and wanted[i - 2]) \
+                and has_role_cue(text, sentences[i].start, sentences[i].end):
+            wanted[i - 1] = wanted[i - 2] = True  # "the bank said": the bank may be named two sentences back
         # a quote paragraph with no attribution of its own takes its speaker from the sentence before
         sent = sentences[i]
         head = len(text[sent.start: sent.end]) - len(text[sent.start: sent.end].lstrip())
