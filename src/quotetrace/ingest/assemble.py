@@ -13,8 +13,9 @@ def build_article(text: str, source: str, meta: ArticleMeta, options: IngestOpti
     language = meta.language
     if language is None and options.language:
         language = detect_language(text)
+    digest = content_hash(text)
     return Article(
-        id=article_id(meta.url, text),
+        id=article_id(meta.url, text, digest),
         text=text,
         source=source,
         url=meta.url,
@@ -23,5 +24,5 @@ def build_article(text: str, source: str, meta: ArticleMeta, options: IngestOpti
         authors=meta.authors or (),
         published=meta.published,
         language=language,
-        content_hash=content_hash(text),
+        content_hash=digest,
     )

@@ -60,8 +60,11 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
-def article_id(url: str | None, text: str) -> str:
-    """The article's stable id: from its canonical URL when it has one, else from its content hash."""
+def article_id(url: str | None, text: str, digest: str | None = None) -> str:
+    """The article's stable id: from its canonical URL when it has one, else from its content hash.
+
+    ``digest`` is ``content_hash(text)`` when the caller has it already (hashing a long text twice costs).
+    """
     if url:
         return stable_id(normalise_url(url))
-    return stable_id(content_hash(text))
+    return stable_id(digest if digest is not None else content_hash(text))

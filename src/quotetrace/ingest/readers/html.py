@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import logging
 import re
-from copy import deepcopy
+from copy import copy, deepcopy
+from functools import lru_cache
 from typing import Any
 
 from htmldate import find_date
@@ -21,9 +22,10 @@ from trafilatura import bare_extraction
 from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.metadata import (META_URL, extract_meta_json, extract_sitename, extract_title, extract_url,
                                   examine_meta, normalize_authors)
-from trafilatura.settings import Document
+from lxml.etree import XPath
+from trafilatura.settings import Document, Extractor
 from trafilatura.utils import load_html, trim
-from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
+from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS, REGEXP_NS
 
 from quotetrace.errors import InputError
 from quotetrace.ingest.assemble import build_article
@@ -40,6 +42,17 @@ for _noisy in ("trafilatura", "htmldate"):
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # htmldate's extensive search scans the whole page for date-like strings: slow, rarely needed for news.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_REGEX_TEST = re.compile(r"re:test\((@[\w-]+), ('[^']*')\)")
+
+
+def _guarded(expression: XPath) -> XPath:
+    """``expression`` with each ``re:test(@a, 'p')`` behind ``@a and``: same matches (no pattern matches an empty
+    string), but lxml calls Python's regex only for elements that have the attribute (1.5-3x faster)."""
+    return XPath(_REGEX_TEST.sub(r"(\1 and re:test(\1, \2))", expression.path), namespaces={"re": REGEXP_NS})
+
+
+_AUTHOR_XPATHS = [_guarded(expression) for expression in AUTHOR_XPATHS]
+_AUTHOR_DISCARD_XPATHS = [_guarded(expression) for expression in AUTHOR_DISCARD_XPATHS]
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -67,8 +80,8 @@ def extract_author(tree: Any) -> str | None:
     pruning only removes candidates (those inside a discarded section); only a candidate holding a discarded
     section is copied and pruned. Tested equal to trafilatura's on the 181 benchmark pages.
     """
-    discarded = {element for expression in AUTHOR_DISCARD_XPATHS for element in expression(tree)}
-    for expression in AUTHOR_XPATHS:
+    discarded = {element for expression in _AUTHOR_DISCARD_XPATHS for element in expression(tree)}
+    for expression in _AUTHOR_XPATHS:
         for element in expression(tree):
             if element in discarded or any(above in discarded for above in element.iterancestors()):
                 continue
@@ -105,20 +118,32 @@ def _metadata(tree: Any, url: str | None) -> Document:
     return metadata
 
 
+@lru_cache(maxsize=1)
+def _extractor() -> Extractor:
+    """trafilatura's options for our extraction, built once (building them reads its config: ~50 µs a page)."""
+    return Extractor(
+        output_format="python",
+        with_metadata=False,
+        comments=False,
+        tables=True,
+        recall=True,
+        fast=True,  # no readability/jusText comparison: faster and F1 0.9632 vs 0.9593 with it (html_extraction.py)
+    )
+
+
+def _options(url: str | None) -> Extractor:
+    options = copy(_extractor())  # a shallow copy per page: only the page's URL differs
+    options.url = url
+    options.source = url and url.encode("utf-8", "replace").decode("utf-8")
+    return options
+
+
 def _extract(html: str, url: str | None) -> Any:
     tree = load_html(html)  # parsed once: metadata reads it, extraction works on a copy
     if tree is None:
         return None
     metadata = _metadata(tree, url)
-    document = bare_extraction(
-        tree,
-        url=url,
-        with_metadata=False,
-        include_comments=False,
-        include_tables=True,
-        favor_recall=True,
-        fast=True,  # no readability/jusText comparison: faster and F1 0.9632 vs 0.9593 with it (html_extraction.py)
-    )
+    document = bare_extraction(tree, url=url, options=_options(url))
     if document is None:
         return None
     for name in ("url", "sitename", "title", "date", "author"):
