@@ -74,22 +74,39 @@ _INVERTING = frozenset("say add write ask warn insist explain reply announce".sp
 
 
 def has_role_cue(text: str, start: int, end: int) -> bool:
-    """A definite common-noun speaker next to a reporting verb ("the company said", "said the governor",
-    "the report found"): its referent was named earlier, so the sentence before is worth parsing."""
+    """A definite role-noun speaker next to a reporting verb ("the company said", "said the governor",
+    "the report found", "the 29-year-old Dane said"): its referent was named earlier, so the sentences
+    before are worth parsing."""
     forms = reporting_forms()
-    words = _WORD.findall(text, start, end)
-    for i, word in enumerate(words):
-        if word.lower() not in forms:
-            continue
-        back = words[max(0, i - 4): i]
-        the = next((k for k in range(len(back) - 1, -1, -1) if back[k].lower() == "the"), None)
-        # "the company said", "the 29-year-old Dane said": lower-case words, the last perhaps a nationality
-        if the is not None and the < len(back) - 1 and all(w.islower() for w in back[the + 1: -1]):
-            return True
-        if i + 2 < len(words) and words[i + 1].lower() == "the" and words[i + 2].islower() \
-                and forms[word.lower()] in _INVERTING:  # "said the governor", not "answers the phone"
+    for the in _THE.finditer(text, start, end):
+        words = _CLAUSE_WORDS.match(text, the.end(), end)
+        run = words.group(0).split() if words else []
+        for k, word in enumerate(run[:3]):
+            verb = next((w for w in run[k + 1: k + 3] if w not in ("has", "had", "have", "also")), "")
+            if verb in forms and _role_like(word) and all(w.islower() or w[:1].isdigit() for w in run[:k]):
+                return True
+    for match in _ROLE_AFTER.finditer(text, start, end):
+        lemma = forms.get(match.group(1).lower())
+        if lemma in _INVERTING and _role_like(match.group(2)):
             return True
     return False
+
+
+def _role_like(word: str) -> bool:
+    """A noun that names a role, a body or a document, or a capitalised description ("Dane")."""
+    from quotetrace.nlp.mentions import ORG_NOUNS, PERSON_ROLES, TITLE_WORDS  # late: mentions is heavier
+
+    low = re.sub(r"[’']s$", "", word.lower())
+    return word[:1].isupper() or low in ORG_NOUNS or low in PERSON_ROLES or low in TITLE_WORDS \
+        or low in _DOCUMENT_NOUNS
+
+
+_DOCUMENT_NOUNS = frozenset("report review audit study survey inquiry investigation analysis statement letter "
+                            "filing ruling findings".split())
+# "the [two lower-case words] NOUN [has] VERB" and "VERB the NOUN", within one clause (no punctuation)
+_THE = re.compile(r"\b[Tt]he\s+")
+_CLAUSE_WORDS = re.compile(r"[\w’'-]+(?:\s+[\w’'-]+){0,5}")  # the words up to the next punctuation
+_ROLE_AFTER = re.compile(r"\b([a-z]+)\s+the\s+([a-z][\w’'-]*)\b")
 
 
 _WORD = re.compile(r"[A-Za-z]+")
