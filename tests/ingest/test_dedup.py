@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import subprocess
@@ -229,3 +230,24 @@ def test_index_answers_as_datasketch_minhashlsh_with_jaccard_verification() -> N
     assert [index.find_or_add(key, sig) for key, sig in docs] == expected
     assert 50 < sum(m is not None for m in expected) < 390  # both outcomes are exercised
     assert len(index) == len(order)
+
+
+def test_word_hashes_do_not_depend_on_the_word_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotetrace.ingest import dedup
+
+    expected = minhash_signature(WIRE)
+    words = dedup._WORD.findall(WIRE.casefold())
+    blake = [int.from_bytes(hashlib.blake2b(w.encode(), digest_size=8).digest(), "little")
+             for w in words]
+    assert dedup._word_hashes(words).tolist() == blake
+    # A cap smaller than the text's vocabulary: the cache is cleared and the text is hashed without it.
+    monkeypatch.setattr(dedup, "_WORD_CACHE_MAX", 5)
+    dedup._word_cache.clear()
+    assert np.array_equal(minhash_signature(WIRE), expected)
+    assert len(dedup._word_cache) <= 5
+    # A cap the cache overflows between texts: cleared, then refilled, same values.
+    monkeypatch.setattr(dedup, "_WORD_CACHE_MAX", len(set(words)) + 3)
+    dedup._word_cache.clear()
+    dedup._word_hashes(["alpha", "beta", "gamma", "delta"])
+    assert np.array_equal(minhash_signature(WIRE), expected)
+    assert len(dedup._word_cache) <= dedup._WORD_CACHE_MAX
