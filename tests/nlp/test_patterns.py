@@ -219,11 +219,12 @@ def test_sentence_opener_is_not_part_of_the_title() -> None:
         ("Petro Halyk", "Calderian President")]
 
 
-def test_declined_to_say_and_called_for_are_not_statements():
+def test_declined_to_say_is_not_a_statement_but_called_for_is():
     from quotetrace.nlp.pipeline import extract_text
 
     assert extract_text("The harbour master declined to say when the port would reopen.") == []
-    assert extract_text("Fishermen in Tarnby called for a new harbour wall on Monday.") == []
+    quotes = extract_text("Fishermen in Tarnby called for a new harbour wall on Monday.")
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [("indirect", "a new harbour wall", None)]
 
 
 def test_dateline_with_city_and_country_is_not_the_speaker():

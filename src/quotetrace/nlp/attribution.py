@@ -295,8 +295,9 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
     left = min(p.left_edge.i for p in pieces)
     right = max(p.right_edge.i for p in pieces)
     doc = verb.doc
-    while left <= right and (doc[left].dep_ == "mark" and doc[left].lower_ in ("that",) or doc[left].is_punct):
-        left += 1
+    while left <= right and (doc[left].dep_ == "mark" and doc[left].lower_ in ("that",) or doc[left].is_punct
+                             or doc[left].dep_ == "prep" and doc[left].lower_ == "for" and lemma == "call"):
+        left += 1  # "called for a freeze": the demand is "a freeze"
     while right >= left and (doc[right].is_punct or doc[right].is_space or doc[right].dep_ == "cc"):
         right -= 1  # "..., and adding that": the joining conjunction is not content
     if right < left:
@@ -409,8 +410,6 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 continue
             if token.dep_ == "xcomp" and token.head.lower_.startswith(("declin", "refus")):
                 continue  # "declined to say when ...": nothing was said
-            if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
-                continue  # "called for an inquiry": a demand, not a reported statement
             if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children) \
                     and token.dep_ in ("advcl", "acl", "ROOT") and not any(c.dep_ == "nsubj" for c in token.children):
                 continue  # "Asked whether ..., X replied": a reduced passive, the subject was not the speaker

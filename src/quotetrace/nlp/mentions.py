@@ -68,7 +68,7 @@ _NAME = r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|[A-Z]\.)"
 _TITLED_NAME = re.compile(
     r"\b((?i:" + "|".join(
         sorted((re.escape(w) for w in TITLE_WORDS if w.isalpha() or w.endswith(".") or "-" in w), key=len, reverse=True)
-    ) + r"))\s+(" + _NAME + r"(?:\s+" + _NAME + r"){0,2})(?![\w’'])"
+    ) + r"))[ \t]+(" + _NAME + r"(?:[ \t]+" + _NAME + r"){0,2})(?![\w’'])"
 )
 _PREFIX_WORDS = re.compile(r"((?:[A-Za-z][\w.\-]*\s+){0,3})$")
 
@@ -116,6 +116,8 @@ def scan_titled_names(text: str) -> list[NameMention]:
             name_words = name_words[:-1]
         if not name_words or all(len(w) <= 2 for w in name_words):
             continue
+        if name_words[-1].lower() in ORG_NOUNS:
+            continue  # "Defence Ministry", "Interior Agency": a body, not a titled person
         name = " ".join(name_words)
         start = match.start(2) + match.group(2).find(name_words[0])
         before = _PREFIX_WORDS.search(text, max(0, match.start() - 60), match.start())

@@ -388,7 +388,8 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
     claims = [(c, e) for c, e in claims if e is not None]
     for claim, entity in claims:  # quoted words in an attributed headline are that speaker's
         for k, draft in enumerate(drafts):
-            if draft.kind == "scare" and claim.start <= draft.start and draft.end <= claim.end:
+            if claim.start <= draft.start and draft.end <= claim.end and (
+                    draft.kind == "scare" or draft.kind == "partial" and _unnamed(entity_of.get(k))):
                 draft.kind, entity_of[k] = "partial", entity
     _merge_paragraph_runs(pairs, drafts, entity_of)
     records = _records(article, index, drafts, entity_of, reg)
@@ -413,6 +414,10 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
 _CLAUSE_SUBJECT = re.compile(r"(?:[A-Za-z][a-z-]+\s+){0,2}?([A-Z][\w&’'-]+(?:\s+[A-Z][\w&’'-]+){0,3})\s+(?:will|would|has|"
                              r"had|have|is|was|are|were|plans?|planned|intends?|expects?|can|could|must|may|should|"
                              r"[a-z]+(?:s|ed))\b")
+
+
+def _unnamed(entity: Entity | None) -> bool:
+    return entity is None or entity.kind in ("anonymous", "unknown")
 
 
 def _name_inverted_body(text: str, reg: SpeakerRegistry, cue: CueHit) -> None:

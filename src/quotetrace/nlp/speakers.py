@@ -395,7 +395,7 @@ def _staff_or_public(words: list[str]) -> tuple[str, str] | None:
         return None
     if at < len(low) and named and (low[at] == "at" or head in _STAFF and low[at] in _STAFF_PREPS):
         return " ".join(rest).rstrip(",."), "staff"  # "at" a named body: its staff
-    indefinite = low[0] in _INDEFINITE or low[0] not in ("the",) and head.endswith("s")
+    indefinite = low[0] in _INDEFINITE or low[0] not in ("the",) and head.endswith(("s", "men", "people", "children"))
     if head in _PUBLIC or (indefinite and (at == len(low) or low[at] in ("in", "from") or not named
                                            or head not in _STAFF)):
         return "", "anonymous"
