@@ -139,3 +139,18 @@ def test_learned_lines_are_marked_by_clean() -> None:
         marked = {text[s.start:s.end].strip(): s.label for s in mark_junk(text, lines)}
         assert FOOTER.upper() in marked and HEADER in marked
         assert not any("ferry" in m for m in marked)
+
+
+def test_observe_with_precomputed_lines_counts_the_same() -> None:
+    from quotetrace.ingest.boilerplate import candidate_lines
+
+    # FICTION: page furniture of an invented outlet around invented sentences.
+    texts = [f"Subscribe to the Ørsund Tidende\nStory {i}: the ferry ran {i} minutes late.\n" + "long " * 200
+             for i in range(6)]
+    plain, shared = BoilerplateLearner(), BoilerplateLearner()
+    for text in texts:
+        plain.observe("ot", text)
+        shared.observe("ot", text, candidate_lines(text))
+    assert plain.to_state() == shared.to_state()
+    assert plain.lines_for("ot") == {"subscribe to the ørsund tidende"}
+    assert candidate_lines("a\n" + "b" * 801)[1] is None

@@ -297,3 +297,20 @@ def test_seed_junk_is_marked_and_nothing_else(seed_paths: list[Path]) -> None:
                 assert marked == "", (path.name, body, marked)
     assert all(found.values()), found
     assert found["Photo: Bloomberg"] == 2  # the caption printed twice is marked both times
+
+
+_PIECES = ["Share this story", "Ørsund Tidende", "é\u0301tude", "ﬁnal whistle", "12 min read", "  ", "\t", "•", "·",
+           "- ", "» ", "|", "—", "\u00a0", "\u2003", "Advertisement", "By Mira Sel", "ß", "İ", "x" * 790]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES) | st.text(max_size=6), max_size=5).map("".join), max_size=12),
+       st.sampled_from(["\n", "\r\n", "\u2028", "\x85", "\x1c", "\n\n"]))
+def test_precomputed_normalised_lines_give_the_same_marks(lines: list[str], newline: str) -> None:
+    from quotetrace.ingest.boilerplate import candidate_lines
+
+    text = newline.join(lines)
+    normalised = candidate_lines(text)
+    learned = frozenset(line for line in normalised if line)  # every line is learned: the check runs on all
+    assert mark_junk(text, learned, normalised) == mark_junk(text, learned)
+    assert mark_junk(text, frozenset(), normalised) == mark_junk(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import Any
 
 LOGGER = logging.getLogger(__name__)
@@ -44,6 +45,14 @@ def normalise_line(line: str) -> str:
     return text[first.start():len(text) - (last.start() if last else 0)]
 
 
+def candidate_lines(text: str) -> list[str | None]:
+    """``normalise_line`` of each line of ``text`` (``str.splitlines``), None for a line too long to be learned.
+
+    Computed once per article, it serves both ``BoilerplateLearner.observe`` and ``clean.mark_junk``.
+    """
+    return [normalise_line(raw) if len(raw) <= 4 * MAX_LINE_CHARS else None for raw in text.splitlines()]
+
+
 def _outlet_key(outlet: str | None) -> str:
     # None and "" are the same "unknown outlet" bucket (the pipeline passes "" for None).
     return outlet or ""
@@ -72,19 +81,20 @@ class BoilerplateLearner:
         self._outlets: dict[str, _OutletCounts] = {}
         self._cache: dict[str, frozenset[str]] = {}  # lines_for results, dropped when the outlet changes
 
-    def observe(self, outlet: str | None, text: str) -> None:
-        """Count each distinct candidate line of ``text`` once for ``outlet``."""
+    def observe(self, outlet: str | None, text: str, normalised: Sequence[str | None] | None = None) -> None:
+        """Count each distinct candidate line of ``text`` once for ``outlet``.
+
+        ``normalised`` is ``candidate_lines(text)`` when the caller has it already.
+        """
         key = _outlet_key(outlet)
         counts = self._outlets.get(key)
         if counts is None:
             counts = self._outlets[key] = _OutletCounts()
         counts.articles += 1
         seen: set[str] = set()
-        for raw in text.splitlines():
-            if len(raw) > 4 * MAX_LINE_CHARS:  # cheap reject before normalising long paragraphs
-                continue
-            line = normalise_line(raw)
-            if MIN_LINE_CHARS <= len(line) <= MAX_LINE_CHARS:
+        # Long raw lines (None) are rejected before normalising: paragraphs are prose, never boilerplate.
+        for line in normalised if normalised is not None else candidate_lines(text):
+            if line is not None and MIN_LINE_CHARS <= len(line) <= MAX_LINE_CHARS:
                 seen.add(line)
         lines = counts.lines
         for line in seen:

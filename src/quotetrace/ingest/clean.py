@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from quotetrace.ingest.boilerplate import MAX_LINE_CHARS, normalise_line
 from quotetrace.records import Span
@@ -332,10 +332,12 @@ def strip_read_time(line: str) -> str:
     return line[: glued.start()].rstrip() if glued else line
 
 
-def mark_junk(text: str, boilerplate: frozenset[str] = frozenset()) -> tuple[Span, ...]:
+def mark_junk(text: str, boilerplate: frozenset[str] = frozenset(),
+              normalised: Sequence[str | None] | None = None) -> tuple[Span, ...]:
     """Spans of ``text`` that are page junk, labelled with the reason; sorted and non-overlapping.
 
-    ``boilerplate`` holds normalised lines learned for this article's outlet (see ``BoilerplateLearner``).
+    ``boilerplate`` holds normalised lines learned for this article's outlet (see ``BoilerplateLearner``);
+    ``normalised`` is ``boilerplate.candidate_lines(text)`` when the caller has it (same answer, less work).
     """
     lines = list(_lines(text))
     spans: list[Span] = []
@@ -345,7 +347,8 @@ def mark_junk(text: str, boilerplate: frozenset[str] = frozenset()) -> tuple[Spa
     for index, line in enumerate(lines):
         if not line.core:
             continue
-        label = _classify(line, index, lines, authors, repeats, previous, boilerplate)
+        known = normalised[index] if normalised is not None and index < len(normalised) else None
+        label = _classify(line, index, lines, authors, repeats, previous, boilerplate, known)
         if not previous and label in _NOT_IN_HEADLINE:
             label = None  # "Watch: ..." or "Live updates" as the first line is the article's own headline
         previous = line.core
@@ -362,10 +365,12 @@ def mark_junk(text: str, boilerplate: frozenset[str] = frozenset()) -> tuple[Spa
 
 
 def _classify(line: _Line, index: int, lines: list[_Line], authors: set[int], repeats: Counter[str],
-              previous: str, boilerplate: frozenset[str]) -> str | None:
+              previous: str, boilerplate: frozenset[str], known: str | None = None) -> str | None:
     if index in authors:
         return "author-bio"
-    if boilerplate and len(line.core) <= MAX_LEARNED_RAW and normalise_line(line.core) in boilerplate:
+    # ``known`` is normalise_line of the raw line: equal to that of its core (bullets and spaces are no letters).
+    if boilerplate and len(line.core) <= MAX_LEARNED_RAW \
+            and (known if known is not None else normalise_line(line.core)) in boilerplate:
         return "learned-boilerplate"
     if _sentence_like(line) or not line.words:  # the cheaper test first: most article lines are sentences
         return None

@@ -77,6 +77,7 @@ class _Run:
 
     def write(self, articles: list[Article], failures: list[IngestFailure], run_id: int) -> None:
         """Classify, clean and store one batch in one transaction."""
+        from quotetrace.ingest.boilerplate import candidate_lines
         from quotetrace.ingest.clean import mark_junk
         from quotetrace.ingest.dedup import minhash_signature
 
@@ -100,12 +101,14 @@ class _Run:
             self.run_ids.add(article.id)
             fresh.append(article)
         # Learn from the whole batch before marking, so lines repeated within it are caught at once.
+        normalised: dict[str, list[str | None]] = {}  # each article's lines normalised once, for the learner and the marking (this batch only)
         for article in fresh:
             key = _outlet_key(article)
             if key not in self.start_lines:
                 # The learner observes every article it stores (same transaction): unseen outlet, none stored.
                 self.start_lines[key] = self.learner.lines_for(key) if self.learner.articles_seen(key) else None
-            self.learner.observe(key, article.text)
+            normalised[article.id] = candidate_lines(article.text)
+            self.learner.observe(key, article.text, normalised[article.id])
         ready: list[Article] = []
         signatures = {}
         lines_by_outlet: dict[str, frozenset[str]] = {}  # the learner is settled for this batch: ask once
@@ -115,7 +118,7 @@ class _Run:
                 lines_by_outlet[key] = self.learner.lines_for(key)
             lines = lines_by_outlet[key]
             self.used.setdefault(key, set()).add(lines)
-            junk = tuple(mark_junk(article.text, lines))
+            junk = tuple(mark_junk(article.text, lines, normalised.pop(article.id)))
             # Learned boilerplate depends on the corpus seen so far; leave only text-determined junk out.
             signature = minhash_signature(article.text, junk=[s for s in junk if s.label != "learned-boilerplate"])
             duplicate_of = self.index.find_or_add(article.id, signature)
