@@ -202,3 +202,17 @@ def test_a_common_noun_opening_the_clause_is_not_the_body_that_speaks():
     text = ("The Osterby Savings Bank cut its rates on Monday. Chairman Pal Rye said more cuts were likely. "
             "Demand was weak, the bank said.")
     assert _speaker(text, "Demand was weak") == "Osterby Savings Bank"
+
+
+@pytest.mark.parametrize("text, snippet", [
+    ("Internal files seen by the Varn Herald showed that the dam had cracked twice.", "dam had cracked"),
+    ("A confidential memo revealed that the ferry had failed its inspection.", "ferry had failed"),
+    ("The volunteers said the beach had been cleaned by noon.", "beach had been cleaned"),
+])
+def test_unauthored_documents_and_unnamed_definite_groups_have_no_speaker(text, snippet):
+    assert _speaker(text, snippet) is None
+
+
+def test_a_definite_document_speaks_for_the_body_that_published_it():
+    text = "The Osterby Rail Board released its annual review on Monday. The review found that delays had halved."
+    assert _speaker(text, "delays had halved") == "Osterby Rail Board"

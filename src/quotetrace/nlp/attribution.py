@@ -344,7 +344,8 @@ _DIRECTIVE = frozenset("urge ask call demand warn".split())
 _FINDING_VERBS = frozenset("find show".split())
 _FINDING_SUBJECTS = frozenset("study studies report reports survey surveys analysis audit review investigation "
                               "inquiry research data figures poll polls census paper test tests results "
-                              "assessment trial".split())
+                              "assessment trial memo memos email emails document documents files records papers "
+                              "letters minutes cables messages".split())
 _SOURCE_DOCUMENTS = frozenset("lawsuit complaint petition indictment filing filings analysis assessment review "
                               "inquiry memo letter release transcript".split())
 _SPEECH = frozenset("say tell add write ask reply respond answer explain declare state announce warn".split())

@@ -324,6 +324,9 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         issuer, _ = document
         if issuer:
             return reg.lookup_person(issuer) or reg.body(issuer, phrase.start)
+        if words[0].lower() not in ("the", "its", "their", "this", "that"):
+            # "Internal documents seen by X revealed", "a leaked memo showed": no author we can name
+            return reg.body(phrase.text, phrase.start, kind="anonymous")
         recent = reg.most_recent(phrase.start, None, {id(e) for e in reg.entities if e.kind == "person"},
                                  persons_only=False, window=ROLE_WINDOW)
         return recent or reg.body(phrase.text, phrase.start, kind="anonymous")
@@ -350,7 +353,8 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         if (head in PERSON_ROLES or (definite and head not in ORG_NOUNS)) and not any(w[:1].isupper() for w in words):
             # "the veteran", "the agency's former director": the person the text was just about
             recent = reg.most_recent(phrase.start, None, set(), persons_only=True, window=ROLE_WINDOW)
-            return recent or reg.body(" ".join(words), phrase.start, kind="unknown")
+            # nobody it could be: an unnamed person or group ("the research team"), so no speaker name
+            return recent or reg.body(" ".join(words), phrase.start, kind="anonymous")
         if head in ORG_NOUNS and not any(w[:1].isupper() for w in words):
             recent = reg.most_recent(phrase.start, None, {id(e) for e in reg.entities if e.kind == "person"},
                                      persons_only=False, window=ROLE_WINDOW)
@@ -404,7 +408,8 @@ def _staff_or_public(words: list[str]) -> tuple[str, str] | None:
 
 _DOCUMENTS = frozenset("statement statements report reports document documents memo memos letter filing "
                        "release study survey audit paper papers transcript records cable cables lawsuit complaint "
-                       "petition indictment filings analysis assessment review inquiry".split())
+                       "petition indictment filings analysis assessment review inquiry email emails messages files "
+                       "minutes".split())
 
 
 def _issuer(words: list[str]) -> tuple[str, str] | None:
@@ -424,7 +429,8 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
         return after.group(1).strip(" ,.").removesuffix(" of").removesuffix(" and"), low[at]
     before = [re.sub(r"[’']s$", "", w) for w in words[:at]]
     named = [w for w in before if w[:1].isupper() and w.lower() not in ("the", "a", "an", "internal", "leaked",
-                                                                        "secret", "official", "new")]
+                                                                        "secret", "official", "new", "confidential",
+                                                                        "classified", "private", "unpublished")]
     return (" ".join(named) if named else ""), low[at]
 
 
