@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -28,6 +29,11 @@ class ParsedUnit:
 
     start: int
     doc: Doc
+
+    @cached_property
+    def text(self) -> str:
+        """The unit's text, built once (``Doc.text`` joins every token on each access)."""
+        return self.doc.text
 
     def span(self, token: Token) -> tuple[int, int]:
         return self.start + token.idx, self.start + token.idx + len(token.text)
@@ -397,7 +403,7 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 if colon is not None:
                     hits.append(colon)
                 continue
-            if token.pos_ == "NOUN" and token.lower_ in _REPORT_NOUNS:
+            if low in _REPORT_NOUNS and token.pos_ == "NOUN":
                 nominal = _nominal_report(unit, u_index, token)
                 if nominal is not None:
                     hits.append(nominal)
@@ -516,7 +522,7 @@ def _clause_end(text: str, start: int, sent_end: int) -> int:
 def _text_content(unit: ParsedUnit, verb: Token, lemma: str, speaker: SpeakerPhrase | None,
                   content: tuple[int, int] | None) -> tuple[int, int] | None:
     """Content from the words around a cue when the parse missed or cut it short (general news syntax)."""
-    text = unit.doc.text
+    text = unit.text
     sent = verb.sent
     lo, hi = sent.start_char, sent.end_char
     after = verb.idx + len(verb.text)

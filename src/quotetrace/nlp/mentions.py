@@ -20,7 +20,12 @@ TITLE_WORDS = frozenset(
     sir dame lord lady baron president's principal headmaster headteacher teacher farmer lawyer doctor nurse
     activist resident witness midfielder striker goalkeeper defender forward player singer actor actress
     novelist historian engineer pilot chef owner mother student entrepreneur investor banker ceo cfo coo
-    cto chairperson ombudsman auditor prosecutor spokesperson commentator host anchor critic conductor
+    cto chairperson ombudsman auditor prosecutor spokesperson commentator host anchor""".split()
+)
+# occupations that stand before a name like a title ("Critic Jon Vale"); split off a name, but not scanned
+# for in free text (the titled-name scanner stays small)
+OCCUPATIONS = frozenset(
+    """critic conductor
     composer musician painter sculptor artist designer architect photographer filmmaker poet writer playwright
     dancer choreographer surgeon physician paramedic midwife pharmacist dentist vet veterinarian biologist
     physicist chemist geologist epidemiologist virologist psychologist climatologist meteorologist
@@ -85,7 +90,8 @@ class NameMention:
 
 
 def _is_title(word: str) -> bool:
-    return word.lower().strip(",") in TITLE_WORDS or word.lower().split("-")[-1] in TITLE_WORDS
+    low = word.lower().strip(",")
+    return low in TITLE_WORDS or low.split("-")[-1] in TITLE_WORDS or low in OCCUPATIONS
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
