@@ -22,8 +22,7 @@ TITLE_WORDS = frozenset(
     novelist historian engineer pilot chef owner mother student entrepreneur investor banker ceo cfo coo
     cto chairperson ombudsman auditor prosecutor spokesperson commentator host anchor""".split()
 )
-# occupations that stand before a name like a title ("Critic Jon Vale"); split off a name, but not scanned
-# for in free text (the titled-name scanner stays small)
+# occupations that stand before a name like a title ("Critic Jon Vale", "Librarian Sofia Brandt")
 OCCUPATIONS = frozenset(
     """critic conductor
     composer musician painter sculptor artist designer architect photographer filmmaker poet writer playwright
@@ -72,7 +71,8 @@ _STOP_CAPS = frozenset(
 _NAME = r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|[A-Z]\.)"
 _TITLED_NAME = re.compile(
     r"\b((?i:" + "|".join(
-        sorted((re.escape(w) for w in TITLE_WORDS if w.isalpha() or w.endswith(".") or "-" in w), key=len, reverse=True)
+        sorted((re.escape(w) for w in TITLE_WORDS | OCCUPATIONS if w.isalpha() or w.endswith(".") or "-" in w),
+               key=len, reverse=True)
     ) + r"))[ \t]+(" + _NAME + r"(?:[ \t]+" + _NAME + r"){0,2})(?![\w’'])"
 )
 _PREFIX_WORDS = re.compile(r"((?:[A-Za-z][\w.\-]*\s+){0,3})$")
