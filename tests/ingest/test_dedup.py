@@ -251,3 +251,17 @@ def test_word_hashes_do_not_depend_on_the_word_cache(monkeypatch: pytest.MonkeyP
     dedup._word_hashes(["alpha", "beta", "gamma", "delta"])
     assert np.array_equal(minhash_signature(WIRE), expected)
     assert len(dedup._word_cache) <= dedup._WORD_CACHE_MAX
+
+
+def test_index_blocks_keep_every_rank(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotetrace.ingest import dedup
+
+    monkeypatch.setattr(dedup, "_BLOCK_ROWS", 3)  # many block boundaries among a few articles
+    rng = random.Random(5)
+    vocabulary = [f"v{i}" for i in range(3000)]
+    docs = [" ".join(rng.choices(vocabulary, k=120)) for _ in range(10)]
+    index = NearDuplicateIndex()
+    assert [index.find_or_add(f"o{i}", minhash_signature(d)) for i, d in enumerate(docs)] == [None] * 10
+    for i, doc in enumerate(docs):  # an exact copy of each finds its original, in whichever block it sits
+        assert index.find_or_add(f"c{i}", minhash_signature(doc)) == f"o{i}"
+    assert len(index._blocks) == 4 and len(index) == 10

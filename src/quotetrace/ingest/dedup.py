@@ -24,6 +24,7 @@ SEED = 1  # fixed, so signatures stored by one run are comparable with the next
 SCHEME = "affine64"  # 64-bit hash values (uint64), no collision bias on long texts
 _WORD = re.compile(r"\w+")
 _CHUNK = 192  # shingles per update_batch call
+_BLOCK_ROWS = 512  # signatures per block of the near-duplicate index (512 KB at 128 permutations)
 _BASE = np.uint64(0x100000001B3)  # FNV-64 prime: the multiplier of the rolling shingle hash
 
 
@@ -129,7 +130,7 @@ def _band_layout(threshold: float, num_perm: int) -> tuple[int, int]:
 class NearDuplicateIndex:
     """Canonical articles' signatures in MinHash LSH; the first-inserted copy wins.
 
-    The banding of datasketch's MinHashLSH, kept compact: signatures sit in one growing uint64 matrix (row =
+    The banding of datasketch's MinHashLSH, kept compact: signatures sit in uint64 blocks of rows (row =
     insertion rank) and each band maps the hash of its slice to ranks, about 2 KB per article instead of 4.5.
     A band-hash collision only adds a candidate, and every candidate is verified by its estimated Jaccard.
     """
@@ -142,7 +143,8 @@ class NearDuplicateIndex:
         bands, rows = _band_layout(threshold, num_perm)
         self._ranges = [(i * rows, (i + 1) * rows) for i in range(bands)]
         self._buckets: list[dict[int, int | list[int]]] = [{} for _ in range(bands)]  # one rank, or several
-        self._matrix = np.zeros((0, num_perm), dtype=np.uint64)  # rows [0, len(self)) are in use
+        # Fixed-size blocks of rows (row = rank): growing never copies the index, so its peak is its size.
+        self._blocks: list[np.ndarray] = []
         self._ids: list[str] = []  # rank -> article id
         self._ranks: dict[str, int] = {}  # article id -> rank
 
@@ -171,7 +173,8 @@ class NearDuplicateIndex:
             elif found is not None:
                 candidates.add(found)
         for rank in sorted(candidates):  # oldest first, so the first-inserted copy wins
-            if np.count_nonzero(self._matrix[rank] == values) / self.num_perm >= self.threshold:
+            row = self._blocks[rank // _BLOCK_ROWS][rank % _BLOCK_ROWS]
+            if np.count_nonzero(row == values) / self.num_perm >= self.threshold:
                 return self._ids[rank]
         return None
 
@@ -197,11 +200,9 @@ class NearDuplicateIndex:
 
     def _insert(self, article_id: str, values: np.ndarray, keys: list[int]) -> None:
         rank = len(self._ids)
-        if rank == len(self._matrix):  # grow by half: amortised O(1), at most a third of the rows unused
-            grown = np.zeros((max(64, rank + rank // 2), self.num_perm), dtype=np.uint64)
-            grown[:rank] = self._matrix
-            self._matrix = grown
-        self._matrix[rank] = values
+        if rank == len(self._blocks) * _BLOCK_ROWS:
+            self._blocks.append(np.zeros((_BLOCK_ROWS, self.num_perm), dtype=np.uint64))
+        self._blocks[rank // _BLOCK_ROWS][rank % _BLOCK_ROWS] = values
         self._ids.append(article_id)
         self._ranks[article_id] = rank
         for bucket, key in zip(self._buckets, keys):
