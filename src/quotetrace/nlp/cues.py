@@ -73,7 +73,7 @@ def has_pronoun_cue(text: str, start: int, end: int) -> bool:
 _INVERTING = frozenset("say add write ask warn insist explain reply announce".split())
 
 
-def has_role_cue(text: str, start: int, end: int) -> bool:
+def has_role_cue(text: str, start: int, end: int, bodies_only: bool = False) -> bool:
     """A definite role-noun speaker next to a reporting verb ("the company said", "said the governor",
     "the report found", "the 29-year-old Dane said"): its referent was named earlier, so the sentences
     before are worth parsing."""
@@ -83,20 +83,23 @@ def has_role_cue(text: str, start: int, end: int) -> bool:
         run = words.group(0).split() if words else []
         for k, word in enumerate(run[:3]):
             verb = next((w for w in run[k + 1: k + 3] if w not in ("has", "had", "have", "also")), "")
-            if verb in forms and _role_like(word) and all(w.islower() or w[:1].isdigit() for w in run[:k]):
+            if verb in forms and _role_like(word, bodies_only) and all(w.islower() or w[:1].isdigit() for w in run[:k]):
                 return True
     for match in _ROLE_AFTER.finditer(text, start, end):
         lemma = forms.get(match.group(1).lower())
-        if lemma in _INVERTING and _role_like(match.group(2)):
+        if lemma in _INVERTING and _role_like(match.group(2), bodies_only):
             return True
     return False
 
 
-def _role_like(word: str) -> bool:
-    """A noun that names a role, a body or a document, or a capitalised description ("Dane")."""
+def _role_like(word: str, bodies_only: bool = False) -> bool:
+    """A noun that names a role, a body or a document, or a capitalised description ("Dane"); with
+    ``bodies_only``, a body or a document only."""
     from quotetrace.nlp.mentions import ORG_NOUNS, PERSON_ROLES, TITLE_WORDS  # late: mentions is heavier
 
     low = re.sub(r"[’']s$", "", word.lower())
+    if bodies_only:
+        return low in ORG_NOUNS or low in _DOCUMENT_NOUNS
     return word[:1].isupper() or low in ORG_NOUNS or low in PERSON_ROLES or low in TITLE_WORDS \
         or low in _DOCUMENT_NOUNS
 

@@ -107,7 +107,7 @@ def parse_units(text: str, sentences: list[Sentence], pairs: list[MarkPair]) -> 
                                                 or has_role_cue(text, sentences[i].start, sentences[i].end)):
             wanted[i - 1] = True
         if wanted[i] and i >= 2 and not (wanted[i - 1] and wanted[i - 2]) \
-                and has_role_cue(text, sentences[i].start, sentences[i].end):
+                and has_role_cue(text, sentences[i].start, sentences[i].end, bodies_only=True):
             wanted[i - 1] = wanted[i - 2] = True  # "the bank said": the bank may be named two sentences back
         # a quote paragraph with no attribution of its own takes its speaker from the sentence before
         sent = sentences[i]
