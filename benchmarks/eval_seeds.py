@@ -1,11 +1,14 @@
-"""Accuracy on the five seed articles: builds their gold from tests/fixtures/seeds_expected.json at run
-time (the seed texts stay in ../shared/seeds), runs the extractor and prints the eval table.
+"""Accuracy on real text: the five seed articles and the annotated real pages of the extraction benchmark.
+
+Their gold is built at run time from offset-only expectations (tests/fixtures/seeds_expected.json,
+tests/fixtures/realnews/*.json); the texts stay in ../shared. Runs the extractor, prints the eval table.
 
     .venv/bin/python benchmarks/eval_seeds.py [--seeds ../shared/seeds] [--misses 30] [--json]
-                                              [--write-gold /tmp/seeds_gold.jsonl] [--news]
+                                              [--write-gold /tmp/seeds_gold.jsonl] [--news] [--realnews]
 
-``--write-gold`` also writes the seeds gold JSONL (for ``quotetrace eval /tmp/seeds_gold.jsonl``);
-``--news`` adds the fictional gold set tests/fixtures/gold/news.jsonl. Prints figures, asserts nothing.
+``--write-gold`` also writes the seeds gold JSONL (for ``quotetrace eval /tmp/seeds_gold.jsonl``; with
+``--realnews`` the real pages' gold goes to ``realnews_`` + that name); ``--news`` adds the fictional
+gold set tests/fixtures/gold/news.jsonl; ``--realnews`` adds the real pages. Prints figures, asserts nothing.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from quotetrace.evaluate.gold import write_gold
 from quotetrace.evaluate.report import print_report
 
 REPO = Path(__file__).resolve().parents[1]
+REALNEWS = REPO / "tests" / "fixtures" / "realnews"
+GROUND_TRUTH = REPO.parent / "shared" / "data" / "article-extraction-benchmark" / "ground-truth.json"
 
 
 def main() -> int:
@@ -33,13 +38,20 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print the report(s) as JSON")
     parser.add_argument("--write-gold", type=Path, help="also write the seeds gold JSONL here")
     parser.add_argument("--news", action="store_true", help="also evaluate tests/fixtures/gold/news.jsonl")
+    parser.add_argument("--realnews", action="store_true", help="also evaluate the annotated real pages")
+    parser.add_argument("--only-realnews", action="store_true", help="evaluate the annotated real pages only")
     args = parser.parse_args()
 
     gold = gold_from_expectations(args.expected, args.seeds)
     if args.write_gold:
         write_gold(gold, args.write_gold)
         print(f"wrote {args.write_gold}", file=sys.stderr)
-    runs = [("seeds", gold)]
+    runs = [] if args.only_realnews else [("seeds", gold)]
+    if args.realnews or args.only_realnews:
+        real = [article for part in sorted(REALNEWS.glob("*.json")) for article in gold_from_expectations(part, GROUND_TRUTH)]
+        if args.write_gold:
+            write_gold(real, args.write_gold.with_name("realnews_" + args.write_gold.name))
+        runs.append(("realnews", real))
     if args.news:
         runs.append(("news", REPO / "tests" / "fixtures" / "gold" / "news.jsonl"))  # type: ignore[arg-type]
     console = Console(width=max(Console().width, 110))

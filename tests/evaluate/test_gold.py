@@ -111,3 +111,19 @@ def test_seed_drift_is_detected(seed_paths, tmp_path):
     with pytest.raises(ConfigError, match="changed"):
         gold_from_expectations(EXPECTED, tmp_path)
     assert text_sha1("abc") == "a9993e364706816aba3e25717850c26c9cd0d89d"
+
+
+def test_expectations_over_a_ground_truth_file(tmp_path):
+    body = "The mayor said the bridge would reopen. “Soon,” she added."
+    truth = tmp_path / "ground-truth.json"
+    truth.write_text(json.dumps({"page1": {"articleBody": body, "url": "u"}}), encoding="utf-8")
+    expected = tmp_path / "expected.json"
+    span = "the bridge would reopen"
+    start = body.index(span)
+    entry = {"start": start, "end": start + len(span), "kind": "indirect", "speaker": None, "text_sha1": text_sha1(span)}
+    expected.write_text(json.dumps([{"file": "page1", "quotes": [entry]}]), encoding="utf-8")
+    [article] = gold_from_expectations(expected, truth)
+    assert (article.id, article.text, article.quotes[0].text) == ("page1", body, span)
+    expected.write_text(json.dumps([{"file": "page2", "quotes": []}]), encoding="utf-8")
+    with pytest.raises(ConfigError, match="page2 not found"):
+        gold_from_expectations(expected, truth)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
@@ -142,26 +142,28 @@ def write_gold(articles: Iterable[GoldArticle], path: str | Path) -> int:
     return n
 
 
-def gold_from_expectations(path: str | Path, seeds_dir: str | Path) -> list[GoldArticle]:
-    """Gold articles for the seed files, built at run time from offset-only expectations.
+def gold_from_expectations(path: str | Path, texts: str | Path) -> list[GoldArticle]:
+    """Gold articles built at run time from offset-only expectations, the texts staying outside.
 
-    ``path`` is ``seeds_expected.json``: ``[{"file", "quotes": [{"start", "end", "kind", "speaker",
-    "text_sha1"}]}]``. The seed texts are read from ``seeds_dir`` (never copied into the project);
-    a span whose text no longer hashes to ``text_sha1`` raises :class:`ConfigError`.
+    ``path`` is a JSON list ``[{"file", "quotes": [{"start", "end", "kind", "speaker", "text_sha1"}]}]``
+    (``seeds_expected.json``, ``realnews_expected.json``). ``texts`` is either a folder holding each
+    ``file`` (the seeds in ``../shared/seeds``) or a JSON file ``{file: {"articleBody": text}}`` (the
+    extraction benchmark's ``ground-truth.json``). The texts are never copied into the project; a span
+    whose text no longer hashes to ``text_sha1`` raises :class:`ConfigError`.
     """
-    path, seeds_dir = Path(path), Path(seeds_dir)
+    path, texts = Path(path), Path(texts)
     entries = json.loads(path.read_text(encoding="utf-8"))
     if not isinstance(entries, list):
         raise ConfigError(str(path), None, "expected a JSON list of {file, quotes}")
+    read = _text_reader(texts)
     articles = []
     for n, entry in enumerate(entries):
         name = entry.get("file") if isinstance(entry, dict) else None
         if not isinstance(name, str) or not isinstance(entry.get("quotes"), list):
             raise ConfigError(str(path), None, f"entry {n}: needs 'file' and 'quotes'")
-        seed = seeds_dir / name
-        if not seed.is_file():
-            raise ConfigError(str(path), None, f"entry {n}: seed {seed} not found")
-        text = seed.read_text(encoding="utf-8")
+        text = read(name)
+        if text is None:
+            raise ConfigError(str(path), None, f"entry {n}: {name} not found in {texts}")
         quotes = []
         for k, q in enumerate(entry["quotes"]):
             start, end = q["start"], q["end"]
@@ -171,3 +173,11 @@ def gold_from_expectations(path: str | Path, seeds_dir: str | Path) -> list[Gold
             quotes.append({**{key: v for key, v in q.items() if key != "text_sha1"}, "text": span})
         articles.append(parse_gold_record({"id": name, "text": text, "quotes": quotes}, f"{path}#{name}"))
     return articles
+
+
+def _text_reader(texts: Path) -> Callable[[str], str | None]:
+    """``name -> text`` from a folder of files or a ``{name: {"articleBody": text}}`` JSON file."""
+    if texts.is_file():
+        bodies = json.loads(texts.read_text(encoding="utf-8"))
+        return lambda name: (bodies.get(name) or {}).get("articleBody")
+    return lambda name: (texts / name).read_text(encoding="utf-8") if (texts / name).is_file() else None
