@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash  # type: ignore[import-untyped]
@@ -213,3 +214,132 @@ class NearDuplicateIndex:
                 found.append(rank)
             else:
                 bucket[key] = [found, rank]
+
+
+def band_buckets(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """The LSH bucket of each band of each signature: an int64 (n, bands) array, the same in every process.
+
+    A bucket is a 64-bit polynomial hash of the band's ``rows`` values with the band number mixed in, so one
+    indexed column serves every band. A collision only adds a candidate, and candidates are verified.
+    """
+    values = signatures[:, :bands * rows].reshape(len(signatures), bands, rows)
+    with np.errstate(over="ignore"):
+        hashes = np.broadcast_to(np.arange(1, bands + 1, dtype=np.uint64), values.shape[:2]).copy()
+        for k in range(rows):
+            hashes = hashes * _BASE + values[:, :, k]
+    return _fmix64(hashes).view(np.int64)
+
+
+class StoredNearDuplicateIndex:
+    """``NearDuplicateIndex``'s answers with its buckets and signatures in the store: memory stays flat.
+
+    ``find_batch`` looks a whole batch up with a few queries (its buckets, then the signatures of the
+    candidates) and indexes the batch's canonical articles; ``save`` writes them, and must run in the
+    transaction that stores those articles' signatures. A store indexed before the index moved into it is
+    indexed from its stored signatures on first use.
+    """
+
+    def __init__(self, store: Any, threshold: float = 0.8, num_perm: int = 128) -> None:
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError("threshold must be in (0, 1]")
+        self.store = store
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.bands, self.rows = _band_layout(threshold, num_perm)
+        self._next_rank = store.next_member_rank()
+        self._added: dict[str, tuple[int, list[int]]] = {}  # this batch's new members: id -> (rank, buckets)
+        self._moved: dict[str, np.ndarray] = {}  # members seen again in this batch: id -> their new signature
+        if self._next_rank == 0:
+            self._index_stored_signatures()
+
+    def _index_stored_signatures(self) -> None:
+        page: list[tuple[str, np.ndarray]] = []
+        with self.store.transaction():
+            for article_id, signature in self.store.iter_signatures():
+                if len(signature) == self.num_perm:
+                    page.append((article_id, signature))
+                if len(page) >= 500:
+                    self._add_page(page)
+                    page = []
+            self._add_page(page)
+
+    def _add_page(self, page: list[tuple[str, np.ndarray]]) -> None:
+        if not page:
+            return
+        buckets = band_buckets(np.stack([signature for _, signature in page]), self.bands, self.rows)
+        members = []
+        for (article_id, _), row in zip(page, buckets.tolist()):
+            members.append((self._next_rank, article_id, sorted(set(row))))
+            self._next_rank += 1
+        self.store.add_members(members)
+
+    def _values(self, signature: np.ndarray) -> np.ndarray:
+        values = np.asarray(signature, dtype=np.uint64)
+        if values.shape != (self.num_perm,):
+            raise ValueError(f"signature has shape {values.shape}, expected ({self.num_perm},)")
+        return values
+
+    def _buckets_of(self, values: np.ndarray) -> list[int]:
+        return sorted(set(band_buckets(values[None, :], self.bands, self.rows)[0].tolist()))
+
+    def _close_enough(self, a: np.ndarray, b: np.ndarray) -> bool:
+        return bool(np.count_nonzero(a == b) / self.num_perm >= self.threshold)
+
+    def find_batch(self, batch: Sequence[tuple[str, np.ndarray]]) -> list[str | None]:
+        """For each (article id, signature) in order: the id of an earlier near copy (stored, or earlier in the
+        batch), or None after indexing it as canonical. An id already indexed is its own canonical copy."""
+        self._added, self._moved = {}, {}
+        if not batch:
+            return []
+        values = np.stack([self._values(signature) for _, signature in batch])
+        buckets = band_buckets(values, self.bands, self.rows).tolist()
+        known = self.store.member_ranks(article_id for article_id, _ in batch)
+        stored = self.store.bucket_ranks(bucket for row in buckets for bucket in row)
+        signatures: dict[int, tuple[str, np.ndarray]] = {}  # candidates' stored signatures, fetched once
+        local: dict[int, list[int]] = {}  # bucket -> positions in this batch of the members it added
+        answers: list[str | None] = []
+        for position, (article_id, _) in enumerate(batch):
+            if article_id in known or article_id in self._added:
+                if article_id in known:
+                    self._moved[article_id] = values[position]
+                answers.append(None)
+                continue
+            ranks = {rank for bucket in buckets[position] for rank in stored.get(bucket, ())}
+            missing = [rank for rank in ranks if rank not in signatures]
+            if missing:
+                signatures.update(self.store.member_signatures(missing))
+            match = next((signatures[rank][0] for rank in sorted(ranks)  # oldest first: the first copy wins
+                          if rank in signatures and self._close_enough(signatures[rank][1], values[position])),
+                         None)
+            if match is None:
+                earlier = sorted({p for bucket in buckets[position] for p in local.get(bucket, ())})
+                match = next((batch[p][0] for p in earlier if self._close_enough(values[p], values[position])),
+                             None)
+            if match is None:
+                row = sorted(set(buckets[position]))
+                self._added[article_id] = (self._next_rank, row)
+                self._next_rank += 1
+                for bucket in row:
+                    local.setdefault(bucket, []).append(position)
+            answers.append(match)
+        return answers
+
+    def save(self, written: Iterable[str]) -> None:
+        """Write the last batch's new members among ``written`` (the ids stored), and re-bucket members whose
+        signature was rewritten; before the new signatures replace the old ones, in the same transaction."""
+        stored = set(written)
+        self.store.add_members([(rank, article_id, buckets) for article_id, (rank, buckets) in self._added.items()
+                                if article_id in stored])
+        moved = {article_id: values for article_id, values in self._moved.items() if article_id in stored}
+        if moved:
+            ranks = self.store.member_ranks(moved)
+            old = self.store.member_signatures(ranks.values())
+            moves = {}
+            for article_id, rank in ranks.items():
+                before = old.get(rank)
+                if before is not None and np.array_equal(before[1], moved[article_id]):
+                    continue
+                previous = self._buckets_of(before[1]) if before is not None and len(before[1]) == self.num_perm else []
+                moves[rank] = (previous, self._buckets_of(moved[article_id]))
+            self.store.move_members(moves)
+        self._added, self._moved = {}, {}

@@ -3,7 +3,8 @@
 Each batch (articles, their MinHash signatures, the boilerplate learner's state and the skipped inputs)
 is written in one transaction, so a run killed at any point loses nothing and a re-run duplicates
 nothing: stored articles are recognised by id and content hash and left alone, the learner only
-observes new articles, and the near-duplicate index is rebuilt from the stored signatures.
+observes new articles, and the near-duplicate index lives in the store (its members and LSH buckets are
+written with the batch, and looked up per batch: nothing of it is held in memory between batches).
 Outlets whose learned boilerplate changed are re-marked at the end (they stay listed as pending in the
 store until that is done, so an interrupted re-marking is finished by the next run).
 """
@@ -57,7 +58,7 @@ class _Run:
 
     def __init__(self, store: Any, batch_size: int) -> None:
         from quotetrace.ingest.boilerplate import BoilerplateLearner
-        from quotetrace.ingest.dedup import NearDuplicateIndex
+        from quotetrace.ingest.dedup import StoredNearDuplicateIndex
 
         self.store = store
         self.batch_size = batch_size
@@ -68,9 +69,7 @@ class _Run:
         # Lines articles stored by earlier runs were marked with; None when there are none of that outlet.
         self.start_lines: dict[str, frozenset[str] | None] = {}
         self.used: dict[str, set[frozenset[str]]] = {}  # line sets this run marked articles with
-        self.index = NearDuplicateIndex()
-        for article_id, signature in store.iter_signatures():
-            self.index.add(article_id, signature)
+        self.index = StoredNearDuplicateIndex(store)  # in the store, looked up per batch: memory stays flat
         self.ingested = self.exact = self.near = self.unchanged = 0
         self.skipped: list[IngestFailure] = []
         self.run_ids: set[str] = set()  # ids stored by this run (one short string per article)
@@ -109,7 +108,7 @@ class _Run:
                 self.start_lines[key] = self.learner.lines_for(key) if self.learner.articles_seen(key) else None
             normalised[article.id] = candidate_lines(article.text)
             self.learner.observe(key, article.text, normalised[article.id])
-        ready: list[Article] = []
+        marked: list[Article] = []
         signatures = {}
         lines_by_outlet: dict[str, frozenset[str]] = {}  # the learner is settled for this batch: ask once
         for article in fresh:
@@ -120,16 +119,17 @@ class _Run:
             self.used.setdefault(key, set()).add(lines)
             junk = tuple(mark_junk(article.text, lines, normalised.pop(article.id)))
             # Learned boilerplate depends on the corpus seen so far; leave only text-determined junk out.
-            signature = minhash_signature(article.text, junk=[s for s in junk if s.label != "learned-boilerplate"])
-            duplicate_of = self.index.find_or_add(article.id, signature)
-            if duplicate_of == article.id:
-                duplicate_of = None
-            signatures[article.id] = signature
-            ready.append(replace(article, junk=junk, duplicate_of=duplicate_of))
-            self.pending.add(_outlet_key(article))
+            signatures[article.id] = minhash_signature(
+                article.text, junk=[s for s in junk if s.label != "learned-boilerplate"])
+            marked.append(replace(article, junk=junk))
+            self.pending.add(key)
+        copies = self.index.find_batch([(article.id, signatures[article.id]) for article in marked])
+        ready = [article if original in (None, article.id) else replace(article, duplicate_of=original)
+                 for article, original in zip(marked, copies)]
         with self.store.transaction():
             summary = self.store.write_articles(ready)
             written = set(summary.written) | set(summary.updated)
+            self.index.save(written)  # reads the replaced signatures of re-bucketed members: before writing
             self.store.write_signatures({aid: sig for aid, sig in signatures.items() if aid in written})
             self.store.set_state(LEARNER_KEY, self.learner.to_state())
             self.store.set_state(PENDING_KEY, sorted(self.pending))

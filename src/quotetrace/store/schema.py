@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     DateTime,
     Dialect,
@@ -77,6 +78,24 @@ signatures = Table(
     Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("signature", LargeBinary, nullable=False),
     Column("dtype", String, nullable=False),
+)
+
+# The near-duplicate index (MinHash LSH over canonical articles), kept here so ingest memory stays flat.
+# One row per indexed article; rank is the order it was indexed in (the earliest near copy wins) ...
+near_duplicate_members = Table(
+    "near_duplicate_members",
+    metadata,
+    Column("rank", Integer, primary_key=True, autoincrement=False),
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, unique=True),
+)
+
+# ... and one row per (LSH bucket, member): bucket = a 64-bit hash of one band of its signature (band number mixed in).
+# The primary key indexes bucket first: a batch's lookups are ``bucket IN (...)``.
+near_duplicate_buckets = Table(
+    "near_duplicate_buckets",
+    metadata,
+    Column("bucket", BigInteger, primary_key=True, autoincrement=False),
+    Column("rank", Integer, primary_key=True, autoincrement=False),
 )
 
 runs = Table(

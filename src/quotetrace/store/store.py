@@ -23,7 +23,9 @@ Comparison results (compare stage), per story: ``replace_comparison(comparison, 
     and report: ``articles_by_ids``, ``quotes_of_articles``, ``quotes_of_speaker``, ``utterances_of_quotes``, ...
     (see ``quotetrace.store.comparisons``).
 Ingest bookkeeping: ``articles_by_hash``, ``known_ids``, ``write_signatures``/``iter_signatures``,
-    ``get_state``/``set_state``, ``set_junk``, ``start_run``/``finish_run``, ``record_failures``/``failures``.
+    ``get_state``/``set_state``, ``set_junk``, ``start_run``/``finish_run``, ``record_failures``/``failures``;
+    the near-duplicate index's rows: ``next_member_rank``, ``member_ranks``, ``bucket_ranks``,
+    ``member_signatures``, ``add_members``, ``move_members`` (see ``quotetrace.store.near_duplicates``).
 
 Every write runs in a transaction (its own, or the one open via ``transaction()``). Reads inside an open
 transaction see its writes. Errors opening or writing the store raise ``StoreError``.
@@ -50,6 +52,7 @@ from quotetrace.records import Article, IngestFailure, Quote, Span, SpeakerMenti
 from quotetrace.store import rows, schema
 from quotetrace.store.comparisons import ComparisonResults
 from quotetrace.store.links import LinkResults, chunks
+from quotetrace.store.near_duplicates import NearDuplicateRows
 from quotetrace.store.search import create_search, search_ids
 
 LOGGER = logging.getLogger(__name__)
@@ -76,7 +79,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cursor.close()
 
 
-class Store(LinkResults, ComparisonResults):
+class Store(LinkResults, ComparisonResults, NearDuplicateRows):
     """A quotetrace database. Open with ``Store.open(url_or_path)``; close with ``close()`` or ``with``."""
 
     def __init__(self, engine: Engine) -> None:
