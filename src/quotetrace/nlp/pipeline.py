@@ -28,7 +28,8 @@ from quotetrace.nlp.mentions import ORG_NOUNS, name_of, scan_titled_names, split
 from quotetrace.nlp.model import load_model
 from quotetrace.nlp.quotes import QuoteDraft, attribute_direct, attribute_partial, classify, sentence_at
 from quotetrace.nlp.sentences import Sentence, parse_units, split_sentences
-from quotetrace.nlp.speakers import Entity, SpeakerRegistry, clean_title, resolve_cue_speakers
+from quotetrace.nlp.cues import PRONOUNS
+from quotetrace.nlp.speakers import Entity, SpeakerRegistry, clean_title, compatible, resolve_cue_speakers
 from quotetrace.records import Article, Cue, Quote, QuoteContext, SpeakerMention, stable_id
 
 LOGGER = logging.getLogger(__name__)
@@ -520,6 +521,8 @@ def _attribute(index: _Index, drafts: list[QuoteDraft], k: int, units: list[Pars
     if draft.kind == "direct":
         draft.cue = attribute_direct(text, pairs, draft.pair, index.cues_between, zone, siblings, level)
         if draft.cue is not None and draft.cue.entity is None:
+            if draft.cue.speaker is not None and draft.cue.speaker.form == "pronoun":
+                draft.gender = PRONOUNS.get(draft.cue.speaker.text.lower())
             draft.cue = None
     else:
         u = bisect.bisect_right(unit_starts, pair.start) - 1
@@ -585,6 +588,7 @@ def _carried_speaker(index: _Index, reg: SpeakerRegistry, drafts: list[QuoteDraf
     reporter's text right before it (same paragraph or the one above) last said something or was named.
     """
     pair = index.pairs[drafts[k].pair]
+    gender = drafts[k].gender  # "…,” she said, with no woman known: at least never a man
     para = index.paragraph(pair.open)
     lo = para[0]
     if not index.text[para[0]: pair.open].strip() or _QUOTE_LABEL.match(index.text, para[0]):
@@ -597,14 +601,16 @@ def _carried_speaker(index: _Index, reg: SpeakerRegistry, drafts: list[QuoteDraf
         earlier = drafts[j]
         if index.pairs[earlier.pair].open < lo:
             break
-        if earlier.parent is None and earlier.kind in ("direct", "partial") and entity_of.get(j) is not None:
+        if earlier.parent is None and earlier.kind in ("direct", "partial") and entity_of.get(j) is not None \
+                and compatible(entity_of[j], gender):  # type: ignore[arg-type]
             drafts[k].confidence = min(drafts[k].confidence, 0.6)
             return entity_of[j]
-    spoke = [c for c in index.cues_between(lo, pair.open) if c.entity is not None and c.quote_level is None]
+    spoke = [c for c in index.cues_between(lo, pair.open) if c.entity is not None and c.quote_level is None
+             and compatible(c.entity, gender)]
     if spoke:
         drafts[k].confidence = min(drafts[k].confidence, 0.6)
         return spoke[-1].entity
-    named = reg.most_recent(pair.open, None, set(), persons_only=True, window=max(0, pair.open - lo))
+    named = reg.most_recent(pair.open, gender, set(), persons_only=True, window=max(0, pair.open - lo))
     if named is not None:
         drafts[k].confidence = min(drafts[k].confidence, 0.5)
     return named

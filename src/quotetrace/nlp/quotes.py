@@ -54,6 +54,7 @@ class QuoteDraft:
     continues: int | None = None  # index into the drafts list
     confidence: float = 1.0
     source_line: int | None = None  # offset of the "Source:" line naming the speaker
+    gender: str | None = None  # "m" / "f" of an attribution pronoun no one could be found for
 
 
 def sentence_at(sentences: list[Sentence], starts: list[int], pos: int) -> Sentence | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quotetrace.nlp.cues import PRONOUNS
+from quotetrace.nlp.gender import gender_of, honorific_gender, pronoun_gender
 from quotetrace.nlp.mentions import COMPANY_NOUNS, ORG_NOUNS, PERSON_ROLES, PUBLIC_BODY_WORDS
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ class Entity:
     names: list[str]
     kind: str = "person"  # person | organisation | body
     titles: list[str] = field(default_factory=list)
-    gender: str | None = None  # "m" / "f" once a pronoun has been resolved to it
+    gender: str | None = None  # "m" / "f" from the name, a title, an honorific or a resolved pronoun
     positions: list[int] = field(default_factory=list)
 
     @property
@@ -179,7 +180,7 @@ class SpeakerRegistry:
         k = bisect.bisect_left(self._timeline, (pos, -1)) - 1
         while k >= 0 and pos - self._timeline[k][0] <= window:
             ent = self.entities[self._timeline[k][1]]
-            if (not persons_only or ent.kind == "person") and id(ent) not in exclude and _compatible(ent, gender):
+            if (not persons_only or ent.kind == "person") and id(ent) not in exclude and compatible(ent, gender):
                 return ent
             k -= 1
         return None
@@ -232,7 +233,8 @@ class SpeakerRegistry:
 
     def harvest_titles(self, text: str) -> None:
         """Titles in apposition to a full name: "the bloc's former secretary-general, Jens Stoltenberg," and
-        "Jens Stoltenberg, the bloc's former secretary-general," (the parser often misses them)."""
+        "Jens Stoltenberg, the bloc's former secretary-general," (the parser often misses them); then
+        each person's gender where the name, a title or an honorific tells it."""
         for ent in self.entities:
             if ent.kind != "person" or len(ent.canonical.split()) < 2:
                 continue
@@ -244,6 +246,11 @@ class SpeakerRegistry:
                     title = found.group(1).strip() if found else ""
                     if title and _role_word(title.split()[-1]) and title not in ent.titles:
                         ent.titles.append(title)
+        for ent in self.entities:  # gender from the name, a title, "Mr./Ms. Surname" or "Brun said she", for pronouns
+            if ent.kind == "person" and ent.gender is None:
+                surname = ent.canonical.split()[-1]
+                ent.gender = gender_of(ent.canonical, ent.titles) or honorific_gender(text, surname) \
+                    or pronoun_gender(text, surname)
 
     def most_prominent(self) -> Entity | None:
         persons = [e for e in self.entities if e.kind == "person" and e.titles]
@@ -273,7 +280,8 @@ def _role_word(word: str) -> bool:
     return low in PERSON_ROLES or any(part in PERSON_ROLES for part in low.split("-"))
 
 
-def _compatible(ent: Entity, gender: str | None) -> bool:
+def compatible(ent: Entity, gender: str | None) -> bool:
+    """Whether a pronoun of ``gender`` ("m", "f", "n", "p" or None) can stand for ``ent``."""
     if gender in (None, "n", "p"):
         return True
     return ent.kind == "person" and ent.gender in (None, gender)
@@ -283,6 +291,15 @@ def _looks_female(ent: Entity) -> bool:
     """A first name ending in -a (Sara, Petra, Anna): in most European languages a woman's name."""
     words = ent.canonical.split()
     return ent.kind == "person" and len(words) >= 2 and len(words[0]) > 2 and words[0].endswith("a")
+
+
+def _person_like(ent: Entity, gender: str | None) -> bool:
+    """An "organisation" whose name is a personal name: two or three capitalised words, none of them an
+    organisation noun, with a first name that does not contradict ``gender``."""
+    words = ent.canonical.split()
+    return ent.kind == "organisation" and 2 <= len(words) <= 3 and gender_of(ent.canonical) in (None, gender) \
+        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
+        and not any(w.lower() in ORG_NOUNS or w.lower() in PUBLIC_BODY_WORDS for w in words)
 
 
 def _inside_any(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -480,7 +497,7 @@ def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], 
         if other is cue or other.content is None or other.entity is None or other.quote_level is not None:
             continue
         if other.sent_start == cue.sent_start and other.content[0] <= cue.speaker.start < other.content[1]:
-            if _compatible(other.entity, gender):
+            if compatible(other.entity, gender):
                 return other.entity
     person = last.get("person")
     body = last.get("body")
@@ -490,14 +507,23 @@ def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], 
         # more cautious. “…,” he said") or opens the paragraph: "he" is that person
         if k >= 0 and (person is None or person[1] < reg.subjects[k][2] <= cue.start or person[1] < reg.subjects[k][0]) \
                 and cue.sent_start - reg.subjects[k][0] < 600 and "\n" not in reg.paragraph_gap(reg.subjects[k][0], cue.start) \
-                and _compatible(reg.subjects[k][1], gender) \
+                and compatible(reg.subjects[k][1], gender) \
                 and not (gender == "m" and _looks_female(reg.subjects[k][1])) and id(reg.subjects[k][1]) not in exclude:
             # a new paragraph opening on a named person ("Vasko later addressed journalists. “…,” she said"):
             # "she" is that person, not the speaker of an earlier paragraph
             return reg.subjects[k][1]
-        if person is not None and _compatible(person[0], gender) and cue.start - person[1] < 2500:
+        if person is not None and compatible(person[0], gender) and cue.start - person[1] < 2500:
             return person[0]
-        return reg.most_recent(cue.start, gender, exclude)
+        found = reg.most_recent(cue.start, gender, exclude)
+        if found is None and body is not None and cue.start - body[1] < 1500 and _person_like(body[0], gender):
+            body[0].kind = "person"  # "Tamsin Arley said …. “…,” she said": a name the tagger took for a body
+            return body[0]
+        if found is None:  # a two-word subject the tagger did not know for a person: "Tamsin Arley met …"
+            name = max(((p, n) for p, n in reg.subject_names if p < cue.start and cue.start - p < 600
+                        and gender_of(n) in (None, gender)), default=None)
+            if name is not None:
+                found = reg.person(name[1], name[0])
+        return found
     if body is not None and cue.start - body[1] < 2500:
         return body[0]
     if gender == "n":

@@ -1,0 +1,85 @@
+"""The gender a person's name, honorific or title gives away, so that "she said" never resolves to a
+man (and "he said" to a woman). Unknown stays None: agreement is only enforced where the text is clear."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "dame": "f",
+               "lord": "m", "madam": "f", "madame": "f", "mme": "f", "herr": "m", "frau": "f"}
+# title words that carry gender ("spokeswoman", "Queen", "the actress", "his wife")
+_TITLE_WORDS = {
+    **dict.fromkeys("spokeswoman chairwoman congresswoman councilwoman businesswoman sportswoman anchorwoman "
+                    "policewoman actress waitress queen princess duchess baroness countess empress mother "
+                    "wife daughter sister grandmother aunt niece widow woman girl girlfriend mum mom "
+                    "stepmother granddaughter".split(), "f"),
+    **dict.fromkeys("spokesman chairman congressman councilman businessman sportsman anchorman policeman "
+                    "king prince duke baron emperor father husband son brother grandfather uncle nephew "
+                    "widower man boy boyfriend dad stepfather grandson".split(), "m"),
+}
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    """Given name (lower case) → "m" / "f", from ``data/first_names.txt``."""
+    out: dict[str, str] = {}
+    text = resources.files("quotetrace.nlp").joinpath("data/first_names.txt").read_text("utf-8")
+    for line in text.splitlines():
+        if line[:2] in ("m:", "f:"):
+            out.update(dict.fromkeys((n.lower() for n in line[2:].split()), line[0]))
+    return out
+
+
+def gender_of(name: str, titles: Iterable[str] = ()) -> str | None:
+    """"m", "f" or None for a person called ``name`` with ``titles``; None when the signs disagree."""
+    signs = set()
+    words = _WORD.findall(name)
+    if words and words[0].lower() in _HONORIFICS:
+        signs.add(_HONORIFICS[words[0].lower()])
+    elif len(words) >= 2 and words[0].lower() in _first_names():
+        signs.add(_first_names()[words[0].lower()])
+    for title in titles:  # the head noun only: "the man's lawyer" says nothing of the lawyer
+        title_words = [w.lower() for w in _WORD.findall(title or "")]
+        if title_words and title_words[-1] in _TITLE_WORDS:
+            signs.add(_TITLE_WORDS[title_words[-1]])
+        elif title_words and title_words[0] in _HONORIFICS:
+            signs.add(_HONORIFICS[title_words[0]])
+    return signs.pop() if len(signs) == 1 else None
+
+
+def honorific_gender(text: str, surname: str) -> str | None:
+    """The gender of "Mr. Surname" / "Ms Surname" when the text uses only one of them."""
+    found = {_HONORIFICS[m.group(1).lower()] for m in re.finditer(
+        r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord)\.?\s+(?:[A-Z][\w'’-]*\s+)?" + re.escape(surname) + r"\b", text)}
+    return found.pop() if len(found) == 1 else None
+
+
+_PRONOUN_GENDER = {"he": "m", "himself": "m", "she": "f", "herself": "f"}
+# pronouns that co-refer with the name before them: a reflexive in its clause ("Harper blamed himself"),
+# or the subject right after a verb of saying or thinking ("Brun said she", "Harper believes that he")
+_REFLEXIVE = re.compile(r"[^.!?;:\n\"“”‘’«»]{0,100}?\b(himself|herself)\b", re.IGNORECASE)
+_SAID_PRONOUN = re.compile(r"(?:[’']s?)?\s+(?:\w+\s+){0,2}?(?:said|says|added|adds|told\s+\w+|insisted|insists|argued|"
+                           r"argues|stated|explained|noted|believes|believed|thinks|thought|knew|felt|feels|hoped|"
+                           r"hopes|claimed|claims|admitted|admits|recalled|recalls|wrote|writes)\s+(?:that\s+)?(he|she)\b",
+                           re.IGNORECASE)
+
+
+def pronoun_gender(text: str, surname: str) -> str | None:
+    """The gender of the pronouns that co-refer with ``surname`` ("Brun said she", "Harper blamed
+    himself"); None unless one gender clearly dominates."""
+    votes = {"m": 0, "f": 0}
+    for match in re.finditer(r"\b" + re.escape(surname) + r"\b", text):
+        reflexive = _REFLEXIVE.match(text, match.end())
+        said = _SAID_PRONOUN.match(text, match.end())
+        if reflexive is not None:  # binds inside its clause: two votes
+            votes[_PRONOUN_GENDER[reflexive.group(1).lower()]] += 2
+        elif said is not None:  # "Kemp said she was exaggerating" may mean someone else: one vote
+            votes[_PRONOUN_GENDER[said.group(1).lower()]] += 1
+    for gender, other in (("m", "f"), ("f", "m")):
+        if votes[gender] >= 2 and votes[gender] > 2 * votes[other]:
+            return gender
+    return None

@@ -1,0 +1,32 @@
+from quotetrace import extract
+from quotetrace.nlp.gender import gender_of, honorific_gender, pronoun_gender
+
+
+def test_gender_from_name_honorific_and_title():
+    assert gender_of("Mary Steenburgen") == "f"
+    assert gender_of("Oliver Sacks") == "m"
+    assert gender_of("Jordan Blake") is None  # used for both: no guess
+    assert gender_of("Steenburgen") is None  # a surname alone says nothing
+    assert gender_of("Ms. Ostrova") == "f"
+    assert gender_of("Lee Kwan", ["the company's spokeswoman"]) == "f"
+    assert gender_of("Lee Kwan", ["the woman's lawyer"]) is None  # only the head noun counts
+    assert gender_of("Mary Rask", ["his father"]) is None  # the signs disagree
+
+
+def test_gender_from_text():
+    text = "Mr. Halvorsen arrived late. Ms Ekdal spoke first; later Mr Halvorsen left."
+    assert honorific_gender(text, "Halvorsen") == "m"
+    assert honorific_gender(text, "Ekdal") == "f"
+    assert pronoun_gender("Brun said she would stay. Brun blamed herself.", "Brun") == "f"
+    assert pronoun_gender("Brun said she would stay.", "Brun") is None  # once is not enough: "she" may be another
+    assert pronoun_gender("Brun said she would stay. Later Brun added that she was tired.", "Brun") == "f"
+    assert pronoun_gender("Brun has questioned his figures before.", "Rask") is None
+    assert pronoun_gender("Brun has questioned his figures before.", "Brun") is None  # "his" may be anyone
+
+
+def test_she_does_not_resolve_to_a_man():
+    [quote] = extract("Tamsin Arley met the conductor Oliver Marsh on Monday. “I couldn't focus,” she said.")
+    assert quote.speaker != "Oliver Marsh"
+    quotes = extract("Tamsin Arley said the rehearsal went badly. Her partner, Oliver Marsh, disagreed. "
+                     "“I couldn't focus,” she said.")
+    assert [q.speaker for q in quotes] == ["Tamsin Arley", "Tamsin Arley"]
