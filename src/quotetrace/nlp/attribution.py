@@ -10,7 +10,8 @@ from functools import cached_property
 from spacy.tokens import Doc, Token
 
 from quotetrace.nlp.cues import FIRST_SECOND, NO_INDIRECT, REPORT_NOUNS, OBJECT_CONTENT, PRONOUNS, XCOMP_CONTENT, cue_lemma
-from quotetrace.nlp.mentions import ORG_NOUNS, PERSON_ROLES, TITLE_WORDS, name_of, noun_phrase
+from quotetrace.nlp.gender import gender_of
+from quotetrace.nlp.mentions import _STOP_CAPS, ORG_NOUNS, PERSON_ROLES, TITLE_WORDS, name_of, noun_phrase
 from quotetrace.nlp.speakers import Entity
 
 LOGGER = logging.getLogger(__name__)
@@ -239,6 +240,51 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
     return None
 
 
+_NAME_RUN = r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|da|van|von|der|del|bin|al|du|la|le)){0,4}"
+_QUOTE_END = re.compile(r"[”\"’»][ \t]*,?[ \t]*$|[,?!][”\"’»][ \t]*$")
+# "“…,” Jack Buser, director for games at Google, tells …": a name opening the clause, its appositive, the verb
+_APPOS_BEFORE = re.compile(r"(?:^|[”\"’»][ \t]*,?[ \t]*|[.;][ \t]+)(" + _NAME_RUN + r")[ \t]*,[ \t]*([^,“”\"«»\n]{2,120}?)"
+                           r"[ \t]*,[ \t]*(?:(?:has|had|have|also|later|then|further|again)[ \t]+)*$")
+# "“…,” said Will Tjernlund, a consultant …": the verb right after a quote, the speaker's name after the verb
+_NAME_AFTER = re.compile(r"[ \t]+(" + _NAME_RUN + r")(?=[ \t]*(?:[,.;:]|$|[ \t]+(?:in|on|at|during|to|who|when|after|"
+                         r"before|from|of|last|this|earlier|later|recently|told|wrote|tells|via)\b))")
+
+
+def _text_speaker(unit: ParsedUnit, verb: Token) -> SpeakerPhrase | None:
+    """The speaker as the words around a cue verb show it, where the parser often goes astray: a name with
+    an appositive before the verb ("Strauss Zelnick, CEO of Take-Two, adds") or a name after a verb
+    that follows a quote ("…,” said Will Tjernlund, a consultant for …")."""
+    text = unit.text
+    sent_lo = verb.sent.start_char
+    before = text[sent_lo: verb.idx]
+    found = _APPOS_BEFORE.search(before)
+    appos = None
+    if found is not None:
+        name, appos = found.group(1), found.group(2).strip()
+        start = unit.start + sent_lo + found.start(1)
+    elif _QUOTE_END.search(before) or not before.strip():
+        after = _NAME_AFTER.match(text, verb.idx + len(verb.text))
+        if after is None:
+            return None
+        name, start = after.group(1), unit.start + after.start(1)
+        rest = re.match(r"[ \t]*,[ \t]*([^,“”\"«»\n.]{2,120})", text[after.end(1):])
+        appos = rest.group(1).strip() if rest else None
+    else:
+        return None
+    words = name.split()
+    if words[0].lower() in _STOP_CAPS or words[0].lower() in PRONOUNS or words[0].lower() in FIRST_SECOND \
+            or any(w.lower() in TITLE_WORDS for w in words):
+        return None  # "On Tuesday, …", "Kremlin spokesman Dmitry Peskov" (the parser handles titles)
+    appos_words = {w.lower().strip("’'s") for w in (appos or "").replace("-", " ").split()}
+    if appos and appos_words & {"which", "that"}:
+        return SpeakerPhrase(name, start, start + len(name), "body")
+    person = bool(appos_words & (PERSON_ROLES | TITLE_WORDS)) or gender_of(name) is not None or (
+        appos is not None and appos.split()[0].lower() == "who")
+    if not person and any(w.lower() in ORG_NOUNS for w in words):
+        return SpeakerPhrase(name, start, start + len(name), "body")
+    return SpeakerPhrase(name, start, start + len(name), "name", title=appos if person else None, person=person)
+
+
 def _locate(unit: ParsedUnit, name: str, last: Token) -> tuple[int, int]:
     """Absolute span of ``name`` ending at (or near) token ``last``."""
     end = last.idx + len(last.text)
@@ -427,6 +473,9 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
             if lemma in _FINDING_VERBS and (subj is None or subj.lower_ not in _FINDING_SUBJECTS):
                 continue  # "found"/"showed" report only when a study or a report is the subject
             speaker = _speaker_phrase(unit, subj, lemma in _SPEECH or lemma in _CHARACTERISE) if subj is not None else None
+            written = _text_speaker(unit, token) if speaker is None or speaker.form != "pronoun" else None
+            if written is not None and (speaker is None or not written.start <= speaker.start < written.end):
+                speaker = written  # the parser took an appositive's noun or a date for the subject
             addressee = None
             if lemma == "tell":
                 obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
