@@ -216,3 +216,17 @@ def test_unauthored_documents_and_unnamed_definite_groups_have_no_speaker(text, 
 def test_a_definite_document_speaks_for_the_body_that_published_it():
     text = "The Osterby Rail Board released its annual review on Monday. The review found that delays had halved."
     assert _speaker(text, "delays had halved") == "Osterby Rail Board"
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Korvane launched its console on Tuesday. “It was built for the cloud,” Jonas Rell, head of games at "
+     "Korvane, tells the Lowmere Courier.", "built for the cloud", "Jonas Rell"),
+    ("“Our plan is to be where the player is,” Strauss Odell, chief executive of Take-Nine, adds.",
+     "where the player is", "Strauss Odell"),
+    ("“I was on holiday with my parents,” said Wim Tarrant, a consultant for online sellers who runs a shop.",
+     "on holiday with my parents", "Wim Tarrant"),
+    ("“We had some issues,” Ravel, Dunmore’s head of streaming, said Tuesday at a conference.",
+     "We had some issues", "Ravel"),
+])
+def test_appositive_and_inverted_attributions_follow_the_words(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

@@ -273,6 +273,7 @@ def _text_speaker(unit: ParsedUnit, verb: Token) -> SpeakerPhrase | None:
         return None
     words = name.split()
     if words[0].lower() in _STOP_CAPS or words[0].lower() in PRONOUNS or words[0].lower() in FIRST_SECOND \
+            or words[0].lower() in _INDEFINITE_SUBJECTS \
             or any(w.lower() in TITLE_WORDS for w in words):
         return None  # "On Tuesday, …", "Kremlin spokesman Dmitry Peskov" (the parser handles titles)
     appos_words = {w.lower().strip("’'s") for w in (appos or "").replace("-", " ").split()}
