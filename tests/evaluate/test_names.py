@@ -20,6 +20,9 @@ from quotetrace.evaluate.names import name_tokens, same_speaker
     ("the Finance Ministry", "Finance Ministry"),
     ("Ministry of Finance", "Finance Ministry"),
     ("Ruiz's", "Ana Ruiz"),
+    ("Carlineo", "Patrick W. Carlineo Jr."),
+    ("Patrick W. Carlineo", "Patrick Carlineo Jr."),
+    ("Liu", "Liu Xiaming"),
     (None, None),
 ])
 def test_same(predicted, gold):

@@ -12,9 +12,11 @@ import time
 import numpy as np
 import pytest
 from datasketch import MinHash
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotetrace.ingest.clean import mark_junk
-from quotetrace.ingest.dedup import NearDuplicateIndex, minhash_signature, shingle_hashes, without_spans
+from quotetrace.ingest.dedup import NearDuplicateIndex, minhash_signature, shingle_hashes, without_spans, words_utf8
 
 # FICTION: an invented wire story, as a news agency would send it.
 WIRE = """Velmora council approves harbour bridge after decade of debate
@@ -239,7 +241,7 @@ def test_word_hashes_do_not_depend_on_the_word_cache(monkeypatch: pytest.MonkeyP
     words = dedup._WORD.findall(WIRE.casefold())
     blake = [int.from_bytes(hashlib.blake2b(w.encode(), digest_size=8).digest(), "little")
              for w in words]
-    assert dedup._word_hashes(words).tolist() == blake
+    assert dedup._word_hashes([w.encode() for w in words]).tolist() == blake
     # A cap smaller than the text's vocabulary: the cache is cleared and the text is hashed without it.
     monkeypatch.setattr(dedup, "_WORD_CACHE_MAX", 5)
     dedup._word_cache.clear()
@@ -248,7 +250,7 @@ def test_word_hashes_do_not_depend_on_the_word_cache(monkeypatch: pytest.MonkeyP
     # A cap the cache overflows between texts: cleared, then refilled, same values.
     monkeypatch.setattr(dedup, "_WORD_CACHE_MAX", len(set(words)) + 3)
     dedup._word_cache.clear()
-    dedup._word_hashes(["alpha", "beta", "gamma", "delta"])
+    dedup._word_hashes([b"alpha", b"beta", b"gamma", b"delta"])
     assert np.array_equal(minhash_signature(WIRE), expected)
     assert len(dedup._word_cache) <= dedup._WORD_CACHE_MAX
 
@@ -265,3 +267,20 @@ def test_index_blocks_keep_every_rank(monkeypatch: pytest.MonkeyPatch) -> None:
     for i, doc in enumerate(docs):  # an exact copy of each finds its original, in whichever block it sits
         assert index.find_or_add(f"c{i}", minhash_signature(doc)) == f"o{i}"
     assert len(index._blocks) == 4 and len(index) == 10
+
+
+_WORDS = __import__("re").compile(r"\w+")
+
+
+@pytest.mark.parametrize("text", ["", "  ... ", WIRE, OTHER_OUTLET, "Straße ÜBER café_au-lait 1,5 ½ ٣٤ x\u00a0y\u2009z",
+                                  "\u201cQuoted,\u201d she said \u2014 twice\u2026 \ud800 e\u0301 ǅ ﬁne",
+                                  "Мэр сказал: «Мост откроют весной». 東京で会見した。"])
+def test_words_are_those_the_word_regex_finds(text: str) -> None:
+    assert words_utf8(text) == [w.encode("utf-8") for w in _WORDS.findall(text.casefold())]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80) | st.text(max_size=80))
+def test_words_are_those_the_word_regex_finds_on_any_text(text: str) -> None:
+    expected = [w for w in _WORDS.findall(text.casefold())]
+    assert [w.decode("utf-8") for w in words_utf8(text)] == expected

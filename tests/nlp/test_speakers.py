@@ -230,3 +230,13 @@ def test_a_definite_document_speaks_for_the_body_that_published_it():
 ])
 def test_appositive_and_inverted_attributions_follow_the_words(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Ferran Obell Jr., 55, pleaded guilty on Monday. Obell said he regretted the calls.", "regretted the calls",
+     "Ferran Obell Jr."),
+    ("Zhao Minfei, a professor in Harbin, said the outbreak was contained. Zhao said the vaccine works.",
+     "vaccine works", "Zhao Minfei"),
+])
+def test_suffixed_and_surname_first_names_keep_one_speaker(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

@@ -109,6 +109,24 @@ def test_search_follows_updates(store: Store) -> None:
     assert [a.id for a in store.search("lighthouse")] == ["art0007"]
 
 
+def test_sqlite_search_indexes_each_batch_once_in_a_store_made_with_the_insert_trigger(tmp_path: Path) -> None:
+    with Store.open(str(tmp_path / "old.db")) as store:
+        store.write_articles([article(1)])
+        with store.engine.begin() as conn:  # what stores made before batched FTS writes still hold
+            conn.exec_driver_sql(
+                "CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN INSERT INTO articles_fts(rowid, title, "
+                "text) VALUES (new.rowid, coalesce(new.title, ''), new.text); END")
+    with Store.open(str(tmp_path / "old.db")) as store:
+        store.write_articles([article(i) for i in range(2, 9)])
+        with store.transaction():
+            store.write_articles([article(9)])
+            store.write_articles([article(10), article(1)])
+        assert sorted(a.id for a in store.search("fictional", limit=50)) == [f"art{i:04d}" for i in range(1, 11)]
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'fictional'"
+                                        ).scalar() == 10
+
+
 def _quote(i: int, article_id: str = "art0001") -> Quote:
     mention = SpeakerMention(article_id, "she", 40 + i, 43 + i, name="Ilsa Brandt", title="Mayor", kind="person")
     return Quote(id=f"q{i}", article_id=article_id, text=f"words {i}", start=i, end=i + 5, kind="direct",

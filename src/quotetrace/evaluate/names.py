@@ -3,7 +3,9 @@
 Names are compared after normalising case, accents, punctuation, possessives, leading articles and
 honorifics/titles. A shorter name equals a longer one when all its words appear in the longer one and
 the last words (surnames) agree, so "Ruiz" = "Ana Ruiz" but "Juan Ruiz" ≠ "Ana Ruiz". An initial
-("A. Ruiz") stands for any word starting with that letter.
+("A. Ruiz") stands for any word starting with that letter; generational suffixes (Jr., III) are
+dropped; a single word that is not a common given name also equals the first word of a two-word name
+whose surname comes first ("Liu" = "Liu Xiaming", but "Ana" ≠ "Ana Ruiz").
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+
+from quotetrace.nlp.gender import is_given_name
 
 LOGGER = logging.getLogger(__name__)
 
@@ -24,6 +28,7 @@ king queen prince princess sheikh rabbi imam pope cardinal bishop archbishop
 """.split())
 
 _ARTICLES = frozenset({"the", "a", "an"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -36,6 +41,8 @@ def name_tokens(name: str | None) -> tuple[str, ...]:
     folded = re.sub(r"['’]s\b", "", folded)
     words = [w for w in _WORD.findall(folded) if w not in _ARTICLES]
     kept = tuple(w for w in words if w not in HONORIFICS)
+    while len(kept) > 1 and kept[-1] in _SUFFIXES:
+        kept = kept[:-1]
     return kept or tuple(words)  # a bare title ("the minister") still compares as itself
 
 
@@ -60,6 +67,9 @@ def same_speaker(predicted: str | None, gold: str | None) -> bool:
     if a == b or _content_words(a) == _content_words(b):  # "Ministry of Finance" = "Finance Ministry"
         return True
     short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) == 1 and len(long) == 2 and len(short[0]) > 1 and short[0] == long[0] \
+            and not is_given_name(short[0]):
+        return True  # "Liu" = "Liu Xiaming": a surname written first
     if not _word_matches(short[-1], long[-1]):
         return False
     rest = list(long[:-1])

@@ -30,20 +30,38 @@ _BASE = np.uint64(0x100000001B3)  # FNV-64 prime: the multiplier of the rolling 
 
 
 _WORD_CACHE_MAX = 50_000  # word hashes kept across texts (news vocabulary repeats); cleared when full: ~6 MB
-_word_cache: dict[str, int] = {}
+_word_cache: dict[bytes, int] = {}  # keyed by the word's UTF-8 bytes, which are what is hashed
+
+# ASCII characters ``\w`` does not match (it matches what str.isalnum() accepts, and "_"), mapped to a space.
+_ASCII_NON_WORD = bytes(c for c in range(128) if not (chr(c).isalnum() or c == ord("_")))
+_SPLIT_ASCII = bytes.maketrans(_ASCII_NON_WORD, b" " * len(_ASCII_NON_WORD))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def _word_hash(word: str) -> int:
+def words_utf8(text: str) -> list[bytes]:
+    """The UTF-8 bytes of ``_WORD.findall(text.casefold())``, 2x faster than the regex.
+
+    Non-ASCII characters that are not word characters become spaces, then a byte table does the same for
+    ASCII and ``bytes.split`` cuts the words (multi-byte characters left are all word characters).
+    """
+    folded = text.casefold()
+    if not folded.isascii():
+        for char in set(_NON_ASCII.findall(folded)):
+            if not char.isalnum():
+                folded = folded.replace(char, " ")
+    return folded.encode("utf-8").translate(_SPLIT_ASCII).split()
+
+
+def _word_hash(word: bytes) -> int:
     value = _word_cache.get(word)
     if value is None:
         if len(_word_cache) >= _WORD_CACHE_MAX:
             _word_cache.clear()
-        value = _word_cache[word] = int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(),
-                                                   "little")
+        value = _word_cache[word] = int.from_bytes(hashlib.blake2b(word, digest_size=8).digest(), "little")
     return value
 
 
-def _word_hashes(words: list[str]) -> np.ndarray:
+def _word_hashes(words: list[bytes]) -> np.ndarray:
     # dict.get mapped in C for the (mostly cached) words; only the misses call _word_hash.
     values = list(map(_word_cache.get, words))
     if None in values:
@@ -73,7 +91,7 @@ def _template(num_perm: int) -> MinHash:
 
 def shingle_hashes(text: str, shingle: int = 5) -> np.ndarray:
     """64-bit hashes of the word ``shingle``-grams of ``text`` (casefolded words; punctuation ignored)."""
-    words = _WORD.findall(text.casefold())
+    words = words_utf8(text)
     if not words:
         return np.zeros(0, dtype=np.uint64)
     ids = _word_hashes(words)

@@ -108,6 +108,9 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             return child
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return _subject(verb.head, depth + 1)
+    if depth < 3 and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "pobj" \
+            and verb.head.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head.head.head, depth + 1)  # "X posted on Twitter accusing Y": X accuses
     if verb.dep_ == "relcl":
         return verb.head
     if depth == 0:

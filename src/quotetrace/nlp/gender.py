@@ -34,6 +34,11 @@ def _first_names() -> dict[str, str]:
     return out
 
 
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is a common given name ("Ana", "Oliver"), not a surname written first ("Liu")."""
+    return word.lower() in _first_names()
+
+
 def gender_of(name: str, titles: Iterable[str] = ()) -> str | None:
     """"m", "f" or None for a person called ``name`` with ``titles``; None when the signs disagree."""
     signs = set()

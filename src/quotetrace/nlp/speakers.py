@@ -49,7 +49,18 @@ class Entity:
 
     @property
     def surname(self) -> str:
-        return self.canonical.split()[-1].lower()
+        return surname_of(self.canonical).lower()
+
+
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
+def surname_of(name: str) -> str:
+    """The last word of a name that is not a generational suffix ("Carlineo" in "Patrick Carlineo Jr.")."""
+    words = [w.strip(",") for w in name.split()]
+    while len(words) > 1 and words[-1].lower() in _SUFFIXES:
+        words.pop()
+    return words[-1] if words else name
 
 
 def _same_surname(a: str, b: str) -> bool:
@@ -84,17 +95,20 @@ class SpeakerRegistry:
     def person(self, name: str, pos: int | None = None, title: str | None = None) -> Entity:
         """The person called ``name`` (merged by surname with earlier forms), created if new."""
         words = name.split()
+        surname = surname_of(name)
         found = None
-        for ent in self._candidates(words[-1]):
-            if _same_surname(ent.surname, words[-1]):
+        for ent in self._candidates(surname):
+            if _same_surname(ent.surname, surname):
                 first_names = {n.split()[0].lower() for n in ent.names if len(n.split()) > 1}
                 if len(words) == 1 or not first_names or words[0].lower() in first_names:
                     found = ent
                     break
+        if found is None and len(words) == 1:
+            found = self._by_first_word(name)
         if found is None:
             found = Entity([name])
             self.entities.append(found)
-            self._by_surname.setdefault(words[-1].lower()[:5], []).append(found)
+            self._by_surname.setdefault(surname.lower()[:5], []).append(found)
         elif name not in found.names:
             found.names.append(name)
         title = clean_title(title)
@@ -107,13 +121,21 @@ class SpeakerRegistry:
 
     def lookup_person(self, word: str) -> Entity | None:
         """A known person whose surname (or full name) is ``word``; None if none."""
-        words = word.split()
-        if not words:
+        if not word.split():
             return None
-        for ent in self._candidates(words[-1]):
-            if _same_surname(ent.surname, words[-1]):
+        surname = surname_of(word)
+        for ent in self._candidates(surname):
+            if _same_surname(ent.surname, surname):
                 return ent
-        return None
+        return self._by_first_word(word) if len(word.split()) == 1 else None
+
+    def _by_first_word(self, word: str) -> Entity | None:
+        """The one known person whose name opens with ``word`` ("Liu" after "Liu Xiaming", where the
+        surname comes first), when no one has it as a surname."""
+        low = word.lower()
+        found = [e for e in self.entities if e.kind == "person" and len(e.canonical.split()) in (2, 3)
+                 and e.canonical.split()[0].lower() == low]
+        return found[0] if len(found) == 1 else None
 
     def body(self, name: str, pos: int | None = None, kind: str = "organisation") -> Entity:
         """An organisation or body ("Kremlin", "Pentagon documents"), created if new."""
@@ -162,7 +184,7 @@ class SpeakerRegistry:
 
     def add_positions(self, text: str, quoted: list[tuple[int, int]]) -> None:
         """Record every occurrence of every known person's surname outside quotes (for recency)."""
-        by_word = {ent.canonical.split()[-1]: ent for ent in self.entities
+        by_word = {surname_of(ent.canonical): ent for ent in self.entities
                    if ent.kind == "person" and len(ent.surname) >= 3}
         if not by_word:
             return
@@ -248,7 +270,7 @@ class SpeakerRegistry:
                         ent.titles.append(title)
         for ent in self.entities:  # gender from the name, a title, "Mr./Ms. Surname" or "Brun said she", for pronouns
             if ent.kind == "person" and ent.gender is None:
-                surname = ent.canonical.split()[-1]
+                surname = surname_of(ent.canonical)
                 ent.gender = gender_of(ent.canonical, ent.titles) or honorific_gender(text, surname) \
                     or pronoun_gender(text, surname)
 

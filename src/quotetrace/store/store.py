@@ -53,7 +53,7 @@ from quotetrace.store import rows, schema
 from quotetrace.store.comparisons import ComparisonResults
 from quotetrace.store.links import LinkResults, chunks
 from quotetrace.store.near_duplicates import NearDuplicateRows
-from quotetrace.store.search import create_search, search_ids
+from quotetrace.store.search import create_search, index_new_rows, last_rowid, search_ids
 
 LOGGER = logging.getLogger(__name__)
 
@@ -191,7 +191,9 @@ class Store(LinkResults, ComparisonResults, NearDuplicateRows):
                 if article.content_hash:
                     owners[article.content_hash] = article.id
             if new_rows:
+                after = last_rowid(conn)
                 conn.execute(insert(t), new_rows)
+                index_new_rows(conn, after)
         return WriteSummary(tuple(written), tuple(updated), tuple(unchanged), tuple(dups))
 
     def _hash_owners(self, conn: Connection, hashes: Sequence[str]) -> dict[str, str]:
