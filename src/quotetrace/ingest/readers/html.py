@@ -73,6 +73,26 @@ def has_prose(text: str) -> bool:
     return False
 
 
+def _near_discarded() -> tuple[XPath, XPath] | None:
+    """XPaths telling whether an element, one above it (first) or one below it (second) is a section
+    ``AUTHOR_DISCARD_XPATHS`` discards: asked of the few author candidates instead of listing every discarded
+    section of the page. None when trafilatura's expressions are not of the shape this rewrites."""
+    first, second = (expression.path.strip() for expression in AUTHOR_DISCARD_XPATHS)
+    names = [part.strip()[2:] for part in second.split("|")]
+    if not first.startswith(".//*[") or not all(part.strip().startswith("//") and name.isalpha()
+                                                 for part, name in zip(second.split("|"), names)):
+        return None
+    test = _REGEX_TEST.sub(r"(\1 and re:test(\1, \2))", first[len(".//*"):])
+    # ``.//*`` never matches the root itself: ``[parent::*]`` keeps it out of the ancestors.
+    above = " | ".join([f"ancestor-or-self::*[parent::*]{test}", *(f"ancestor-or-self::{n}" for n in names)])
+    below = " | ".join([f"descendant::*{test}", *(f"descendant::{n}" for n in names)])
+    return (XPath(f"boolean({above})", namespaces={"re": REGEXP_NS}),
+            XPath(f"boolean({below})", namespaces={"re": REGEXP_NS}))
+
+
+_NEAR_DISCARDED = _near_discarded()
+
+
 def extract_author(tree: Any) -> str | None:
     """trafilatura's ``extract_author`` without copying and pruning the whole page: same result.
 
@@ -80,12 +100,19 @@ def extract_author(tree: Any) -> str | None:
     pruning only removes candidates (those inside a discarded section); only a candidate holding a discarded
     section is copied and pruned. Tested equal to trafilatura's on the 181 benchmark pages.
     """
-    discarded = {element for expression in _AUTHOR_DISCARD_XPATHS for element in expression(tree)}
+    if _NEAR_DISCARDED is None:
+        discarded = {element for expression in _AUTHOR_DISCARD_XPATHS for element in expression(tree)}
     for expression in _AUTHOR_XPATHS:
         for element in expression(tree):
-            if element in discarded or any(above in discarded for above in element.iterancestors()):
-                continue
-            if any(below in discarded for below in element.iterdescendants()):
+            if _NEAR_DISCARDED is not None:
+                if _NEAR_DISCARDED[0](element):
+                    continue
+                holds_discarded = bool(_NEAR_DISCARDED[1](element))
+            else:
+                if element in discarded or any(above in discarded for above in element.iterancestors()):
+                    continue
+                holds_discarded = any(below in discarded for below in element.iterdescendants())
+            if holds_discarded:
                 element = prune_unwanted_nodes(deepcopy(element), AUTHOR_DISCARD_XPATHS)
             content = trim(" ".join(element.itertext()))
             if content and 2 < len(content) < 120:
