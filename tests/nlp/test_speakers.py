@@ -240,3 +240,18 @@ def test_appositive_and_inverted_attributions_follow_the_words(text, snippet, sp
 ])
 def test_suffixed_and_surname_first_names_keep_one_speaker(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Coastal Border Authority (CBA) said it would not allow the clinic. A CBA spokesperson said the agency "
+     "has medical staff.", "agency has medical staff", "Coastal Border Authority"),
+    ("Coastal Border Authority (CBA) said it would not allow the clinic.", "would not allow", "Coastal Border Authority"),
+    ("Dunmore Records rejected the claim. Dunmore said it had never blocked her.", "never blocked her", "Dunmore Records"),
+    ("Velland officials said the risk was low.", "risk was low", None),
+    ("Fifty-one percent said the inquiry was fair.", "inquiry was fair", None),
+    ("People familiar with the talks said a deal was close.", "deal was close", None),
+    ("Osk's supporters said the verdict was unjust.", "verdict was unjust", None),
+    ("Korvane cut 400 jobs. A Korvane spokesperson said the firm was cooperating.", "firm was cooperating", "Korvane"),
+])
+def test_acronyms_staff_and_unnamed_groups(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from quotetrace.nlp.cues import FIRST_SECOND, NO_INDIRECT, REPORT_NOUNS, OBJECT_CONTENT, PRONOUNS, XCOMP_CONTENT, cue_lemma
 from quotetrace.nlp.gender import gender_of
@@ -189,6 +189,9 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
     if of_name and subj.lower_ not in _BODY_HEADS and any(
             c.dep_ == "compound" and c.lower_ in TITLE_WORDS for c in subj.children):
         of_name = False  # "Prince Edvard of Norvik": a titled person
+    org = _org_entity(subj)
+    if org is not None:  # "Customs and Border Protection", "Center for Disease Control": the tagger's whole name
+        return SpeakerPhrase(org.text, unit.start + org.start_char, unit.start + org.end_char, "body")
     if subj.pos_ == "PROPN" and (subj.lower_ in ORG_NOUNS or of_name):
         # "the Dravenian Defence Ministry": an organisation's name keeps its title-like words
         phrase = noun_phrase(subj)
@@ -287,6 +290,24 @@ def _text_speaker(unit: ParsedUnit, verb: Token) -> SpeakerPhrase | None:
     if not person and any(w.lower() in ORG_NOUNS for w in words):
         return SpeakerPhrase(name, start, start + len(name), "body")
     return SpeakerPhrase(name, start, start + len(name), "name", title=appos if person else None, person=person)
+
+
+def _org_entity(subj: Token) -> Span | None:
+    """The organisation entity a PROPN subject sits in when the parser cut the name at "and", "for" or
+    "of" ("Customs" in "Customs and Border Protection"); None otherwise."""
+    if subj.pos_ != "PROPN" or subj.ent_type_ != "ORG":
+        return None
+    sent = subj.sent
+    for ent in sent.ents:
+        if ent.start <= subj.i < ent.end:
+            words = {t.lower_ for t in ent}
+            if len(ent) >= 3 and words & {"and", "for", "of", "&"} and subj.i < ent.end - 1 \
+                    and ent[-1].pos_ == "PROPN" and ent[-1].lower_ not in ("of", "and", "for"):
+                while len(ent) > 1 and ent[0].lower_ == "the":
+                    ent = ent[1:]
+                return ent
+            return None
+    return None
 
 
 def _locate(unit: ParsedUnit, name: str, last: Token) -> tuple[int, int]:

@@ -271,6 +271,8 @@ def _build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], c
         for ent in unit.doc.ents:
             if ent.label_ == "ORG":
                 orgs.append((unit, ent))
+            if ent.label_ in ("GPE", "LOC", "NORP"):
+                reg.places.add(re.sub(r"^the\s+", "", ent.text.lower()))
             if ent.label_ != "PERSON":
                 continue
             words = [w for w in re.sub(r"[’']s\b", "", ent.text).split() if w]
@@ -283,6 +285,11 @@ def _build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], c
             reg.person(phrase.text, None, phrase.title)
     for unit, ent in orgs:  # after the persons: a person the tagger calls ORG stays a person
         _register_org(reg, unit, ent)
+    for match in _ACRONYM.finditer(text):
+        full, acronym = re.sub(r"^(?:the|The)\s+", "", match.group(1).strip()), match.group(2)
+        initials = "".join(w[0] for w in full.split() if w[:1].isupper())
+        if len(full.split()) >= 2 and _is_subsequence(acronym.rstrip("s"), initials):
+            reg.alias(acronym, full, match.start(1))
     reg.harvest_titles(text)
     reg.add_positions(text, quoted)
     cue_sents = {c.sent_start for c in cues}
@@ -305,6 +312,16 @@ def _build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], c
     reg.subjects.sort(key=lambda item: item[0])
     reg.text = text
     return reg
+
+
+# "Customs and Border Protection (CBP)", "the Chinese Center for Disease Control and Prevention (CDC)"
+_ACRONYM = re.compile(r"((?:[A-Z][\w&’'.-]*[ \t]+(?:(?:of|and|for|the|on|de|&)[ \t]+)*){1,9}?[A-Z][\w&’'.-]*)[ \t]*"
+                      r"\(([A-Z][A-Z&]{1,7}s?)\)")
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return bool(short) and short[0] == long[:1] and all(c in letters for c in short)
 
 
 def _register_org(reg: SpeakerRegistry, unit: ParsedUnit, ent: Span) -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from quotetrace.nlp.cues import PRONOUNS
 from quotetrace.nlp.gender import gender_of, honorific_gender, pronoun_gender
-from quotetrace.nlp.mentions import COMPANY_NOUNS, ORG_NOUNS, PERSON_ROLES, PUBLIC_BODY_WORDS
+from quotetrace.nlp.mentions import COMPANY_NOUNS, ORG_NOUNS, PERSON_ROLES, PUBLIC_BODY_WORDS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from quotetrace.nlp.attribution import CueHit, SpeakerPhrase
@@ -55,6 +55,10 @@ class Entity:
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 
+_CORPORATE_SUFFIXES = frozenset("records inc inc. corp corp. corporation co co. ltd ltd. llc plc group holdings company "
+                                "entertainment productions media networks international technologies".split())
+
+
 def surname_of(name: str) -> str:
     """The last word of a name that is not a generational suffix ("Carlineo" in "Patrick Carlineo Jr.")."""
     words = [w.strip(",") for w in name.split()]
@@ -83,6 +87,7 @@ class SpeakerRegistry:
         # (position, name) of two-word proper-noun subjects not known to be persons ("Conductor Ilse Brandt")
         self.subject_names: list[tuple[int, str]] = []
         self.org_subjects: set[int] = set()  # positions of named organisations that open a sentence's subject
+        self.places: set[str] = set()  # lower-cased places and nationalities the tagger found ("beijing")
         self.text = ""
 
     def paragraph_gap(self, lo: int, hi: int) -> str:
@@ -148,13 +153,13 @@ class SpeakerRegistry:
                 self._timeline = None
             return person
         for ent in self.entities:
-            if ent.kind != "person" and ent.canonical.lower() == clean.lower():
+            if ent.kind != "person" and any(n.lower() == clean.lower() for n in ent.names):
                 if pos is not None:
                     bisect.insort(ent.positions, pos)
                     self._timeline = None
                 return ent
-        shorter = self.short_form(clean)
-        if shorter is not None:  # "the Commission" after "the European Commission"
+        shorter = self.short_form(clean) or self._without_suffix(clean)
+        if shorter is not None:  # "the Commission" after "the European Commission"; "Big Machine" (Records)
             if pos is not None:
                 bisect.insort(shorter.positions, pos)
                 self._timeline = None
@@ -181,6 +186,22 @@ class SpeakerRegistry:
                 if best is None or max(ent.positions or [0]) > max(best.positions or [0]):
                     best = ent
         return best
+
+    def _without_suffix(self, name: str) -> Entity | None:
+        """A known organisation that is ``name`` plus a corporate suffix ("Big Machine Records")."""
+        low = name.lower().split()
+        for ent in self.entities:
+            words = ent.canonical.lower().split()
+            if ent.kind != "person" and len(words) > len(low) and words[: len(low)] == low \
+                    and all(w.strip(".,") in _CORPORATE_SUFFIXES for w in words[len(low):]):
+                return ent
+        return None
+
+    def alias(self, acronym: str, full: str, pos: int) -> None:
+        """"Customs and Border Protection (CBP)": the acronym names the same body."""
+        ent = self.body(full, pos)
+        if ent.kind != "person" and acronym not in ent.names:
+            ent.names.append(acronym)
 
     def add_positions(self, text: str, quoted: list[tuple[int, int]]) -> None:
         """Record every occurrence of every known person's surname outside quotes (for recency)."""
@@ -331,6 +352,11 @@ def _inside_any(spans: list[tuple[int, int]], pos: int) -> bool:
 
 def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None:
     """The entity a non-pronoun speaker phrase names: a person, a body, or a role resolved."""
+    if _UNNAMED_GROUP.search(phrase.text):  # "44 percent of voters", "people familiar with the talks"
+        return reg.body(phrase.text, phrase.start, kind="anonymous")
+    staff = _named_staff(reg, phrase)
+    if staff is not None:  # "a WeWork spokesperson" speaks for WeWork; "Beijing officials" for no one
+        return staff
     if phrase.form == "name":
         titled = re.sub(r"^(?:the|a|an)\s+", "", f"{phrase.title or ''} {phrase.text}".strip(), flags=re.IGNORECASE)
         body = reg.short_form(titled) if phrase.title else None
@@ -403,9 +429,21 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
     return None
 
 
+# groups no one can name: shares of a population, "people familiar with …", "both sides", a person's fans
+_NUMBER_WORDS = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|"
+                 r"seventy|eighty|ninety|hundred|a\s+third|a\s+quarter|half|a\s+majority|majority|most)")
+_UNNAMED_GROUP = re.compile(
+    r"^(?:about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+|roughly\s+|just\s+)?" + _NUMBER_WORDS
+    + r"(?:[- ]\w+)?\s*(?:percent|per\s+cent|%)"
+    r"|\b(?:familiar\s+with|close\s+to\s+the|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of)\b"
+    r"|^(?:both|neither|either)\s+(?:sides|men|women|parties|camps|groups|of\s+them)\b"
+    r"|^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s+(?:\w+\s+)?(?:supporters|fans|critics|allies|friends|aides|"
+    r"relatives|family|neighbours|neighbors|colleagues|teammates|followers|opponents)$", re.IGNORECASE)
+
 # a named person's office or spokesperson speaks for that person
 _PERSONS_VOICE = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+)[’']s\s+(?:press\s+)?"
-                            r"(?:office|campaign|spokesman|spokeswoman|spokesperson|secretary)$")
+                            r"(?:office|campaign|spokesman|spokeswoman|spokesperson|secretary|lawyer|lawyers|attorney|"
+                            r"attorneys)$")
 # unnamed members of the public: never the place or body they belong to
 _PUBLIC = frozenset("resident residents local locals villager villagers witness witnesses people voter voters "
                     "parent parents fan fans neighbour neighbours neighbor neighbors passenger passengers "
@@ -414,8 +452,27 @@ _PUBLIC = frozenset("resident residents local locals villager villagers witness 
 _STAFF = frozenset("official officials analyst analysts economist economists executive executives spokesman "
                    "spokeswoman spokesperson spokespeople representative representatives staff source sources "
                    "researcher researchers diplomat diplomats envoy envoys negotiator negotiators commander "
-                   "commanders lawmakers legislators".split())
+                   "commanders lawmakers legislators adviser advisers advisor advisors aide aides scientists "
+                   "employees engineers".split())
 _STAFF_PREPS = frozenset("at for from of with".split())
+
+
+def _named_staff(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None:
+    """The body whose unnamed staff speak ("a CBP spokesperson", "White House advisers"), or an anonymous
+    group when the name is a place or a nationality ("Beijing officials"); None for other phrases."""
+    words = phrase.text.split()
+    while words and words[0].lower() in ("a", "an", "the", "one", "some", "two", "three", "several", "many"):
+        words = words[1:]
+    if len(words) < 2 or phrase.common_start or words[-1].lower().strip(",.") not in _STAFF:
+        return None
+    name_words = words[:-1]
+    if not all(w[:1].isupper() or w.lower() in ("of", "and", "for", "&") for w in name_words) \
+            or name_words[0].lower() in TITLE_WORDS:
+        return None  # "senior officials", "Foreign Minister ..."
+    name = re.sub(r"[’']s$", "", " ".join(name_words))
+    if name.lower() in reg.places:
+        return reg.body(phrase.text, phrase.start, kind="anonymous")
+    return reg.body(name, phrase.start + phrase.text.find(name_words[0]), kind="body")
 
 
 def _staff_or_public(words: list[str]) -> tuple[str, str] | None:
