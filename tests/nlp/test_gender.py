@@ -27,6 +27,6 @@ def test_gender_from_text():
 def test_she_does_not_resolve_to_a_man():
     [quote] = extract("Tamsin Arley met the conductor Oliver Marsh on Monday. “I couldn't focus,” she said.")
     assert quote.speaker != "Oliver Marsh"
-    quotes = extract("Tamsin Arley said the rehearsal went badly. Her partner, Oliver Marsh, disagreed. "
+    quotes = extract("Sarah Arley said the rehearsal went badly. Her partner, Oliver Marsh, disagreed. "
                      "“I couldn't focus,” she said.")
-    assert [q.speaker for q in quotes] == ["Tamsin Arley", "Tamsin Arley"]
+    assert [q.speaker for q in quotes] == ["Sarah Arley", "Sarah Arley"]

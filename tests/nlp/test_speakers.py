@@ -255,3 +255,8 @@ def test_suffixed_and_surname_first_names_keep_one_speaker(text, snippet, speake
 ])
 def test_acronyms_staff_and_unnamed_groups(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+def test_an_acronym_names_the_body_it_spells():
+    text = "Coastal Border Authority rejected the plan on Monday. CBA said the agency has medical staff."
+    assert _speaker(text, "medical staff") == "Coastal Border Authority"

@@ -263,6 +263,7 @@ class _Index:
 
 def _build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cues: list[CueHit]) -> SpeakerRegistry:
     reg = SpeakerRegistry()
+    reg.text = text
     quoted = sorted((p.open, p.close + 1) for p in pairs if p.parent is None)
     for mention in scan_titled_names(text):
         reg.person(mention.name, None, mention.title)
@@ -310,7 +311,6 @@ def _build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], c
                 pos = unit.start + subj.idx  # type: ignore[union-attr]
                 reg.subjects.append((pos, found, text.rfind("\n", 0, pos) + 1))
     reg.subjects.sort(key=lambda item: item[0])
-    reg.text = text
     return reg
 
 

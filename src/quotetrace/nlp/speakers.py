@@ -55,6 +55,7 @@ class Entity:
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 
+_CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w&’'-]*(?:\s+(?:(?:of|and|for|on|&)\s+)?[A-Z][\w&’'-]*)+")
 _CORPORATE_SUFFIXES = frozenset("records inc inc. corp corp. corporation co co. ltd ltd. llc plc group holdings company "
                                 "entertainment productions media networks international technologies".split())
 
@@ -158,7 +159,7 @@ class SpeakerRegistry:
                     bisect.insort(ent.positions, pos)
                     self._timeline = None
                 return ent
-        shorter = self.short_form(clean) or self._without_suffix(clean)
+        shorter = self.short_form(clean) or self._without_suffix(clean) or self._expansion(clean)
         if shorter is not None:  # "the Commission" after "the European Commission"; "Big Machine" (Records)
             if pos is not None:
                 bisect.insort(shorter.positions, pos)
@@ -195,6 +196,27 @@ class SpeakerRegistry:
             if ent.kind != "person" and len(words) > len(low) and words[: len(low)] == low \
                     and all(w.strip(".,") in _CORPORATE_SUFFIXES for w in words[len(low):]):
                 return ent
+        return None
+
+    def _expansion(self, acronym: str) -> Entity | None:
+        """The one known organisation whose capitalised words' initials spell ``acronym`` ("CBP" for
+        Customs and Border Protection, "CDC" inside Chinese Center for Disease Control)."""
+        if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+            return None
+        found = [ent for ent in self.entities if ent.kind != "person" and len(ent.canonical.split()) >= len(acronym)
+                 and acronym in "".join(w[0] for w in ent.canonical.split() if w[:1].isupper() and w != "The")]
+        if len(found) == 1:
+            found[0].names.append(acronym)
+            return found[0]
+        if found:
+            return None
+        spelled = {m.group(0) for m in _CAPITALISED_RUN.finditer(self.text)
+                   if "".join(w[0] for w in m.group(0).split() if w[:1].isupper()) == acronym}
+        if len(spelled) == 1:  # a name the parser never saw: "Customs and Border Protection" in a plain sentence
+            ent = Entity([spelled.pop(), acronym], kind="organisation")
+            self.entities.append(ent)
+            self._timeline = None
+            return ent
         return None
 
     def alias(self, acronym: str, full: str, pos: int) -> None:
@@ -338,9 +360,9 @@ def _looks_female(ent: Entity) -> bool:
 
 def _person_like(ent: Entity, gender: str | None) -> bool:
     """An "organisation" whose name is a personal name: two or three capitalised words, none of them an
-    organisation noun, with a first name that does not contradict ``gender``."""
+    organisation noun, the first a given name of ``gender`` ("Big Machine" is not one)."""
     words = ent.canonical.split()
-    return ent.kind == "organisation" and 2 <= len(words) <= 3 and gender_of(ent.canonical) in (None, gender) \
+    return ent.kind == "organisation" and 2 <= len(words) <= 3 and gender_of(ent.canonical) == gender \
         and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
         and not any(w.lower() in ORG_NOUNS or w.lower() in PUBLIC_BODY_WORDS for w in words)
 
