@@ -260,3 +260,15 @@ def test_acronyms_staff_and_unnamed_groups(text, snippet, speaker):
 def test_an_acronym_names_the_body_it_spells():
     text = "Coastal Border Authority rejected the plan on Monday. CBA said the agency has medical staff."
     assert _speaker(text, "medical staff") == "Coastal Border Authority"
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("The group, Harbour Workers Coalition, wrote to the board. The group said on Monday that the contract "
+     "confused employees.", "contract confused employees", "Harbour Workers Coalition"),
+    ("The company that runs the festival, Dunmore Productions, denies that anything has been agreed.",
+     "anything has been agreed", "Dunmore Productions"),
+    ("Tomas Reyl was the third witness testifying on Tuesday who heard the call. He said he was not concerned "
+     "about its content.", "not concerned", "Tomas Reyl"),
+])
+def test_org_appositions_and_narrative_subjects(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

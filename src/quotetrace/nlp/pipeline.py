@@ -293,11 +293,12 @@ def _build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], c
             reg.alias(acronym, full, match.start(1))
     reg.harvest_titles(text)
     reg.add_positions(text, quoted)
-    cue_sents = {c.sent_start for c in cues}
-    for unit in units:  # named persons that are a narrative sentence's subject, for pronouns in the next one
+    main_cues = {(c.unit, c.token_i) for c in cues}
+    sourced = {c.sent_start for c in cues if c.lemma == "according to"}
+    for u, unit in enumerate(units):  # named persons that are a narrative sentence's subject, for pronouns next
         for sent in unit.doc.sents:
-            if unit.start + sent.start_char in cue_sents:
-                continue  # an attribution sentence already tells who speaks
+            if (u, sent.root.i) in main_cues or unit.start + sent.start_char in sourced:
+                continue  # an attribution sentence already tells who speaks ("X was a witness testifying" does not)
             subj = next((c for c in sent.root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
             found = reg.lookup_person(subj.text) if subj is not None else None
             if found is None and subj is not None:

@@ -55,6 +55,8 @@ class Entity:
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 
+_ORG_APPOSITION = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}(" + "|".join(sorted(ORG_NOUNS | COMPANY_NOUNS)) +
+                             r")(?:\s+(?:that|which|who)\s+[^,.;“”\"]{1,60})?,\s+((?:[A-Z][\w&’'.-]*\s+){0,5}[A-Z][\w&’'.-]*),")
 _CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w&’'-]*(?:\s+(?:(?:of|and|for|on|&)\s+)?[A-Z][\w&’'-]*)+")
 _CORPORATE_SUFFIXES = frozenset("records inc inc. corp corp. corporation co co. ltd ltd. llc plc group holdings company "
                                 "entertainment productions media networks international technologies".split())
@@ -259,7 +261,7 @@ class SpeakerRegistry:
         head = words[-1]
         if head in ORG_NOUNS and head not in PERSON_ROLES:
             for ent in sorted(self.entities, key=lambda e: -max(e.positions or [0])):
-                if ent.kind != "person" and head in ent.canonical.lower():
+                if ent.kind != "person" and (head in ent.canonical.lower() or head in ent.titles):
                     return ent
             return self._company(pos) if head in COMPANY_NOUNS else None
         if head not in PERSON_ROLES and not any(w in PERSON_ROLES for w in words):
@@ -311,6 +313,10 @@ class SpeakerRegistry:
                     title = found.group(1).strip() if found else ""
                     if title and _role_word(title.split()[-1]) and title not in ent.titles:
                         ent.titles.append(title)
+        for match in _ORG_APPOSITION.finditer(text):  # "The group, WeWorkers Coalition, said": "the group" later
+            ent = self.body(match.group(2).strip(), match.start(2))
+            if ent.kind != "person" and match.group(1) not in ent.titles:
+                ent.titles.append(match.group(1))
         for ent in self.entities:  # gender from the name, a title, "Mr./Ms. Surname" or "Brun said she", for pronouns
             if ent.kind == "person" and ent.gender is None:
                 surname = surname_of(ent.canonical)
