@@ -23,6 +23,8 @@ from quotetrace.evaluate.names import name_tokens, same_speaker
     ("Carlineo", "Patrick W. Carlineo Jr."),
     ("Patrick W. Carlineo", "Patrick Carlineo Jr."),
     ("Liu", "Liu Xiaming"),
+    ("EU", "European Union"),
+    ("Customs and Border Protection", "CBP"),
     (None, None),
 ])
 def test_same(predicted, gold):
@@ -37,6 +39,7 @@ def test_same(predicted, gold):
     (None, "Ana Ruiz"),
     ("Ana Ruiz", None),
     ("Finance Ministry", "Health Ministry"),
+    ("EU", "Estmark"),
 ])
 def test_different(predicted, gold):
     assert not same_speaker(predicted, gold)

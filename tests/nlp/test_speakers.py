@@ -272,3 +272,16 @@ def test_an_acronym_names_the_body_it_spells():
 ])
 def test_org_appositions_and_narrative_subjects(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Rafael Oste beat Hans Dorrego-Castel 6-3, 7-5. \"I played one of the best matches of the year,\" the "
+     "14th-ranked Oste said.", "best matches", "Rafael Oste"),
+    ("Mia Tarrow said teenagers often post on Instagram. \"I am so ahead of other parents,\" she said.",
+     "ahead of other parents", "Mia Tarrow"),
+    ("Anders Kolm met Virginia Osk in 2001. “Oh, actually? Yes,” he assures himself.", "Oh, actually", "Kolm"),
+    ("\"Demand is falling,\" said Harrow Equities. A slowdown could follow, the brokerage said.",
+     "slowdown could follow", "Harrow Equities"),
+])
+def test_named_descriptions_platforms_pronouns_and_brokerages(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

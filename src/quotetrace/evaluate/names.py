@@ -5,7 +5,7 @@ honorifics/titles. A shorter name equals a longer one when all its words appear 
 the last words (surnames) agree, so "Ruiz" = "Ana Ruiz" but "Juan Ruiz" ≠ "Ana Ruiz". An initial
 ("A. Ruiz") stands for any word starting with that letter; generational suffixes (Jr., III) are
 dropped; a single word that is not a common given name also equals the first word of a two-word name
-whose surname comes first ("Liu" = "Liu Xiaming", but "Ana" ≠ "Ana Ruiz").
+whose surname comes first ("Liu" = "Liu Xiaming", but "Ana" ≠ "Ana Ruiz"); an acronym equals the name it spells ("EU").
 """
 
 from __future__ import annotations
@@ -67,6 +67,8 @@ def same_speaker(predicted: str | None, gold: str | None) -> bool:
     if a == b or _content_words(a) == _content_words(b):  # "Ministry of Finance" = "Finance Ministry"
         return True
     short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) == 1 and len(long) >= 2 and short[0] == "".join(w[0] for w in long if w not in _LINKS):
+        return True  # "EU" = "European Union"
     if len(short) == 1 and len(long) == 2 and len(short[0]) > 1 and short[0] == long[0] \
             and not is_given_name(short[0]):
         return True  # "Liu" = "Liu Xiaming": a surname written first

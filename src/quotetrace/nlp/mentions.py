@@ -52,7 +52,8 @@ ORG_NOUNS = frozenset(
 # nouns that stand for a business ("the company said", "the lender declined to comment")
 COMPANY_NOUNS = frozenset(
     """company firm group bank lender carrier airline insurer retailer manufacturer carmaker automaker maker
-    operator developer producer supplier utility startup conglomerate chain giant insurer broker""".split()
+    operator developer producer supplier utility startup conglomerate chain giant insurer broker brokerage label
+    studio publisher chipmaker drugmaker""".split()
 )
 ORG_NOUNS = ORG_NOUNS | COMPANY_NOUNS
 # words in an organisation's name that make it a public body, never "the company"
@@ -62,6 +63,9 @@ PUBLIC_BODY_WORDS = frozenset(
     guard command assembly senate congress cabinet presidency municipality city county region regional
     ombudsman""".split()
 )
+# social platforms the tagger often takes for persons ("posted on Twitter"): never a speaker's name
+PLATFORMS = frozenset("twitter instagram facebook youtube tiktok weibo wechat reddit linkedin snapchat whatsapp "
+                      "telegram tumblr threads bluesky".split())
 _STOP_CAPS = frozenset(
     """the a an in on at of for and but or to from by with as this that these those it its he she they we i
     his her their our earlier later meanwhile however while when after before since during monday tuesday

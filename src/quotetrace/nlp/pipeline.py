@@ -24,7 +24,7 @@ from quotetrace.nlp.context import context_of
 from quotetrace.nlp.indirect import indirect_spans
 from quotetrace.nlp.headlines import HeadlineClaim, headline_claims
 from quotetrace.nlp.marks import MAX_QUOTE_CHARS, MarkPair, find_pairs
-from quotetrace.nlp.mentions import ORG_NOUNS, name_of, scan_titled_names, split_title
+from quotetrace.nlp.mentions import ORG_NOUNS, PLATFORMS, name_of, scan_titled_names, split_title
 from quotetrace.nlp.model import load_model
 from quotetrace.nlp.quotes import QuoteDraft, attribute_direct, attribute_partial, classify, sentence_at
 from quotetrace.nlp.sentences import Sentence, parse_units, split_sentences
@@ -39,6 +39,7 @@ _SOURCE_LINE = re.compile(r"^[ \t]*Source:\s*(?:the\s+)?([A-Z][\w’'\-.]+(?:[ \
                           r"after|before|speaking|told|said|from)\b)[\w’'\-.&]+){0,7})", re.MULTILINE)
 # a quote signed after a dash on its own line: “…” — Hanna Roos, director of the orchestra
 _DASH_SOURCE = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*((?:[A-Z][\w’'.-]+[ \t]+){0,3}[A-Z][\w’'-]+)[ \t]*(?=,|\(|\n|$)")
+_PRONOUN_AFTER = re.compile(r"[ \t]*,?[ \t]*(he|she)\b", re.IGNORECASE)
 _QUOTE_LABEL = re.compile(r"^[ \t]*(?:Quote|Quotes|Direct speech)\s*:", re.IGNORECASE | re.MULTILINE)
 
 
@@ -278,7 +279,7 @@ def _build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], c
                 continue
             words = [w for w in re.sub(r"[’']s\b", "", ent.text).split() if w]
             _, name = split_title(words)
-            if name and any(len(w) > 2 for w in name):
+            if name and any(len(w) > 2 for w in name) and not (len(name) == 1 and name[0].lower() in PLATFORMS):
                 reg.person(" ".join(name))
     for cue in cues:
         phrase = cue.speaker
@@ -607,6 +608,9 @@ def _carried_speaker(index: _Index, reg: SpeakerRegistry, drafts: list[QuoteDraf
     """
     pair = index.pairs[drafts[k].pair]
     gender = drafts[k].gender  # "…,” she said, with no woman known: at least never a man
+    after = _PRONOUN_AFTER.match(index.text, pair.close + 1)
+    if gender is None and after is not None:  # "“Oh, yes,” he assures himself": a verb we do not list
+        gender = PRONOUNS[after.group(1).lower()]
     para = index.paragraph(pair.open)
     lo = para[0]
     if not index.text[para[0]: pair.open].strip() or _QUOTE_LABEL.match(index.text, para[0]):

@@ -57,10 +57,13 @@ _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 _ORG_APPOSITION = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}(" + "|".join(sorted(ORG_NOUNS | COMPANY_NOUNS)) +
                              r")(?:\s+(?:that|which|who)\s+[^,.;“”\"]{1,60})?,\s+((?:[A-Z][\w&’'.-]*\s+){0,5}[A-Z][\w&’'.-]*),")
-_CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w&’'-]*(?:\s+(?:(?:of|and|for|on|&)\s+)?[A-Z][\w&’'-]*)+")
 _CORPORATE_SUFFIXES = frozenset("records inc inc. corp corp. corporation co co. ltd ltd. llc plc group holdings company "
                                 "entertainment productions media networks international technologies".split())
-
+# words that make a capitalised name a business or body, never a person
+_ORGLIKE_WORDS = ORG_NOUNS | _CORPORATE_SUFFIXES | frozenset(
+    "equities capital partners securities ventures investments associates analytics research labs systems "
+    "solutions motors airlines pharmaceuticals energy bancorp financial insurance trust fund".split())
+_CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w&’'-]*(?:\s+(?:(?:of|and|for|on|&)\s+)?[A-Z][\w&’'-]*)+")
 
 def surname_of(name: str) -> str:
     """The last word of a name that is not a generational suffix ("Carlineo" in "Patrick Carlineo Jr.")."""
@@ -103,6 +106,8 @@ class SpeakerRegistry:
     def person(self, name: str, pos: int | None = None, title: str | None = None) -> Entity:
         """The person called ``name`` (merged by surname with earlier forms), created if new."""
         words = name.split()
+        if len(words) >= 2 and any(w.lower().strip(".,") in _ORGLIKE_WORDS for w in words):
+            return self.body(name, pos)  # "Harrow Equities", "Orlen Partners": the tagger's PERSON is a firm
         surname = surname_of(name)
         found = None
         for ent in self._candidates(surname):
@@ -228,10 +233,19 @@ class SpeakerRegistry:
             ent.names.append(acronym)
 
     def add_positions(self, text: str, quoted: list[tuple[int, int]]) -> None:
-        """Record every occurrence of every known person's surname outside quotes (for recency)."""
+        """Record every occurrence of every known person's surname, and of organisations never placed,
+        outside quotes (for recency)."""
+        for ent in self.entities:
+            if ent.kind == "organisation" and not ent.positions and len(ent.canonical) >= 3:
+                at = text.find(ent.canonical)
+                while at >= 0 and len(ent.positions) < 50:
+                    if not _inside_any(quoted, at):
+                        ent.positions.append(at)
+                    at = text.find(ent.canonical, at + 1)
         by_word = {surname_of(ent.canonical): ent for ent in self.entities
                    if ent.kind == "person" and len(ent.surname) >= 3}
         if not by_word:
+            self._timeline = None
             return
         for match in _CAPITALISED.finditer(text):  # one pass over the text, whatever the number of names
             ent = by_word.get(match.group(0))
