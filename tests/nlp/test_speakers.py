@@ -285,3 +285,18 @@ def test_org_appositions_and_narrative_subjects(text, snippet, speaker):
 ])
 def test_named_descriptions_platforms_pronouns_and_brokerages(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Teachers did not see Governor Ed Marrow on Tuesday. His office said he was keeping long-standing plans.",
+     "long-standing plans", "Ed Marrow"),
+    ("Coastal Border Authority did not accept the offer. A spokesperson who did not wish to be named said the agency "
+     "never gives vaccines.", "never gives vaccines", "Coastal Border Authority"),
+    ("Velland Space Agency plans to spend $2 billion on landers, agency officials said.", "plans to spend",
+     "Velland Space Agency"),
+    ("VU officials said the border would stay open.", "border would stay open", "VU"),
+    ("Dunmore Records denied the allegations. \"We were shocked,\" the statement read.", "We were shocked",
+     "Dunmore Records"),
+])
+def test_voices_of_persons_and_bodies(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

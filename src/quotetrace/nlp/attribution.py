@@ -419,6 +419,8 @@ def _according_to(unit: ParsedUnit, token: Token) -> tuple[Token | None, tuple[i
 
 _DIRECTIVE = frozenset("urge ask call demand warn".split())
 _FINDING_VERBS = frozenset("find show".split())
+_WRITTEN = frozenset("statement letter post message tweet note sign release email caption headline notice "
+                     "memo banner placard text".split())
 _FINDING_SUBJECTS = frozenset("study studies report reports survey surveys analysis audit review investigation "
                               "inquiry research data figures poll polls census paper test tests results "
                               "assessment trial memo memos email emails document documents files records papers "
@@ -497,6 +499,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
             subj = _subject(token)
             if lemma in _FINDING_VERBS and (subj is None or subj.lower_ not in _FINDING_SUBJECTS):
                 continue  # "found"/"showed" report only when a study or a report is the subject
+            if lemma == "read" and (subj is None or subj.lower_ not in _WRITTEN):
+                continue  # "the statement read": a text speaks; "she read the verdict" is no report
             speaker = _speaker_phrase(unit, subj, lemma in _SPEECH or lemma in _CHARACTERISE) if subj is not None else None
             written = _text_speaker(unit, token) if speaker is None or speaker.form != "pronoun" else None
             if written is not None and (speaker is None or not written.start <= speaker.start < written.end):

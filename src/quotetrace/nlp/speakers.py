@@ -277,7 +277,13 @@ class SpeakerRegistry:
             for ent in sorted(self.entities, key=lambda e: -max(e.positions or [0])):
                 if ent.kind != "person" and (head in ent.canonical.lower() or head in ent.titles):
                     return ent
-            return self._company(pos) if head in COMPANY_NOUNS else None
+            if head in COMPANY_NOUNS:
+                return self._company(pos)
+            if head in _PUBLIC_BODY_HEADS:  # "the agency said" after "NASA": the body last named
+                found = self.most_recent(pos, None, {id(e) for e in self.entities if e.kind == "person"},
+                                         persons_only=False, window=ROLE_WINDOW)
+                return found if found is not None and found.kind == "organisation" else None
+            return None
         if head not in PERSON_ROLES and not any(w in PERSON_ROLES for w in words):
             return None
         wanted = set(words) | _ROLE_SYNONYMS.get(head, set())
@@ -399,6 +405,14 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
     staff = _named_staff(reg, phrase)
     if staff is not None:  # "a WeWork spokesperson" speaks for WeWork; "Beijing officials" for no one
         return staff
+    voice = _PRONOUN_VOICE.match(phrase.text)
+    if voice is not None:  # "His office said": the man the text is about
+        return reg.most_recent(phrase.start, "m" if voice.group(1).lower() == "his" else "f", set(), window=ROLE_WINDOW)
+    if _BARE_SPOKESPERSON.match(phrase.text):  # "A spokesperson who did not wish to be named": the body just named
+        body = reg.most_recent(phrase.start, None, {id(e) for e in reg.entities if e.kind == "person"},
+                               persons_only=False, window=ROLE_WINDOW)
+        if body is not None and body.kind == "organisation":
+            return body
     if phrase.form == "name":
         titled = re.sub(r"^(?:the|a|an)\s+", "", f"{phrase.title or ''} {phrase.text}".strip(), flags=re.IGNORECASE)
         body = reg.short_form(titled) if phrase.title else None
@@ -482,6 +496,12 @@ _UNNAMED_GROUP = re.compile(
     r"|^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s+(?:\w+\s+)?(?:supporters|fans|critics|allies|friends|aides|"
     r"relatives|family|neighbours|neighbors|colleagues|teammates|followers|opponents)$", re.IGNORECASE)
 
+_PUBLIC_BODY_HEADS = frozenset("agency ministry department office authority regulator watchdog commission".split())
+_PRONOUN_VOICE = re.compile(r"(his|her)\s+(?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|"
+                            r"lawyer|lawyers|attorney|attorneys)$", re.IGNORECASE)
+_BARE_SPOKESPERSON = re.compile(r"(?:a|an|the)\s+(?:company\s+|agency\s+)?(?:spokesperson|spokesman|spokeswoman)"
+                                r"(?:\s+(?:who|that)\b.*)?$", re.IGNORECASE)
+
 # a named person's office or spokesperson speaks for that person
 _PERSONS_VOICE = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+)[’']s\s+(?:press\s+)?"
                             r"(?:office|campaign|spokesman|spokeswoman|spokesperson|secretary|lawyer|lawyers|attorney|"
@@ -505,6 +525,8 @@ def _named_staff(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None
     words = phrase.text.split()
     while words and words[0].lower() in ("a", "an", "the", "one", "some", "two", "three", "several", "many"):
         words = words[1:]
+    if len(words) == 2 and words[0].lower() in ORG_NOUNS and words[1].lower() in _STAFF:
+        return reg.role("the " + words[0].lower(), phrase.start)  # "agency officials said": the agency
     if len(words) < 2 or phrase.common_start or words[-1].lower().strip(",.") not in _STAFF:
         return None
     name_words = words[:-1]
@@ -512,7 +534,7 @@ def _named_staff(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None
             or name_words[0].lower() in TITLE_WORDS:
         return None  # "senior officials", "Foreign Minister ..."
     name = re.sub(r"[’']s$", "", " ".join(name_words))
-    if name.lower() in reg.places:
+    if name.lower() in reg.places and not name.isupper():  # "Beijing officials"; but "US officials" speak for the US
         return reg.body(phrase.text, phrase.start, kind="anonymous")
     return reg.body(name, phrase.start + phrase.text.find(name_words[0]), kind="body")
 
