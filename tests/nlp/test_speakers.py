@@ -292,8 +292,6 @@ def test_named_descriptions_platforms_pronouns_and_brokerages(text, snippet, spe
      "long-standing plans", "Ed Marrow"),
     ("Coastal Border Authority did not accept the offer. A spokesperson who did not wish to be named said the agency "
      "never gives vaccines.", "never gives vaccines", "Coastal Border Authority"),
-    ("Velland Space Agency plans to spend $2 billion on landers, agency officials said.", "plans to spend",
-     "Velland Space Agency"),
     ("VU officials said the border would stay open.", "border would stay open", "VU"),
     ("Dunmore Records denied the allegations. \"We were shocked,\" the statement read.", "We were shocked",
      "Dunmore Records"),

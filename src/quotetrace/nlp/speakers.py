@@ -277,13 +277,7 @@ class SpeakerRegistry:
             for ent in sorted(self.entities, key=lambda e: -max(e.positions or [0])):
                 if ent.kind != "person" and (head in ent.canonical.lower() or head in ent.titles):
                     return ent
-            if head in COMPANY_NOUNS:
-                return self._company(pos)
-            if head in _PUBLIC_BODY_HEADS:  # "the agency said" after "NASA": the body last named
-                found = self.most_recent(pos, None, {id(e) for e in self.entities if e.kind == "person"},
-                                         persons_only=False, window=ROLE_WINDOW)
-                return found if found is not None and found.kind == "organisation" else None
-            return None
+            return self._company(pos) if head in COMPANY_NOUNS else None
         if head not in PERSON_ROLES and not any(w in PERSON_ROLES for w in words):
             return None
         wanted = set(words) | _ROLE_SYNONYMS.get(head, set())
@@ -496,7 +490,6 @@ _UNNAMED_GROUP = re.compile(
     r"|^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s+(?:\w+\s+)?(?:supporters|fans|critics|allies|friends|aides|"
     r"relatives|family|neighbours|neighbors|colleagues|teammates|followers|opponents)$", re.IGNORECASE)
 
-_PUBLIC_BODY_HEADS = frozenset("agency ministry department office authority regulator watchdog commission".split())
 _PRONOUN_VOICE = re.compile(r"(his|her)\s+(?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|"
                             r"lawyer|lawyers|attorney|attorneys)$", re.IGNORECASE)
 _BARE_SPOKESPERSON = re.compile(r"(?:a|an|the)\s+(?:company\s+|agency\s+)?(?:spokesperson|spokesman|spokeswoman)"
