@@ -256,18 +256,20 @@ _NAME_AFTER = re.compile(r"[ \t]+(" + _NAME_RUN + r")(?=[ \t]*(?:[,.;:]|$|[ \t]+
                          r"before|from|of|last|this|earlier|later|recently|told|wrote|tells|via)\b))")
 
 
-def _text_speaker(unit: ParsedUnit, verb: Token) -> SpeakerPhrase | None:
+def _text_speaker(unit: ParsedUnit, verb: Token, sent_lo: int) -> SpeakerPhrase | None:
     """The speaker as the words around a cue verb show it, where the parser often goes astray: a name with
     an appositive before the verb ("Strauss Zelnick, CEO of Take-Two, adds") or a name after a verb
     that follows a quote ("…,” said Will Tjernlund, a consultant for …")."""
     text = unit.text
-    sent_lo = verb.sent.start_char
-    before = text[sent_lo: verb.idx]
-    found = _APPOS_BEFORE.search(before)
+    before = text[max(sent_lo, verb.idx - 300): verb.idx]
+    tail = before.rstrip()
+    for word in ("has", "had", "have", "also", "later", "then", "further", "again"):
+        tail = tail.removesuffix(" " + word).rstrip()
+    found = _APPOS_BEFORE.search(before) if tail.endswith(",") else None  # the regex is costly: only after ", "
     appos = None
     if found is not None:
         name, appos = found.group(1), found.group(2).strip()
-        start = unit.start + sent_lo + found.start(1)
+        start = unit.start + verb.idx - len(before) + found.start(1)
     elif _QUOTE_END.search(before) or not before.strip():
         after = _NAME_AFTER.match(text, verb.idx + len(verb.text))
         if after is None:
@@ -502,7 +504,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
             if lemma == "read" and (subj is None or subj.lower_ not in _WRITTEN):
                 continue  # "the statement read": a text speaks; "she read the verdict" is no report
             speaker = _speaker_phrase(unit, subj, lemma in _SPEECH or lemma in _CHARACTERISE) if subj is not None else None
-            written = _text_speaker(unit, token) if speaker is None or speaker.form != "pronoun" else None
+            sent = token.sent
+            written = _text_speaker(unit, token, sent.start_char) if speaker is None or speaker.form != "pronoun" else None
             if written is not None and (speaker is None or not written.start <= speaker.start < written.end):
                 speaker = written  # the parser took an appositive's noun or a date for the subject
             addressee = None
@@ -516,7 +519,6 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 if pobj is not None and lemma in {"say", "write", "explain", "declare", "admit", "reply"}:
                     addressee = noun_phrase(pobj).text
             s, e = unit.span(token)
-            sent = token.sent
             content = _content(unit, token, lemma)
             if lemma not in NO_INDIRECT and not is_masked(token):
                 content = _text_content(unit, token, lemma, speaker, content)
