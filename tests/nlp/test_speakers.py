@@ -298,3 +298,15 @@ def test_named_descriptions_platforms_pronouns_and_brokerages(text, snippet, spe
 ])
 def test_voices_of_persons_and_bodies(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("The Navy Command rejected these accusations as “patently false,” and analysts agreed.", "patently false",
+     "Navy Command"),
+    ("Ilse Marr introduced Rask to the audience as \"someone who has redefined the job\".", "redefined the job",
+     "Ilse Marr"),
+    ("Ukraine was promised membership despite a warning from envoy Tor Bakke that Moscow views it as "
+     "“the brightest of all red lines.”", "brightest of all", "Tor Bakke"),
+])
+def test_characterisations_in_quoted_words(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

@@ -453,6 +453,20 @@ def _colon_cue(unit: ParsedUnit, u_index: int, colon: Token) -> CueHit | None:
     return CueHit("", ":", s, e, unit.start + sent.start_char, unit.start + sent.end_char, u_index, colon.i, speaker)
 
 
+def _characterisation(unit: ParsedUnit, u_index: int, as_token: Token) -> CueHit | None:
+    """"X sees its lineup as “its Achilles heel”", "The Pentagon rejected the claims as “patently false”":
+    the verb's subject characterises in the quoted words (a cue for the partial quote, reporting nothing)."""
+    verb = as_token.head
+    subj = _subject(verb)
+    speaker = _speaker_phrase(unit, subj, True) if subj is not None else None
+    if speaker is None:
+        return None
+    s, e = unit.span(verb)
+    sent = verb.sent
+    return CueHit(verb.lemma_.lower(), verb.text, s, e, unit.start + sent.start_char, unit.start + sent.end_char,
+                  u_index, verb.i, speaker, extra={"characterisation": True})
+
+
 def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
     """Every reporting cue in the parsed units, in document order."""
     hits: list[CueHit] = []
@@ -482,6 +496,12 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 nominal = _nominal_report(unit, u_index, token)
                 if nominal is not None:
                     hits.append(nominal)
+                continue
+            if low == "as" and token.head.pos_ == "VERB" and token.i + 1 < len(unit.doc) \
+                    and unit.doc[token.i + 1].text in _OPENING_MARKS and cue_lemma(token.head.text) is None:
+                characterised = _characterisation(unit, u_index, token)
+                if characterised is not None:
+                    hits.append(characterised)
                 continue
             if token.pos_ not in ("VERB", "AUX") and not (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
                 continue
@@ -524,6 +544,9 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 content = _text_content(unit, token, lemma, speaker, content)
             hits.append(CueHit(lemma, token.text, s, e, unit.start + sent.start_char, unit.start + sent.end_char,
                                u_index, token.i, speaker, content, addressee))
+    # "a warning from Burns that Moscow views X as “…”": inside someone's reported clause the words are theirs
+    hits = [h for h in hits if not h.extra.get("characterisation") or not any(
+        o.content is not None and o.content[0] <= h.start < o.content[1] for o in hits if o is not h)]
     for first, second in zip(hits, hits[1:]):
         if first.speaker is None and second.speaker is not None and first.sent_start == second.sent_start \
                 and second.speaker.end <= first.start and first.lemma != "according to":

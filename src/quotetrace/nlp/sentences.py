@@ -82,17 +82,20 @@ def _append(out: list[Sentence], text: str, start: int, end: int, para: int) -> 
         out.append(Sentence(start, end, para))
 
 
+_AS_BEFORE = re.compile(r"\bas\s$")
 # "The agency's former director said ...": a role noun needs the person introduced before it
 _ROLE_SUBJECT = re.compile(r"\s*The [a-z0-9]")
 
 
 def parse_units(text: str, sentences: list[Sentence], pairs: list[MarkPair]) -> list[tuple[int, int]]:
-    """Character ranges worth parsing: sentences with a reporting cue, a quote introduced by a colon
-    or a quote holding a nested quote (whose attribution sits inside it), merged per paragraph.
+    """Character ranges worth parsing: sentences with a reporting cue, a quote introduced by a colon or
+    by "as" (a characterisation), or a quote holding a nested quote (whose attribution sits inside it),
+    merged per paragraph.
     A sentence that is only a quote needs no parse: its attribution is found around it."""
     parents = {p.parent for p in pairs if p.parent is not None}
     needy = sorted(p.open for i, p in enumerate(pairs)
-                   if i in parents or text[max(0, p.open - 3): p.open].rstrip().endswith(":"))
+                   if i in parents or text[max(0, p.open - 3): p.open].rstrip().endswith(":")
+                   or _AS_BEFORE.search(text, max(0, p.open - 4), p.open))  # "sees its lineup as “…”"
     wanted = [False] * len(sentences)
     for i, sent in enumerate(sentences):
         k = bisect.bisect_left(needy, sent.start)
