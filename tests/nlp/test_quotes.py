@@ -57,3 +57,12 @@ def test_lower_case_words_after_a_work_noun_are_a_partial_quote_but_a_capitalise
     text = "Her new album, “Cold Harbour,” sold well. Critic Jon Vale called the album “a shrug set to music.”"
     quotes = extract_text(text)
     assert [(q.kind, q.text, q.speaker) for q in quotes] == [("partial", "a shrug set to music.", "Jon Vale")]
+
+
+def test_a_fragment_holding_a_full_stop_is_a_partial_of_the_clause_it_opens_in():
+    from quotetrace import extract
+    text = ('Minister Ola Brekk said on Tuesday that Estmark "is going to have to make a deal that I like. '
+            'If they don\'t, that\'s it."')
+    partial = [q for q in extract(text) if q.kind == "partial"]
+    assert [(q.text.split(".")[0], q.speaker) for q in partial] == [("is going to have to make a deal that I like",
+                                                                     "Ola Brekk")]

@@ -145,6 +145,11 @@ def attribute_partial(unit: ParsedUnit, pair: MarkPair, cues_by_token: dict[tupl
     root = _fragment_root(unit, pair.start, pair.end)
     if root is None:
         return None
+    first = unit.doc.char_span(pair.start - unit.start, pair.start - unit.start + 1, alignment_mode="expand")
+    if first is not None and len(first) and root.sent.start > first[0].sent.start:
+        # a fragment holding a full stop ("“… I like. If they don't, that's it.”") spans two parsed sentences:
+        # it belongs to the sentence it opens in
+        root = first[0]
     token = root
     for _ in range(10):
         if token.i != root.i or token.head is token:
@@ -167,6 +172,6 @@ def attribute_partial(unit: ParsedUnit, pair: MarkPair, cues_by_token: dict[tupl
     for token in root.sent:  # only the fragment's own sentence: linear in the text
         hit = cues_by_token.get((u_index, token.i))
         if hit is not None and hit.speaker is not None and hit.content is not None \
-                and hit.content[0] <= pair.open and pair.close <= hit.content[1] + 1:
+                and hit.content[0] <= pair.open < hit.content[1]:  # it may run past a clause cut at its full stop
             return hit
     return None
