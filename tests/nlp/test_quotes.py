@@ -66,3 +66,13 @@ def test_a_fragment_holding_a_full_stop_is_a_partial_of_the_clause_it_opens_in()
     partial = [q for q in extract(text) if q.kind == "partial"]
     assert [(q.text.split(".")[0], q.speaker) for q in partial] == [("is going to have to make a deal that I like",
                                                                      "Ola Brekk")]
+
+
+def test_coordinated_reported_clauses_are_two_statements():
+    from quotetrace import extract
+    spans = [q.text for q in extract("Envoy Ola Brekk has said he spoke several times with the president and was "
+                                     "acting on his direction.") if q.kind == "indirect"]
+    assert spans == ["he spoke several times with the president", "was acting on his direction"]
+    spans = [q.text for q in extract("Judge Mirja Sol said the evidence was incomplete and adjourned the trial "
+                                     "until June.") if q.kind == "indirect"]
+    assert len(spans) == 1  # her own act is not a second statement

@@ -453,6 +453,39 @@ def _colon_cue(unit: ParsedUnit, u_index: int, colon: Token) -> CueHit | None:
     return CueHit("", ":", s, e, unit.start + sent.start_char, unit.start + sent.end_char, u_index, colon.i, speaker)
 
 
+def _coordinated_parts(unit: ParsedUnit, verb: Token, content: tuple[int, int]) -> list[tuple[int, int]] | None:
+    """"X said A and (that) B" with B a clause of its own ("and he sees …", "and was acting …"): the two
+    statements as separate spans inside ``content``; None when the clause is not coordinated."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    doc = verb.doc
+    cuts = []
+    for conj in clause.children:
+        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or conj.i < clause.i:
+            continue
+        subject = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # "… and he sees …", "… and was acting …" go on reporting; "… and adjourned the trial" (the speaker's
+        # own act, misattached) and "…, and Estmark's minister welcomed it" (another subject) do not
+        finite = (subject is not None and subject.pos_ in ("PRON", "NOUN", "NUM", "DET")) or (
+            subject is None and any(c.dep_ in ("aux", "auxpass") for c in conj.children))
+        cc = next((c for c in clause.children if c.dep_ == "cc" and clause.i < c.i < conj.i), None)
+        if finite and cc is not None:
+            cuts.append(cc)
+    if not cuts:
+        return None
+    parts, lo = [], content[0]
+    for cc in cuts:
+        hi = unit.start + cc.idx
+        parts.append((lo, hi))
+        k = cc.i + 1
+        while k < len(doc) and (doc[k].lower_ == "that" and doc[k].dep_ == "mark" or doc[k].is_punct):
+            k += 1
+        lo = unit.start + doc[k].idx if k < len(doc) else hi
+    parts.append((lo, content[1]))
+    return [(a, b) for a, b in parts if a < b and content[0] <= a and b <= content[1]]
+
+
 def _characterisation(unit: ParsedUnit, u_index: int, as_token: Token) -> CueHit | None:
     """"X sees its lineup as “its Achilles heel”", "The Pentagon rejected the claims as “patently false”":
     the verb's subject characterises in the quoted words (a cue for the partial quote, reporting nothing)."""
@@ -542,8 +575,12 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
             content = _content(unit, token, lemma)
             if lemma not in NO_INDIRECT and not is_masked(token):
                 content = _text_content(unit, token, lemma, speaker, content)
-            hits.append(CueHit(lemma, token.text, s, e, unit.start + sent.start_char, unit.start + sent.end_char,
-                               u_index, token.i, speaker, content, addressee))
+            hit = CueHit(lemma, token.text, s, e, unit.start + sent.start_char, unit.start + sent.end_char,
+                         u_index, token.i, speaker, content, addressee)
+            parts = _coordinated_parts(unit, token, content) if content is not None else None
+            if parts:
+                hit.extra["parts"] = parts
+            hits.append(hit)
     # "a warning from Burns that Moscow views X as “…”": inside someone's reported clause the words are theirs
     hits = [h for h in hits if not h.extra.get("characterisation") or not any(
         o.content is not None and o.content[0] <= h.start < o.content[1] for o in hits if o is not h)]

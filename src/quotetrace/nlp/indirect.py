@@ -66,38 +66,37 @@ def indirect_spans(text: str, cues: list[CueHit], direct_spans: list[tuple[int, 
     for cue in cues:
         if cue.quote_level is not None or cue.content is None or cue.entity is None:
             continue
-        start, end = cue.content
-        if _ANONYMITY.match(text, start, end):
+        if _ANONYMITY.match(text, *cue.content):
             continue  # "who asked not to be named": the terms of anonymity, not a statement
-        tail = _RELAY_TAIL.search(text, start, end)
-        if tail:
-            end = tail.start()  # ", as reported by X" is context, not content
-        span = _subtract(text, start, end, _overlapping(directs, direct_starts, start, end))
-        if span is None:
-            continue
-        covered = sum(min(e, span[1]) - max(s, span[0]) for s, e in _overlapping(partials, partial_starts, *span))
-        if covered >= 0.95 * (span[1] - span[0]):
-            continue  # the statement is itself a (partial) quote: report it once
-        chosen.setdefault(cue.sent_start, []).append((cue, span))
+        for start, end in cue.extra.get("parts") or [cue.content]:  # type: ignore[union-attr]
+            tail = _RELAY_TAIL.search(text, start, end)
+            if tail:
+                end = tail.start()  # ", as reported by X" is context, not content
+            span = _subtract(text, start, end, _overlapping(directs, direct_starts, start, end))
+            if span is None:
+                continue
+            covered = sum(min(e, span[1]) - max(s, span[0]) for s, e in _overlapping(partials, partial_starts, *span))
+            if covered >= 0.95 * (span[1] - span[0]):
+                continue  # the statement is itself a (partial) quote: report it once
+            chosen.setdefault(cue.sent_start, []).append((cue, span))
     for group in chosen.values():
-        spans = {id(cue): span for cue, span in group}
-        added: list[tuple[CueHit, tuple[int, int]]] = []
-        for cue, span in group:
-            outer = next((o for o, s in group if o is not cue and s[0] < cue.start < s[1]), None)
+        spans = [span for _, span in group]  # one entry per (cue, part)
+        added: set[int] = set()
+        for n, (cue, span) in enumerate(group):
+            outer = next((m for m, (o, s) in enumerate(group) if o is not cue and s[0] < cue.start < s[1]), None)
             if outer is not None and _ADDING.match(text, _back_to_comma(text, cue.start), cue.end):
                 # "X said A, adding that B": two statements by X, the first ending at the comma
-                cut = _back_to_comma(text, cue.start)
-                spans[id(outer)] = (spans[id(outer)][0], cut)
-                cue.entity, cue.speaker = outer.entity, outer.speaker
-                added.append((cue, span))
-        for cue, span in group:
-            if any(a is cue for a, _ in added):
+                spans[outer] = (spans[outer][0], _back_to_comma(text, cue.start))
+                cue.entity, cue.speaker = group[outer][0].entity, group[outer][0].speaker
+                added.add(id(cue))
+        for n, (cue, span) in enumerate(group):
+            if id(cue) in added:
                 yield cue, span
                 continue
             if any(other is not cue and other.content is not None and other.content[0] <= cue.start < other.content[1]
                    for other, _ in group):
                 continue
-            yield cue, spans[id(cue)]
+            yield cue, spans[n]
 
 
 _ADDING = re.compile(r",\s*(?:and\s+)?(?:adding|saying|noting|stressing|insisting|warning|arguing|claiming)\b")
