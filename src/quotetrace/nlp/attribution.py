@@ -340,8 +340,9 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
         if xcomp is not None and not (objects and lemma in _DIRECTIVE):
             pieces = objects + [xcomp]  # "vowed to fight on"; but "urged NATO to act" is a request, not a report
     if not pieces:
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "against", "about"}
-                 and lemma in {"call", "warn", "ask"}]
+        preps = [c for c in verb.children if c.dep_ == "prep" and (
+            c.lower_ in {"for", "of", "against", "about"} and lemma in {"call", "warn", "ask"}
+            or c.lower_ == "of" and lemma == "accuse" and any(g.tag_ == "VBG" for g in c.children))]
         if preps:
             pieces = preps
     if not pieces and lemma in OBJECT_CONTENT:
@@ -375,7 +376,8 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
     right = max(p.right_edge.i for p in pieces)
     doc = verb.doc
     while left <= right and (doc[left].dep_ == "mark" and doc[left].lower_ in ("that",) or doc[left].is_punct
-                             or doc[left].dep_ == "prep" and doc[left].lower_ == "for" and lemma == "call"):
+                             or doc[left].dep_ == "prep" and doc[left].lower_ == "for" and lemma == "call"
+                             or doc[left].dep_ == "prep" and doc[left].lower_ == "of" and lemma == "accuse"):
         left += 1  # "called for a freeze": the demand is "a freeze"
     while right >= left and (doc[right].is_punct or doc[right].is_space or doc[right].dep_ == "cc"):
         right -= 1  # "..., and adding that": the joining conjunction is not content
