@@ -8,7 +8,9 @@ tests/fixtures/realnews/*.json); the texts stay in ../shared. Runs the extractor
 
 ``--write-gold`` also writes the seeds gold JSONL (for ``quotetrace eval /tmp/seeds_gold.jsonl``; with
 ``--realnews`` the real pages' gold goes to ``realnews_`` + that name); ``--news`` adds the fictional
-gold set tests/fixtures/gold/news.jsonl; ``--realnews`` adds the real pages. Prints figures, asserts nothing.
+gold set tests/fixtures/gold/news.jsonl; ``--realnews`` adds the real pages (development set);
+``--realnews-heldout`` the held-out real pages, whose misses are never printed (we do not tune on them).
+Prints figures, asserts nothing.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from quotetrace.evaluate.report import print_report
 
 REPO = Path(__file__).resolve().parents[1]
 REALNEWS = REPO / "tests" / "fixtures" / "realnews"
+REALNEWS_HELDOUT = REPO / "tests" / "fixtures" / "realnews_heldout"  # never tuned on: figures only
 GROUND_TRUTH = REPO.parent / "shared" / "data" / "article-extraction-benchmark" / "ground-truth.json"
 
 
@@ -40,6 +43,8 @@ def main() -> int:
     parser.add_argument("--news", action="store_true", help="also evaluate tests/fixtures/gold/news.jsonl")
     parser.add_argument("--realnews", action="store_true", help="also evaluate the annotated real pages")
     parser.add_argument("--only-realnews", action="store_true", help="evaluate the annotated real pages only")
+    parser.add_argument("--realnews-heldout", action="store_true",
+                        help="evaluate the held-out real pages (tests/fixtures/realnews_heldout; figures only, no misses)")
     args = parser.parse_args()
 
     gold = gold_from_expectations(args.expected, args.seeds)
@@ -52,6 +57,10 @@ def main() -> int:
         if args.write_gold:
             write_gold(real, args.write_gold.with_name("realnews_" + args.write_gold.name))
         runs.append(("realnews", real))
+    if args.realnews_heldout:
+        held = [article for part in sorted(REALNEWS_HELDOUT.glob("*.json"))
+                for article in gold_from_expectations(part, GROUND_TRUTH)]
+        runs.append(("realnews-heldout", held))
     if args.news:
         runs.append(("news", REPO / "tests" / "fixtures" / "gold" / "news.jsonl"))  # type: ignore[arg-type]
     console = Console(width=max(Console().width, 110))
@@ -62,7 +71,7 @@ def main() -> int:
         if args.json:
             print(json.dumps(report.as_dict(), ensure_ascii=False))
         else:
-            print_report(report, console, args.misses)
+            print_report(report, console, 0 if name == "realnews-heldout" else args.misses)
             console.print(f"{name}: {report.articles} articles in {took:.2f} s (model load included on the first)")
     return 0
 
