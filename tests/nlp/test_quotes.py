@@ -76,3 +76,18 @@ def test_coordinated_reported_clauses_are_two_statements():
     spans = [q.text for q in extract("Judge Mirja Sol said the evidence was incomplete and adjourned the trial "
                                      "until June.") if q.kind == "indirect"]
     assert len(spans) == 1  # her own act is not a second statement
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("Korvane launched its console. The key to its success, says Jonas Rell, is the company's own network.",
+     ["is the company's own network"]),
+    ("Papers are shrinking. Meanwhile, Ken Dorr says, they are trying to buy time through cuts.",
+     ["they are trying to buy time through cuts"]),
+    ("The tech teams isolated the problem, Ravel said, and patched the software as sign-ups continued.",
+     ["The tech teams isolated the problem", "patched the software as sign-ups continued"]),
+    ("The new terminal will open on schedule, director Jonas Eld has said, despite a strike by handlers.",
+     ["The new terminal will open on schedule"]),
+])
+def test_an_attribution_set_off_by_commas(text, spans):
+    from quotetrace import extract
+    assert [q.text for q in extract(text) if q.kind == "indirect"] == spans

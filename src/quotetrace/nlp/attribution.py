@@ -469,7 +469,8 @@ def _coordinated_parts(unit: ParsedUnit, verb: Token, content: tuple[int, int]) 
         subject = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         # "… and he sees …", "… and was acting …" go on reporting; "… and adjourned the trial" (the speaker's
         # own act, misattached) and "…, and Estmark's minister welcomed it" (another subject) do not
-        finite = (subject is not None and subject.pos_ in ("PRON", "NOUN", "NUM", "DET")) or (
+        named = subject is not None and any(t.pos_ == "PROPN" for t in subject.subtree)
+        finite = (subject is not None and subject.pos_ in ("PRON", "NOUN", "NUM", "DET") and not named) or (
             subject is None and any(c.dep_ in ("aux", "auxpass") for c in conj.children))
         cc = next((c for c in clause.children if c.dep_ == "cc" and clause.i < c.i < conj.i), None)
         if finite and cc is not None:
@@ -486,6 +487,31 @@ def _coordinated_parts(unit: ParsedUnit, verb: Token, content: tuple[int, int]) 
         lo = unit.start + doc[k].idx if k < len(doc) else hi
     parts.append((lo, content[1]))
     return [(a, b) for a, b in parts if a < b and content[0] <= a and b <= content[1]]
+
+
+_ASIDE_BEFORE = re.compile(r",[ \t]*$")
+_ASIDE_AFTER = re.compile(r"(?:[ \t]+(?:[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*)*)?(?:[ \t]+(?:on|in|last|this|at)[ \t]+\w+)?"
+                          r"[ \t]*,[ \t]+(?:(and[ \t]+)(?=[a-z“\"‘])|(?=[“\"‘’'$\d]|(?i:i|it|they|he|she|we|you|there|is|was|are|were|"
+                          r"could|would|will|should|may|might|can|has|have|had|must|did|does|do|remains?|"
+                          r"needs?)\b))")
+
+
+def _parenthetical(unit: ParsedUnit, verb: Token, sent: Span) -> tuple[tuple[int, int], bool] | None:
+    """The reported words after an attribution set off by commas in mid-sentence ("The key, says Buser,
+    is …", "Meanwhile, Doctor says, they are …"), and whether they follow an "and" (a second statement)."""
+    text = unit.text
+    subject_lo = min((c.left_edge.idx for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), default=verb.idx)
+    if not _ASIDE_BEFORE.search(text, max(sent.start_char, subject_lo - 3), subject_lo):
+        return None
+    after = _ASIDE_AFTER.match(text, verb.idx + len(verb.text))
+    if after is None:
+        return None
+    lo, hi = after.end(), sent.end_char
+    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ".!?"):
+        hi -= 1
+    if len(text[lo:hi].split()) < 3:
+        return None
+    return (unit.start + lo, unit.start + hi), bool(after.group(1))
 
 
 def _characterisation(unit: ParsedUnit, u_index: int, as_token: Token) -> CueHit | None:
@@ -582,6 +608,13 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
             parts = _coordinated_parts(unit, token, content) if content is not None else None
             if parts:
                 hit.extra["parts"] = parts
+            aside = _parenthetical(unit, token, sent) if lemma not in NO_INDIRECT else None
+            if aside is not None:  # "The landers, he said, could deliver …": the words after the aside
+                after, joined = aside
+                if joined and content is not None and content[1] <= after[0]:
+                    hit.extra["parts"] = [content, after]  # "A, Mayer said, and B": two statements
+                elif not joined:
+                    hit.content = after
             hits.append(hit)
     # "a warning from Burns that Moscow views X as “…”": inside someone's reported clause the words are theirs
     hits = [h for h in hits if not h.extra.get("characterisation") or not any(
