@@ -310,3 +310,9 @@ def test_voices_of_persons_and_bodies(text, snippet, speaker):
 ])
 def test_characterisations_in_quoted_words(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+def test_a_source_after_an_attribution_relays_it():
+    quotes = extract_text("Congressman Dale Marrow spoke in Wheeling. Border agents \"say you have got to pay attention "
+                          "to this,\" he said, according to the Lowmere Courier, the local newspaper.")
+    assert {(q.speaker, q.context.relay) for q in quotes} == {("Dale Marrow", "Lowmere Courier")}

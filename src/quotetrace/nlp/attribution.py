@@ -616,6 +616,11 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 elif not joined:
                     hit.content = after
             hits.append(hit)
+    # "…,” he said, according to the Intelligencer": a source after someone's attribution only relays it
+    hits = [h for h in hits if h.lemma != "according to" or not any(
+        o.lemma not in ("according to", "") and o.speaker is not None and o.sent_start == h.sent_start
+        and o.end <= h.start and not (o.content is not None and o.content[0] <= h.start < o.content[1])
+        for o in hits)]
     # "a warning from Burns that Moscow views X as “…”": inside someone's reported clause the words are theirs
     hits = [h for h in hits if not h.extra.get("characterisation") or not any(
         o.content is not None and o.content[0] <= h.start < o.content[1] for o in hits if o is not h)]

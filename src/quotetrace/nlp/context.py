@@ -34,6 +34,9 @@ _MEDIA = re.compile(
 _RELAY = re.compile(
     r"\b(?:as\s+)?(?:reported|cited|quoted|relayed|carried)\s+by\s+((?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,4})"
     r"|\bvia\s+((?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})"
+    # "…,” he said, according to the Intelligencer": a source named after an attribution relays it
+    r"|\b(?:said|says|told\s+\w+|wrote|writes|added)\b[^.;]{0,80}?,\s+according\s+to\s+"
+    r"((?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,4})"
 )
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 
@@ -55,5 +58,5 @@ def context_of(attribution: str, addressee: str | None = None) -> QuoteContext:
     relay = None
     match = _RELAY.search(attribution)
     if match:
-        relay = re.sub(r"^the\s+", "", (match.group(1) or match.group(2)).strip()).rstrip(".")
+        relay = re.sub(r"^the\s+", "", next(g for g in match.groups() if g).strip()).rstrip(".")
     return QuoteContext(venue=venue, addressee=addressee, relay=relay)
