@@ -10,7 +10,7 @@ import csv
 import json
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -158,18 +158,29 @@ def _key(path: Path) -> Path:
     return path.expanduser().resolve()
 
 
-def sidecar_path(path: Path) -> Path | None:
-    """The sidecar JSON of a file: ``NAME.EXT.json`` or ``NAME.json`` beside it (first that exists)."""
+def sidecar_path(path: Path, sidecars: Container[str] | None = None) -> Path | None:
+    """The sidecar JSON of a file: ``NAME.EXT.json`` or ``NAME.json`` beside it (first that exists).
+
+    ``sidecars``: the names of the ``.json`` files in the folder, when the caller listed it (no stat then).
+    """
     stem = path.name[: -len(".gz")] if path.name.lower().endswith(".gz") else path.name
-    for candidate in (path.with_name(stem + ".json"), path.with_name(stem.rsplit(".", 1)[0] + ".json")):
-        if candidate != path and candidate.is_file():
-            return candidate
+    for name in (stem + ".json", stem.rsplit(".", 1)[0] + ".json"):
+        if name == path.name:
+            continue
+        if sidecars is not None:
+            if name in sidecars:
+                return path.with_name(name)
+        elif path.with_name(name).is_file():
+            return path.with_name(name)
     return None
 
 
-def read_sidecar(path: Path) -> ArticleMeta:
-    """Metadata from the file's sidecar JSON; a broken sidecar is logged and ignored (the body still loads)."""
-    side = sidecar_path(path)
+def read_sidecar(path: Path, sidecars: Container[str] | None = None) -> ArticleMeta:
+    """Metadata from the file's sidecar JSON; a broken sidecar is logged and ignored (the body still loads).
+
+    ``sidecars``: as for ``sidecar_path``.
+    """
+    side = sidecar_path(path, sidecars)
     if side is None:
         return ArticleMeta()
     try:

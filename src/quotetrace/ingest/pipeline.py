@@ -1,10 +1,11 @@
 """The ingest pipeline: read inputs, mark junk, drop exact duplicates, flag near duplicates, store in batches.
 
-Each batch (articles, their MinHash signatures, the boilerplate learner's state and the skipped inputs)
-is written in one transaction, so a run killed at any point loses nothing and a re-run duplicates
-nothing: stored articles are recognised by id and content hash and left alone, the learner only
-observes new articles, and the near-duplicate index lives in the store (its members and LSH buckets are
-written with the batch, and looked up per batch: nothing of it is held in memory between batches).
+Each batch (articles, their MinHash signatures, the boilerplate learner's changed counts, the ids the run
+handled and the skipped inputs) is written in one transaction, so a run killed at any point loses nothing
+and a re-run duplicates nothing: stored articles are recognised by id and content hash and left alone, the
+learner only observes new articles, and the learner's counts and the near-duplicate index live in the store
+(read per batch and written with it: nothing of them is held in memory between batches, nor any per-article
+set: "this id again in this run?" is asked of the store too).
 Outlets whose learned boilerplate changed are re-marked at the end (they stay listed as pending in the
 store until that is done, so an interrupted re-marking is finished by the next run).
 """
@@ -22,7 +23,6 @@ from quotetrace.records import Article, IngestFailure
 LOGGER = logging.getLogger(__name__)
 
 BATCH_SIZE = 500  # articles per transaction
-LEARNER_KEY = "boilerplate_learner"
 PENDING_KEY = "boilerplate_pending"  # outlets whose articles must be re-marked with the final lines
 
 
@@ -56,14 +56,15 @@ def _outlet_key(article: Article) -> str:
 class _Run:
     """State of one ingest run: the learner, the near-duplicate index and the running counts."""
 
-    def __init__(self, store: Any, batch_size: int) -> None:
-        from quotetrace.ingest.boilerplate import BoilerplateLearner
+    def __init__(self, store: Any, batch_size: int, run_id: int) -> None:
+        from quotetrace.ingest.boilerplate import StoredBoilerplateLearner
         from quotetrace.ingest.dedup import StoredNearDuplicateIndex
 
         self.store = store
         self.batch_size = batch_size
-        saved = store.get_state(LEARNER_KEY)
-        self.learner = BoilerplateLearner.from_state(saved) if saved is not None else BoilerplateLearner()
+        self.run_id = run_id
+        store.forget_run_articles(keep_run=run_id)  # ids left by a killed run
+        self.learner = StoredBoilerplateLearner(store)  # counts in the store, read and written per batch
         self.pending: set[str] = set(store.get_state(PENDING_KEY) or ())
         self.forced = set(self.pending)  # left pending by an interrupted run: re-mark whatever happens
         # Lines articles stored by earlier runs were marked with; None when there are none of that outlet.
@@ -72,9 +73,8 @@ class _Run:
         self.index = StoredNearDuplicateIndex(store)  # in the store, looked up per batch: memory stays flat
         self.ingested = self.exact = self.near = self.unchanged = 0
         self.skipped: list[IngestFailure] = []
-        self.run_ids: set[str] = set()  # ids stored by this run (one short string per article)
 
-    def write(self, articles: list[Article], failures: list[IngestFailure], run_id: int) -> None:
+    def write(self, articles: list[Article], failures: list[IngestFailure]) -> None:
         """Classify, clean and store one batch in one transaction."""
         from quotetrace.ingest.boilerplate import candidate_lines
         from quotetrace.ingest.clean import mark_junk
@@ -82,32 +82,34 @@ class _Run:
 
         stored = self.store.known_ids(a.id for a in articles)
         owners = self.store.articles_by_hash(a.content_hash for a in articles)
+        handled = self.store.run_article_ids(self.run_id, (a.id for a in articles))  # by earlier batches
         fresh: list[Article] = []
         seen_hash: dict[str, str] = {}
+        batch_ids: set[str] = set()  # ids this batch handles, recorded with it
         for article in articles:
-            if article.id in self.run_ids:  # same id twice in one run: the same text from another input
+            if article.id in handled or article.id in batch_ids:  # same id twice in one run: another input's copy
                 self.exact += 1
                 continue
             if stored.get(article.id) == article.content_hash:
                 self.unchanged += 1
-                self.run_ids.add(article.id)
+                batch_ids.add(article.id)
                 continue
             owner = owners.get(article.content_hash) or seen_hash.get(article.content_hash)
             if owner is not None and owner != article.id:
                 self.exact += 1
                 continue
             seen_hash[article.content_hash] = article.id
-            self.run_ids.add(article.id)
+            batch_ids.add(article.id)
             fresh.append(article)
-        # Learn from the whole batch before marking, so lines repeated within it are caught at once.
-        normalised: dict[str, list[str | None]] = {}  # each article's lines normalised once, for the learner and the marking (this batch only)
         for article in fresh:
             key = _outlet_key(article)
             if key not in self.start_lines:
                 # The learner observes every article it stores (same transaction): unseen outlet, none stored.
                 self.start_lines[key] = self.learner.lines_for(key) if self.learner.articles_seen(key) else None
-            normalised[article.id] = candidate_lines(article.text)
-            self.learner.observe(key, article.text, normalised[article.id])
+        # Learn from the whole batch before marking, so lines repeated within it are caught at once.
+        # Each article's lines are normalised once, for the learner and the marking (this batch only).
+        normalised = {article.id: candidate_lines(article.text) for article in fresh}
+        self.learner.observe_batch([(_outlet_key(article), normalised[article.id]) for article in fresh])
         marked: list[Article] = []
         signatures = {}
         lines_by_outlet: dict[str, frozenset[str]] = {}  # the learner is settled for this batch: ask once
@@ -131,9 +133,10 @@ class _Run:
             written = set(summary.written) | set(summary.updated)
             self.index.save(written)  # reads the replaced signatures of re-bucketed members: before writing
             self.store.write_signatures({aid: sig for aid, sig in signatures.items() if aid in written})
-            self.store.set_state(LEARNER_KEY, self.learner.to_state())
+            self.learner.save()
+            self.store.add_run_articles(self.run_id, batch_ids)
             self.store.set_state(PENDING_KEY, sorted(self.pending))
-            self.store.record_failures(failures, run_id)
+            self.store.record_failures(failures, self.run_id)
         self.ingested += len(written)
         self.near += sum(1 for a in ready if a.duplicate_of is not None and a.id in written)
         self.exact += len(summary.exact_duplicates)
@@ -191,8 +194,8 @@ def ingest(inputs: Sequence[str], store: Any, options: IngestOptions,
     """
     from quotetrace.ingest.sources import iter_inputs
 
-    run = _Run(store, batch_size)
     run_id = store.start_run("ingest", list(inputs))
+    run = _Run(store, batch_size, run_id)
     articles: list[Article] = []
     failures: list[IngestFailure] = []
     done = 0
@@ -204,16 +207,17 @@ def ingest(inputs: Sequence[str], store: Any, options: IngestOptions,
             articles.append(item)
         if len(articles) + len(failures) >= batch_size:
             done += len(articles) + len(failures)
-            run.write(articles, failures, run_id)
+            run.write(articles, failures)
             articles, failures = [], []
             if progress is not None:
                 progress(done)
     if articles or failures:
         done += len(articles) + len(failures)
-        run.write(articles, failures, run_id)
+        run.write(articles, failures)
         if progress is not None:
             progress(done)
     run.remark()
+    store.forget_run_articles()
     summary = IngestSummary(run.ingested, run.exact, run.near, tuple(run.skipped), run.unchanged)
     store.finish_run(run_id, {"ingested": summary.ingested, "exact_duplicates": summary.exact_duplicates,
                               "near_duplicates": summary.near_duplicates, "unchanged": summary.unchanged,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -86,12 +86,18 @@ def _one_line(item: Item) -> Item:
 
 
 class _Run:
-    """State of one ingest run: manifest, what was already ingested, the HTTP client (made lazily)."""
+    """State of one ingest run: manifest, what was already ingested, the HTTP client (made lazily).
+
+    "Already ingested" is kept without a per-file set for folders: a folder walk reads every file under it of a
+    kind it reads (not hidden), so once done it is one root to test a later file's resolved path against;
+    ``_seen`` holds only URLs and the files read otherwise (given by name, linked, index files, symlinks).
+    """
 
     def __init__(self, options: IngestOptions) -> None:
         self.options = options
         self.manifest = Manifest.empty()
         self._seen: set[str] = set()
+        self._walked: list[str] = []  # resolved roots of the folder walks done
         self._fetcher: Fetcher | None = None
 
     def close(self) -> None:
@@ -115,12 +121,18 @@ class _Run:
             first = str(exc).splitlines()[0] if str(exc) else ""
             yield IngestFailure(source, f"{source}: unexpected error ({type(exc).__name__}: {first})")
 
-    def _first_time(self, key: str) -> bool:
-        if key in self._seen:
+    def _first_time(self, key: str, remember: bool = True) -> bool:
+        """True the first time a URL or a file (by resolved path) comes up in this run."""
+        if key in self._seen or self._walked_over(key):
             LOGGER.debug("%s: already ingested in this run", key)
             return False
-        self._seen.add(key)
+        if remember:
+            self._seen.add(key)
         return True
+
+    def _walked_over(self, key: str) -> bool:
+        """Whether a finished folder walk read the file at resolved path ``key``."""
+        return any(_parts_below(root, key) is not None for root in self._walked)
 
     # --- dispatch -------------------------------------------------------------
 
@@ -151,20 +163,35 @@ class _Run:
             yield from self.guarded(label, partial(self.url, target, fallback, depth))
 
     def folder(self, root: Path) -> Iterator[Item]:
-        files: list[Path] = []
-        for folder, dirs, names in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            files.extend(Path(folder) / n for n in names if not n.startswith(".") and input_kind(Path(n)))
-        files.sort(key=lambda p: (input_kind(p) not in _INDEX_KINDS, p.relative_to(root).parts))
-        for path in files:
-            yield from self.guarded(str(path), partial(self.file, path))
+        """Index files (feeds, sitemaps, URL lists) first, then the rest; each in path order (sorted by
+        components, hidden entries skipped, symlinked folders not followed). Two lazy walks: no file list."""
+        resolved = str(root.resolve())
+        for index_pass in (True, False):
+            for entry, parts, sidecars in _walk(str(root), ()):
+                if (input_kind(Path(entry.name)) in _INDEX_KINDS) != index_pass:
+                    continue
+                path = Path(entry.path)
+                if entry.is_symlink():
+                    key, remember = str(path.resolve()), True
+                    target = _parts_below(resolved, key)
+                    if target is not None and _walk_order(target) < _walk_order(parts):
+                        LOGGER.debug("%s: already ingested in this run (as %s)", path, key)
+                        continue  # this walk read the file it links to already
+                else:  # no symlink on the way from the resolved root: its path is the resolved one
+                    key, remember = os.sep.join((resolved, *parts)), index_pass
+                yield from self.guarded(str(path), partial(self.file, path, key=key, remember=remember,
+                                                           sidecars=sidecars))
+        self._walked.append(resolved)
 
-    def file(self, path: Path, fallback: ArticleMeta = ArticleMeta(), depth: int = 0) -> Iterator[Item]:
-        if not self._first_time(str(path.resolve())):
+    def file(self, path: Path, fallback: ArticleMeta = ArticleMeta(), depth: int = 0, key: str | None = None,
+             remember: bool = True, sidecars: Container[str] | None = None) -> Iterator[Item]:
+        """``key``: the resolved path when the caller knows it; ``remember``: False for a folder's files, which the
+        walk's root answers for once it is done; ``sidecars``: the ``.json`` file names of the folder, if listed."""
+        if not self._first_time(key if key is not None else str(path.resolve()), remember):
             return
         kind = input_kind(path)
         source = str(path)
-        meta = self.manifest.get(path).over(read_sidecar(path))
+        meta = self.manifest.get(path).over(read_sidecar(path, sidecars))
         if kind == "jsonl":
             yield from iter_jsonl(path, meta, self.options)
             return
@@ -231,6 +258,53 @@ class _Run:
                 yield line
             else:
                 yield from self.target(line, ArticleMeta(), source)
+
+
+def _parts_below(root: str, key: str) -> tuple[str, ...] | None:
+    """The components of resolved path ``key`` below resolved folder ``root`` when a walk of ``root`` reads that
+    file (not hidden, a kind it reads), else None."""
+    if not key.startswith(root) or key[len(root):len(root) + 1] != os.sep:
+        return None
+    parts = tuple(key[len(root) + 1:].split(os.sep))
+    if any(part.startswith(".") for part in parts) or input_kind(Path(parts[-1])) is None:
+        return None
+    return parts
+
+
+def _walk_order(parts: tuple[str, ...]) -> tuple[bool, tuple[str, ...]]:
+    """Where a walk reads the file at ``parts``: index files first, then by components."""
+    return input_kind(Path(parts[-1])) not in _INDEX_KINDS, parts
+
+
+def _walk(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[os.DirEntry[str], tuple[str, ...], frozenset[str]]]:
+    """(entry, its path components below the walk's root, the folder's ``.json`` file names) of each file with a
+    name ``input_kind`` reads, in the order of sorted components, as ``os.walk`` sees them (errors skipped)."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted((entry for entry in listing if not entry.name.startswith(".")), key=lambda e: e.name)
+    except OSError:
+        return
+    sidecars = frozenset(e.name for e in entries if e.name.lower().endswith(".json") and _is_file(e))
+    for entry in entries:
+        if _is_dir(entry):
+            if not entry.is_symlink():  # os.walk does not follow linked folders
+                yield from _walk(entry.path, (*parts, entry.name))
+        elif input_kind(Path(entry.name)) is not None:
+            yield entry, (*parts, entry.name), sidecars
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 def _looks_like_xml(response: Response, body: bytes) -> bool:

@@ -119,7 +119,35 @@ ingest_failures = Table(
     Column("at", UTCDateTime, nullable=False),
 )
 
-# Learned boilerplate per outlet: the learner's whole state under one key (BoilerplateLearner.to_state()).
+# Learned boilerplate (ingest.boilerplate.StoredBoilerplateLearner): per outlet, the articles observed and the
+# lines tracked; per (outlet, line), in how many of those articles the line appeared. Upserted per batch.
+boilerplate_outlets = Table(
+    "boilerplate_outlets",
+    metadata,
+    Column("outlet", String, primary_key=True),  # "" for articles without an outlet
+    Column("articles", Integer, nullable=False),
+    Column("tracked", Integer, nullable=False),  # rows of boilerplate_lines for this outlet
+)
+
+boilerplate_lines = Table(
+    "boilerplate_lines",
+    metadata,
+    Column("outlet", String, primary_key=True),
+    Column("line_hash", BigInteger, primary_key=True, autoincrement=False),  # 64-bit hash of ``line``
+    Column("line", Text, nullable=False),  # the normalised line (boilerplate.normalise_line)
+    Column("articles", Integer, nullable=False),
+)
+
+# Article ids an ingest run has stored or found stored, so a second input with the same id is a duplicate; a
+# run deletes its rows when it finishes (and those left by a killed run when it starts).
+run_articles = Table(
+    "run_articles",
+    metadata,
+    Column("run_id", Integer, primary_key=True, autoincrement=False),
+    Column("article_id", String, primary_key=True),
+)
+
+# Small JSON values kept between runs (e.g. the outlets whose junk must be re-marked).
 state = Table(
     "state",
     metadata,
@@ -270,3 +298,5 @@ story_terms = Table(
 )
 
 Index("ix_articles_outlet_published", articles.c.outlet, articles.c.published)
+# lines_for: an outlet's lines seen in at least N articles.
+Index("ix_boilerplate_lines_outlet_articles", boilerplate_lines.c.outlet, boilerplate_lines.c.articles)

@@ -25,7 +25,8 @@ Comparison results (compare stage), per story: ``replace_comparison(comparison, 
 Ingest bookkeeping: ``articles_by_hash``, ``known_ids``, ``write_signatures``/``iter_signatures``,
     ``get_state``/``set_state``, ``set_junk``, ``start_run``/``finish_run``, ``record_failures``/``failures``;
     the near-duplicate index's rows: ``next_member_rank``, ``member_ranks``, ``bucket_ranks``,
-    ``member_signatures``, ``add_members``, ``move_members`` (see ``quotetrace.store.near_duplicates``).
+    ``member_signatures``, ``add_members``, ``move_members`` (see ``quotetrace.store.near_duplicates``); the
+    boilerplate learner's counts and the ids a run handled (see ``quotetrace.store.boilerplate``).
 
 Every write runs in a transaction (its own, or the one open via ``transaction()``). Reads inside an open
 transaction see its writes. Errors opening or writing the store raise ``StoreError``.
@@ -50,6 +51,7 @@ from quotetrace import settings
 from quotetrace.errors import StoreError
 from quotetrace.records import Article, IngestFailure, Quote, Span, SpeakerMention
 from quotetrace.store import rows, schema
+from quotetrace.store.boilerplate import BoilerplateRows
 from quotetrace.store.comparisons import ComparisonResults
 from quotetrace.store.links import LinkResults, chunks
 from quotetrace.store.near_duplicates import NearDuplicateRows
@@ -79,7 +81,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cursor.close()
 
 
-class Store(LinkResults, ComparisonResults, NearDuplicateRows):
+class Store(LinkResults, ComparisonResults, NearDuplicateRows, BoilerplateRows):
     """A quotetrace database. Open with ``Store.open(url_or_path)``; close with ``close()`` or ``with``."""
 
     def __init__(self, engine: Engine) -> None:
@@ -350,6 +352,10 @@ class Store(LinkResults, ComparisonResults, NearDuplicateRows):
         with self.transaction() as conn:
             conn.execute(delete(t).where(t.c.key == key))
             conn.execute(insert(t).values(key=key, value=value))
+
+    def drop_state(self, key: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(delete(schema.state).where(schema.state.c.key == key))
 
     def start_run(self, kind: str, inputs: Sequence[str]) -> int:
         """Record the start of a run (ingest, extract, ...); returns its id."""
