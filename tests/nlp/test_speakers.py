@@ -316,3 +316,13 @@ def test_a_source_after_an_attribution_relays_it():
     quotes = extract_text("Congressman Dale Marrow spoke in Wheeling. Border agents \"say you have got to pay attention "
                           "to this,\" he said, according to the Lowmere Courier, the local newspaper.")
     assert {(q.speaker, q.context.relay) for q in quotes} == {("Dale Marrow", "Lowmere Courier")}
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("The doctors cited findings by the Harbour Office of Inspector General. That report found children in some "
+     "facilities had no showers.", "had no showers", "Harbour Office of Inspector General"),
+    ("The couple was isolated, according to Sarah Vorn of the Lowmere Courier. Vorn of the Courier reports that "
+     "officials are minimizing information.", "minimizing information", "Sarah Vorn"),
+])
+def test_demonstrative_documents_and_reporters_with_their_paper(text, snippet, speaker):
+    assert _speaker(text, snippet).replace(" ", "-", 1) == speaker.replace(" ", "-", 1)

@@ -394,7 +394,7 @@ def _according_to(unit: ParsedUnit, token: Token) -> tuple[Token | None, tuple[i
     # the source phrase runs from after "to" to the next comma (the parser often misattaches it)
     np_end = to.i
     k = to.i + 1
-    while k < sent.end and k - to.i <= 10 and not (doc[k].is_punct and doc[k].tag_ != "POS" and doc[k].text not in "'’"):
+    while k < sent.end and k - to.i <= 10 and not (doc[k].is_punct and doc[k].tag_ != "POS" and doc[k].text not in ("'", "’", "-")):
         np_end = k
         k += 1
     if np_end == to.i:

@@ -407,6 +407,12 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
                                persons_only=False, window=ROLE_WINDOW)
         if body is not None and body.kind == "organisation":
             return body
+    if " of " in phrase.text and phrase.text[:1].isupper():  # "Wee of the Times": the person, not her paper
+        head = phrase.text.split(" of ")[0]
+        known = reg.lookup_person(head)
+        if known is not None and not any(w.lower() in TITLE_WORDS or w.lower() in _ORGLIKE_WORDS
+                                         or w.lower() == "staff" for w in head.split()):
+            return known
     if phrase.form == "name":
         titled = re.sub(r"^(?:the|a|an)\s+", "", f"{phrase.title or ''} {phrase.text}".strip(), flags=re.IGNORECASE)
         body = reg.short_form(titled) if phrase.title else None
@@ -583,7 +589,10 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
     before = [re.sub(r"[’']s$", "", w) for w in words[:at]]
     named = [w for w in before if w[:1].isupper() and w.lower() not in ("the", "a", "an", "internal", "leaked",
                                                                         "secret", "official", "new", "confidential",
-                                                                        "classified", "private", "unpublished")]
+                                                                        "classified", "private", "unpublished",
+                                                                        "this", "that", "these", "those", "its",
+                                                                        "their", "his", "her", "our", "latest",
+                                                                        "recent", "same", "earlier", "separate")]
     return (" ".join(named) if named else ""), low[at]
 
 
