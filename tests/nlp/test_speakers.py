@@ -326,3 +326,10 @@ def test_a_source_after_an_attribution_relays_it():
 ])
 def test_demonstrative_documents_and_reporters_with_their_paper(text, snippet, speaker):
     assert _speaker(text, snippet).replace(" ", "-", 1) == speaker.replace(" ", "-", 1)
+
+
+def test_a_quoted_subheading_belongs_to_whoever_says_its_words():
+    text = ("Here are the highlights:\n\n\"My fears have been realized\"\n\nTomas Reyl told the committee, \"I feared "
+            "how its disclosure would play. My fears have been realized.\"")
+    heading = [q for q in extract_text(text) if q.text.startswith("My fears")]
+    assert [q.speaker for q in heading] == ["Tomas Reyl"]

@@ -404,6 +404,7 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
             if entity_of[k] is None and not nested and drafts[k].kind == "direct":
                 entity_of[k] = _carried_speaker(index, reg, drafts, k, entity_of)
 
+    _repeated_words(text, drafts, entity_of)
     claims = [(c, _headline_speaker(reg, text, c)) for c in headline_claims(text)]
     claims = [(c, e) for c, e in claims if e is not None]
     for claim, entity in claims:  # quoted words in an attributed headline are that speaker's
@@ -495,6 +496,28 @@ def _headline_record(article_id: str, text: str, claim: HeadlineClaim, start: in
     return Quote(id=stable_id(article_id, start, end, kind), article_id=article_id,
                  text=text[start:end], start=start, end=end, kind=kind,  # type: ignore[arg-type]
                  speaker=entity.canonical, speaker_mention=mention, cue=cue, confidence=0.6)
+
+
+def _repeated_words(text: str, drafts: list[QuoteDraft], entity_of: dict[int, Entity | None]) -> None:
+    """A quote with no speaker whose words recur inside an attributed quote (a quoted subheading, a pull
+    quote: “My fears have been realized” above the paragraph where Morrison says them) is that speaker's."""
+    said = [(_words(text[d.start: d.end]), entity_of[k]) for k, d in enumerate(drafts)
+            if entity_of.get(k) is not None and d.kind in ("direct", "partial")]
+    if not said:
+        return
+    for k, draft in enumerate(drafts):
+        if entity_of.get(k) is not None or draft.kind not in ("direct", "partial") or draft.parent is not None:
+            continue
+        words = _words(text[draft.start: draft.end])
+        if len(words.split()) < 3:
+            continue
+        owner = next((entity for other, entity in said if f" {words} " in f" {other} "), None)
+        if owner is not None:
+            entity_of[k] = owner
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _merge_paragraph_runs(pairs: list[MarkPair], drafts: list[QuoteDraft], entity_of: dict[int, Entity | None]) -> None:
