@@ -218,7 +218,9 @@ def test_a_definite_document_speaks_for_the_body_that_published_it():
     assert _speaker(text, "delays had halved") == "Osterby Rail Board"
 
 
-@pytest.mark.parametrize("text, snippet, speaker", [
+# real-news attribution patterns, each in fictional wording: (text, quote snippet, speaker)
+REAL_NEWS_PATTERNS = [
+    # appositive and inverted attributions follow the words
     ("Korvane launched its console on Tuesday. “It was built for the cloud,” Jonas Rell, head of games at "
      "Korvane, tells the Lowmere Courier.", "built for the cloud", "Jonas Rell"),
     ("“Our plan is to be where the player is,” Strauss Odell, chief executive of Take-Nine, adds.",
@@ -227,22 +229,12 @@ def test_a_definite_document_speaks_for_the_body_that_published_it():
      "on holiday with my parents", "Wim Tarrant"),
     ("“We had some issues,” Ravel, Dunmore’s head of streaming, said Tuesday at a conference.",
      "We had some issues", "Ravel"),
-])
-def test_appositive_and_inverted_attributions_follow_the_words(text, snippet, speaker):
-    assert _speaker(text, snippet) == speaker
-
-
-@pytest.mark.parametrize("text, snippet, speaker", [
+    # suffixed and surname first names keep one speaker
     ("Ferran Obell Jr., 55, pleaded guilty on Monday. Obell said he regretted the calls.", "regretted the calls",
      "Ferran Obell Jr."),
     ("Zhao Minfei, a professor in Harbin, said the outbreak was contained. Zhao said the vaccine works.",
      "vaccine works", "Zhao Minfei"),
-])
-def test_suffixed_and_surname_first_names_keep_one_speaker(text, snippet, speaker):
-    assert _speaker(text, snippet) == speaker
-
-
-@pytest.mark.parametrize("text, snippet, speaker", [
+    # acronyms staff and unnamed groups
     ("Coastal Border Authority (CBA) said it would not allow the clinic. A CBA spokesperson said the agency "
      "has medical staff.", "agency has medical staff", "Coastal Border Authority"),
     ("Coastal Border Authority (CBA) said it would not allow the clinic.", "would not allow", "Coastal Border Authority"),
@@ -252,29 +244,14 @@ def test_suffixed_and_surname_first_names_keep_one_speaker(text, snippet, speake
     ("People familiar with the talks said a deal was close.", "deal was close", None),
     ("Osk's supporters said the verdict was unjust.", "verdict was unjust", None),
     ("Korvane cut 400 jobs. A Korvane spokesperson said the firm was cooperating.", "firm was cooperating", "Korvane"),
-])
-def test_acronyms_staff_and_unnamed_groups(text, snippet, speaker):
-    assert _speaker(text, snippet) == speaker
-
-
-def test_an_acronym_names_the_body_it_spells():
-    text = "Coastal Border Authority rejected the plan on Monday. CBA said the agency has medical staff."
-    assert _speaker(text, "medical staff") == "Coastal Border Authority"
-
-
-@pytest.mark.parametrize("text, snippet, speaker", [
+    # org appositions and narrative subjects
     ("The group, Harbour Workers Coalition, wrote to the board. The group said on Monday that the contract "
      "confused employees.", "contract confused employees", "Harbour Workers Coalition"),
     ("The company that runs the festival, Dunmore Productions, denies that anything has been agreed.",
      "anything has been agreed", "Dunmore Productions"),
     ("Tomas Reyl was the third witness testifying on Tuesday who heard the call. He said he was not concerned "
      "about its content.", "not concerned", "Tomas Reyl"),
-])
-def test_org_appositions_and_narrative_subjects(text, snippet, speaker):
-    assert _speaker(text, snippet) == speaker
-
-
-@pytest.mark.parametrize("text, snippet, speaker", [
+    # named descriptions platforms pronouns and brokerages
     ("Rafael Oste beat Hans Dorrego-Castel 6-3, 7-5. \"I played one of the best matches of the year,\" the "
      "14th-ranked Oste said.", "best matches", "Rafael Oste"),
     ("Mia Tarrow said teenagers often post on Instagram. \"I am so ahead of other parents,\" she said.",
@@ -282,12 +259,7 @@ def test_org_appositions_and_narrative_subjects(text, snippet, speaker):
     ("Anders Kolm met Virginia Osk in 2001. “Oh, actually? Yes,” he assures himself.", "Oh, actually", "Kolm"),
     ("\"Demand is falling,\" said Harrow Equities. A slowdown could follow, the brokerage said.",
      "slowdown could follow", "Harrow Equities"),
-])
-def test_named_descriptions_platforms_pronouns_and_brokerages(text, snippet, speaker):
-    assert _speaker(text, snippet) == speaker
-
-
-@pytest.mark.parametrize("text, snippet, speaker", [
+    # voices of persons and bodies
     ("Teachers did not see Governor Ed Marrow on Tuesday. His office said he was keeping long-standing plans.",
      "long-standing plans", "Ed Marrow"),
     ("Coastal Border Authority did not accept the offer. A spokesperson who did not wish to be named said the agency "
@@ -295,20 +267,26 @@ def test_named_descriptions_platforms_pronouns_and_brokerages(text, snippet, spe
     ("VU officials said the border would stay open.", "border would stay open", "VU"),
     ("Dunmore Records denied the allegations. \"We were shocked,\" the statement read.", "We were shocked",
      "Dunmore Records"),
-])
-def test_voices_of_persons_and_bodies(text, snippet, speaker):
-    assert _speaker(text, snippet) == speaker
-
-
-@pytest.mark.parametrize("text, snippet, speaker", [
+    # characterisations in quoted words
     ("The Navy Command rejected these accusations as “patently false,” and analysts agreed.", "patently false",
      "Navy Command"),
     ("Ilse Marr introduced Rask to the audience as \"someone who has redefined the job\".", "redefined the job",
      "Ilse Marr"),
     ("Ukraine was promised membership despite a warning from envoy Tor Bakke that Moscow views it as "
      "“the brightest of all red lines.”", "brightest of all", "Tor Bakke"),
-])
-def test_characterisations_in_quoted_words(text, snippet, speaker):
+    # an acronym names the body it spells
+    ("Coastal Border Authority rejected the plan on Monday. CBA said the agency has medical staff.", "medical staff",
+     "Coastal Border Authority"),
+    # demonstrative documents and reporters with their paper
+    ("The doctors cited findings by the Harbour Office of Inspector General. That report found children in some "
+     "facilities had no showers.", "had no showers", "Harbour Office of Inspector General"),
+    ("The couple was isolated, according to Sarah Vorn of the Lowmere Courier. Vorn of the Courier reports that "
+     "officials are minimizing information.", "minimizing information", "Sarah Vorn"),
+]
+
+
+@pytest.mark.parametrize("text, snippet, speaker", REAL_NEWS_PATTERNS)
+def test_real_news_attribution_patterns(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
 
 
@@ -316,16 +294,6 @@ def test_a_source_after_an_attribution_relays_it():
     quotes = extract_text("Congressman Dale Marrow spoke in Wheeling. Border agents \"say you have got to pay attention "
                           "to this,\" he said, according to the Lowmere Courier, the local newspaper.")
     assert {(q.speaker, q.context.relay) for q in quotes} == {("Dale Marrow", "Lowmere Courier")}
-
-
-@pytest.mark.parametrize("text, snippet, speaker", [
-    ("The doctors cited findings by the Harbour Office of Inspector General. That report found children in some "
-     "facilities had no showers.", "had no showers", "Harbour Office of Inspector General"),
-    ("The couple was isolated, according to Sarah Vorn of the Lowmere Courier. Vorn of the Courier reports that "
-     "officials are minimizing information.", "minimizing information", "Sarah Vorn"),
-])
-def test_demonstrative_documents_and_reporters_with_their_paper(text, snippet, speaker):
-    assert _speaker(text, snippet).replace(" ", "-", 1) == speaker.replace(" ", "-", 1)
 
 
 def test_a_quoted_subheading_belongs_to_whoever_says_its_words():
