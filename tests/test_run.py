@@ -127,12 +127,18 @@ def test_top_utterances_need_two_outlets(first_run):
     assert [len(t.outlets) for t in top] == sorted((len(t.outlets) for t in top), reverse=True)
 
 
-def test_stories_stream_across_runs(tmp_path):
-    """A later run places only its new articles: earlier stories keep their members and ids."""
+def _partial_corpus(tmp_path: Path) -> Path:
+    """Two articles of the demo corpus and its manifest, in a folder of their own."""
     partial = tmp_path / "partial"
     partial.mkdir()
     for name in ("coastline.txt", "orchard.txt", "manifest.csv"):
         shutil.copy(CORPUS / name, partial / name)
+    return partial
+
+
+def test_stories_stream_across_runs(tmp_path):
+    """A later run places only its new articles: earlier stories keep their members and ids."""
+    partial = _partial_corpus(tmp_path)
     store = Store.open(str(tmp_path / "q.db"))
     try:
         run_job([str(partial)], store, RunOptions(manifest=partial / "manifest.csv"))
@@ -239,10 +245,7 @@ def test_failing_recompare_leaves_previous_results(first_run, tmp_path, monkeypa
 
 
 def test_failing_link_stage_leaves_previous_link_results(tmp_path, monkeypatch):
-    partial = tmp_path / "partial"
-    partial.mkdir()
-    for name in ("coastline.txt", "orchard.txt", "manifest.csv"):
-        shutil.copy(CORPUS / name, partial / name)
+    partial = _partial_corpus(tmp_path)
     store = Store.open(str(tmp_path / "q.db"))
     try:
         run_job([str(partial)], store, RunOptions(manifest=partial / "manifest.csv"))
