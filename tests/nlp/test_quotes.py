@@ -91,3 +91,13 @@ def test_coordinated_reported_clauses_are_two_statements():
 def test_an_attribution_set_off_by_commas(text, spans):
     from quotetrace import extract
     assert [q.text for q in extract(text) if q.kind == "indirect"] == spans
+
+
+def test_titles_and_scare_quoted_words_are_not_speech():
+    from quotetrace import extract
+    text = ("Dunmore+ launched with films from “Star Voyage,” Marvelous Studios and classic fare, including "
+            "“Mary Pippins” and “Bimbi.”\n\n“With the rivals’ poll-tested ‘quid-pro-quo’ narrative in shambles, the "
+            "public should not be fooled,” spokeswoman Ada Grisholm said.")
+    quotes = extract(text)
+    assert [q.text for q in quotes if q.kind != "indirect"] == [
+        "With the rivals’ poll-tested ‘quid-pro-quo’ narrative in shambles, the public should not be fooled,"]

@@ -404,6 +404,7 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
             if entity_of[k] is None and not nested and drafts[k].kind == "direct":
                 entity_of[k] = _carried_speaker(index, reg, drafts, k, entity_of)
 
+    _labels_and_scare_quotes(text, drafts)
     _repeated_words(text, drafts, entity_of)
     claims = [(c, _headline_speaker(reg, text, c)) for c in headline_claims(text)]
     claims = [(c, e) for c, e in claims if e is not None]
@@ -496,6 +497,27 @@ def _headline_record(article_id: str, text: str, claim: HeadlineClaim, start: in
     return Quote(id=stable_id(article_id, start, end, kind), article_id=article_id,
                  text=text[start:end], start=start, end=end, kind=kind,  # type: ignore[arg-type]
                  speaker=entity.canonical, speaker_mention=mention, cue=cue, confidence=0.6)
+
+
+_MINOR_WORDS = frozenset("of the and a an in on at to for with from by".split())
+
+
+def _labels_and_scare_quotes(text: str, drafts: list[QuoteDraft]) -> None:
+    """Marked words that are not speech: a title or name in Title Case that no cue of its own attributes
+    (“Star Wars,” “Bambi.”), and one or two lower-case words marked inside someone's quote (‘bribery’)."""
+    for draft in drafts:
+        if draft.kind not in ("direct", "partial"):
+            continue
+        words = re.findall(r"[\w’'-]+", text[draft.start: draft.end])
+        if not words:
+            continue
+        weak = draft.cue is None or draft.confidence <= 0.6  # carried over, not attributed by a cue
+        title_case = len(words) <= 5 and all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words) \
+            and words[0][:1].isupper() and not (len(words) == 1 and draft.parent is None and draft.kind == "direct")
+        if title_case and weak:
+            draft.kind = "scare"
+        elif draft.parent is not None and len(words) <= 2 and words[0][:1].islower():
+            draft.kind = "scare"
 
 
 def _repeated_words(text: str, drafts: list[QuoteDraft], entity_of: dict[int, Entity | None]) -> None:
