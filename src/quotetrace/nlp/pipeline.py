@@ -512,7 +512,8 @@ def _labels_and_scare_quotes(text: str, drafts: list[QuoteDraft]) -> None:
         if not words:
             continue
         weak = draft.cue is None or draft.confidence <= 0.6  # carried over, not attributed by a cue
-        title_case = len(words) <= 5 and all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words) \
+        exclaimed = text[draft.start: draft.end].rstrip(" ,.’'\"”").endswith(("!", "?"))  # “We Got Her!” is speech
+        title_case = len(words) <= 5 and not exclaimed and all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words) \
             and words[0][:1].isupper() and not (len(words) == 1 and draft.parent is None and draft.kind == "direct")
         if title_case and weak:
             draft.kind = "scare"
