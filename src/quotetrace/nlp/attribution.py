@@ -89,7 +89,7 @@ class CueHit:
 
 
 def is_masked(token: Token) -> bool:
-    """A direct quote's content, masked before parsing (see pipeline._Prepared.unit_texts)."""
+    """A direct quote's content, masked before parsing (see parsing.Prepared.unit_texts)."""
     text = token.text
     return len(text) >= 4 and text[0] == "x" and text.count("x") == len(text)
 

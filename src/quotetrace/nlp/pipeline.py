@@ -10,25 +10,24 @@ import logging
 import re
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-import numpy
-from spacy.attrs import DEP, POS, TAG
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from quotetrace.nlp.attribution import CueHit, ParsedUnit, find_cues
 from quotetrace.nlp.context import context_of
-from quotetrace.nlp.indirect import indirect_spans
-from quotetrace.nlp.headlines import HeadlineClaim, headline_claims
-from quotetrace.nlp.marks import MAX_QUOTE_CHARS, MarkPair, find_pairs
-from quotetrace.nlp.mentions import ORG_NOUNS, PLATFORMS, name_of, scan_titled_names, split_title
-from quotetrace.nlp.model import load_model
-from quotetrace.nlp.quotes import QuoteDraft, attribute_direct, attribute_partial, classify, sentence_at
-from quotetrace.nlp.sentences import Sentence, parse_units, split_sentences
 from quotetrace.nlp.cues import PRONOUNS
+from quotetrace.nlp.headlines import HeadlineClaim, headline_claims
+from quotetrace.nlp.indirect import indirect_spans
+from quotetrace.nlp.marks import MAX_QUOTE_CHARS, MarkPair
+from quotetrace.nlp.mentions import ORG_NOUNS
+from quotetrace.nlp.model import load_model
+from quotetrace.nlp.parsing import Prepared, prepare, proper_noun_windows, set_pos, tag_to_pos
+from quotetrace.nlp.quotes import QuoteDraft, attribute_direct, attribute_partial, classify, sentence_at
+from quotetrace.nlp.registry import build_registry
+from quotetrace.nlp.sentences import Sentence
 from quotetrace.nlp.speakers import Entity, SpeakerRegistry, clean_title, compatible, resolve_cue_speakers
 from quotetrace.records import Article, Cue, Quote, QuoteContext, SpeakerMention, stable_id
 
@@ -52,68 +51,13 @@ class ArticleQuotes:
     mentions: tuple[SpeakerMention, ...]
 
 
-@dataclass
-class _Prepared:
-    article: Article
-    pairs: list[MarkPair]
-    sentences: list[Sentence]
-    ranges: list[tuple[int, int]]
-    masks: list[tuple[int, int]] = field(default_factory=list)  # direct-quote contents the parser skips
-
-    def unit_texts(self) -> Iterator[str]:
-        """The text of each parse unit, long direct-quote contents masked to one token of equal length
-        (offsets unchanged): the parser needs the attribution around a quote, not the quote itself."""
-        text = self.article.text
-        starts = [m[0] for m in self.masks]
-        for a, b in self.ranges:
-            k = bisect.bisect_left(starts, a)
-            if k >= len(self.masks) or self.masks[k][0] >= b:
-                yield text[a:b]
-                continue
-            pieces, pos = [], a
-            while k < len(self.masks) and self.masks[k][1] <= b:
-                s, e = self.masks[k]
-                pieces.append(text[pos:s])
-                pieces.append("x" * (e - s))
-                pos = e
-                k += 1
-            pieces.append(text[pos:b])
-            yield "".join(pieces)
-
-
-def _masks(text: str, pairs: list[MarkPair], sentences: list[Sentence]) -> list[tuple[int, int]]:
-    """Contents of top-level direct quotes with no quote nested inside (never needed by the parser)."""
-    has_child = {p.parent for p in pairs if p.parent is not None}
-    starts = [s.start for s in sentences]
-    out = []
-    for i, pair in enumerate(pairs):
-        if pair.parent is not None or i in has_child or len(text[pair.start: pair.end].split()) < 4:
-            continue
-        sent = sentence_at(sentences, starts, pair.open)
-        if sent is None or classify(text, pair, sent.start) != "direct":
-            continue
-        end = pair.end
-        while end > pair.start + 1 and text[end - 1] in ",.!?;:…":
-            end -= 1  # keep the final punctuation: it tells the parser how the sentence goes on
-        out.append((pair.start, end))
-    return out
-
-
-def _prepare(article: Article) -> _Prepared:
-    text = article.text
-    pairs = find_pairs(text)
-    sentences = split_sentences(text, pairs)
-    ranges = parse_units(text, sentences, pairs)
-    return _Prepared(article, pairs, sentences, ranges, _masks(text, pairs, sentences))
-
-
 class Extractor:
     """Holds the loaded spaCy pipeline; extracts quotes and speaker mentions from articles."""
 
     def __init__(self, model: str | None = None) -> None:
         self.nlp = load_model(model)
         self.ner = self.nlp.get_pipe("ner") if "ner" in self.nlp.pipe_names else None
-        self._tag_to_pos = _tag_to_pos(self.nlp)
+        self._tag_to_pos = tag_to_pos(self.nlp)
         # the attribute ruler's Matcher costs a third of tagging + parsing; its tag→POS table does the job
         self._skip = [n for n in ("ner", "attribute_ruler") if n in self.nlp.pipe_names
                       and (n != "attribute_ruler" or self._tag_to_pos)]
@@ -140,13 +84,13 @@ class Extractor:
             docs = list(self.nlp.pipe(texts, batch_size=256))
         if "attribute_ruler" in self._skip:
             for doc in docs:
-                _set_pos(doc, self._tag_to_pos)
+                set_pos(doc, self._tag_to_pos)
         if self.ner is None:
             return docs
         windows: list[tuple[Doc, int]] = []
         minis: list[Doc] = []
         for doc in docs:
-            for lo, hi in _proper_noun_windows(doc):
+            for lo, hi in proper_noun_windows(doc):
                 words = [t.text for t in doc[lo:hi]]
                 spaces = [bool(t.whitespace_) for t in doc[lo:hi]]
                 minis.append(Doc(self.nlp.vocab, words=words, spaces=spaces))
@@ -165,10 +109,10 @@ class Extractor:
         prepared = []
         for article in articles:
             try:
-                prepared.append(_prepare(article))
+                prepared.append(prepare(article))
             except Exception:  # one bad article never stops a batch
                 LOGGER.exception("quote scan failed for article %s", article.id)
-                prepared.append(_Prepared(article, [], [], []))
+                prepared.append(Prepared(article, [], [], []))
         texts = [t for p in prepared for t in p.unit_texts()]
         docs = iter(self._parse(texts))
         for prep in prepared:
@@ -178,49 +122,6 @@ class Extractor:
             except Exception:
                 LOGGER.exception("quote extraction failed for article %s", prep.article.id)
                 yield ArticleQuotes(prep.article.id, (), ())
-
-
-def _tag_to_pos(nlp: Language) -> dict[int, int]:
-    """The fine-tag → coarse-POS table inside the pipeline's attribute ruler (empty if it has none)."""
-    if "attribute_ruler" not in nlp.pipe_names:
-        return {}
-    table: dict[int, int] = {}
-    for entry in nlp.get_pipe("attribute_ruler").patterns:  # type: ignore[attr-defined]
-        pattern = entry["patterns"]
-        if len(pattern) == 1 and len(pattern[0]) == 1 and set(pattern[0][0]) == {"TAG"} and "POS" in entry["attrs"]:
-            table[nlp.vocab.strings.add(pattern[0][0]["TAG"])] = nlp.vocab.strings.add(entry["attrs"]["POS"])
-    return table
-
-
-def _set_pos(doc: Doc, table: dict[int, int]) -> None:
-    """Coarse POS from fine tags; auxiliaries by their dependency label, as the attribute ruler does."""
-    if not len(doc):
-        return
-    strings = doc.vocab.strings
-    aux, aux_deps = strings["AUX"], {strings["aux"], strings["auxpass"]}
-    rows = doc.to_array([TAG, DEP])
-    pos = numpy.array([[aux if dep in aux_deps else table.get(tag, 0)] for tag, dep in rows], dtype="uint64")
-    doc.from_array([POS], pos)  # type: ignore[arg-type]
-
-
-def _proper_noun_windows(doc: Doc, margin: int = 2) -> list[tuple[int, int]]:
-    """Token windows around each run of proper nouns (with a little context for the NER model)."""
-    out: list[tuple[int, int]] = []
-    i, n = 0, len(doc)
-    while i < n:
-        if doc[i].pos_ != "PROPN":
-            i += 1
-            continue
-        j = i
-        while j < n and (doc[j].pos_ == "PROPN" or (doc[j].text == "-" and j + 1 < n and doc[j + 1].pos_ == "PROPN")):
-            j += 1
-        lo, hi = max(0, i - margin), min(n, j + margin)
-        if out and lo <= out[-1][1]:
-            out[-1] = (out[-1][0], hi)
-        else:
-            out.append((lo, hi))
-        i = j
-    return out
 
 
 class _Index:
@@ -262,102 +163,6 @@ class _Index:
         return self.cues[bisect.bisect_left(self.cue_starts, lo): bisect.bisect_left(self.cue_starts, hi)]
 
 
-def _build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cues: list[CueHit]) -> SpeakerRegistry:
-    reg = SpeakerRegistry()
-    reg.text = text
-    quoted = sorted((p.open, p.close + 1) for p in pairs if p.parent is None)
-    for mention in scan_titled_names(text):
-        reg.person(mention.name, None, mention.title)
-    orgs: list[tuple[ParsedUnit, Span]] = []
-    for unit in units:
-        for ent in unit.doc.ents:
-            if ent.label_ == "ORG":
-                orgs.append((unit, ent))
-            if ent.label_ in ("GPE", "LOC", "NORP"):
-                reg.places.add(re.sub(r"^the\s+", "", ent.text.lower()))
-            if ent.label_ != "PERSON":
-                continue
-            words = [w for w in re.sub(r"[’']s\b", "", ent.text).split() if w]
-            _, name = split_title(words)
-            if name and any(len(w) > 2 for w in name) and not (len(name) == 1 and name[0].lower() in PLATFORMS):
-                reg.person(" ".join(name))
-    for cue in cues:
-        phrase = cue.speaker
-        if phrase is not None and phrase.form == "name" and phrase.person:
-            reg.person(phrase.text, None, phrase.title)
-    for unit, ent in orgs:  # after the persons: a person the tagger calls ORG stays a person
-        _register_org(reg, unit, ent)
-    for match in _ACRONYM.finditer(text):
-        full, acronym = re.sub(r"^(?:the|The)\s+", "", match.group(1).strip()), match.group(2)
-        initials = "".join(w[0] for w in full.split() if w[:1].isupper())
-        if len(full.split()) >= 2 and _is_subsequence(acronym.rstrip("s"), initials):
-            reg.alias(acronym, full, match.start(1))
-    reg.harvest_titles(text)
-    reg.add_positions(text, quoted)
-    main_cues = {(c.unit, c.token_i) for c in cues}
-    sourced = {c.sent_start for c in cues if c.lemma == "according to"}
-    for u, unit in enumerate(units):  # named persons that are a narrative sentence's subject, for pronouns next
-        for sent in unit.doc.sents:
-            if (u, sent.root.i) in main_cues or unit.start + sent.start_char in sourced:
-                continue  # an attribution sentence already tells who speaks ("X was a witness testifying" does not)
-            subj = next((c for c in sent.root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
-            found = reg.lookup_person(subj.text) if subj is not None else None
-            if found is None and subj is not None:
-                name, title = name_of(subj)
-                if name and title and len(name.split()) >= 2 and split_title(title.split())[0]:
-                    found = reg.person(name, None, title)  # "Councillor Petra Sund": a titled name is a person
-                elif name and len(name.split()) >= 2 and (subj.ent_type_ not in ("ORG", "GPE", "LOC", "FAC", "NORP")
-                                                          or _personal(sent)):
-                    reg.subject_names.append((unit.start + subj.idx, name))  # maybe a person: "Conductor Ilse Brandt"
-            if found is not None and found.kind == "person":
-                pos = unit.start + subj.idx  # type: ignore[union-attr]
-                reg.subjects.append((pos, found, text.rfind("\n", 0, pos) + 1))
-    reg.subjects.sort(key=lambda item: item[0])
-    return reg
-
-
-# "Customs and Border Protection (CBP)", "the Chinese Center for Disease Control and Prevention (CDC)"
-_ACRONYM = re.compile(r"((?:[A-Z][\w&’'.-]*[ \t]+(?:(?:of|and|for|the|on|de|&)[ \t]+)*){1,9}?[A-Z][\w&’'.-]*)[ \t]*"
-                      r"\(([A-Z][A-Z&]{1,7}s?)\)")
-
-
-def _is_subsequence(short: str, long: str) -> bool:
-    letters = iter(long)
-    return bool(short) and short[0] == long[:1] and all(c in letters for c in short)
-
-
-def _register_org(reg: SpeakerRegistry, unit: ParsedUnit, ent: Span) -> None:
-    """A named organisation (for "the company" later), noting whether it sits in its sentence's subject."""
-    words = ent.text.split()
-    while words and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    if not words or not words[0][:1].isupper() or _inside_quote_mask(ent):
-        return
-    known = reg.lookup_person(words[-1]) if len(words) >= 2 else None
-    if known is not None and len(known.canonical.split()) >= 2 and known.canonical in " ".join(words):
-        return  # "Governor Nadia Ostrova" tagged ORG: already known as a person
-    pos = unit.start + ent.start_char + ent.text.find(words[0])
-    body = reg.body(re.sub(r"[’']s$", "", " ".join(words)), pos)
-    if body.kind != "organisation":
-        return
-    if ent.root.dep_ == "nsubj" and _personal(ent.root.sent):
-        return  # "Marta Ilves won her third title": a person the tagger took for an organisation
-    token = ent.root
-    while token.dep_ in ("pobj", "prep", "compound", "poss", "case") and token.head is not token:
-        token = token.head  # "Shares in Varn Telecom fell": the company is inside the subject
-    if token.dep_ in ("nsubj", "nsubjpass"):
-        reg.org_subjects.add(pos)
-
-
-def _personal(sent: Span) -> bool:
-    """A sentence with a third-person personal pronoun ("her", "his"): its named subject is a person."""
-    return any(t.lower_ in ("he", "she", "his", "her", "him", "herself", "himself") for t in sent)
-
-
-def _inside_quote_mask(ent: Span) -> bool:
-    return any(t.text.count("x") == len(t.text) and len(t.text) >= 4 for t in ent)
-
-
 def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], units: list[ParsedUnit]) -> ArticleQuotes:
     """Turn the scanned marks and parsed units of one article into Quote and SpeakerMention records."""
     text = article.text
@@ -365,7 +170,7 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
     index = _Index(text, pairs, cues)
     for cue in cues:
         cue.quote_level = index.top_index(cue.start)
-    reg = _build_registry(text, pairs, units, cues)
+    reg = build_registry(text, pairs, units, cues)
     resolve_cue_speakers(reg, cues, in_quotes=False)
     for cue in cues:
         _name_inverted_body(text, reg, cue)

@@ -1,0 +1,110 @@
+"""The speaker registry of one article, built from its text and its parsed units."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from quotetrace.nlp.attribution import CueHit, ParsedUnit
+from quotetrace.nlp.marks import MarkPair
+from quotetrace.nlp.mentions import PLATFORMS, name_of, scan_titled_names, split_title
+from quotetrace.nlp.speakers import SpeakerRegistry
+
+
+def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cues: list[CueHit]) -> SpeakerRegistry:
+    """Every person and body of the article: titled names, tagged persons and organisations, cue subjects,
+    acronyms, appositions, and the named subjects of narrative sentences (for pronouns after them)."""
+    reg = SpeakerRegistry()
+    reg.text = text
+    quoted = sorted((p.open, p.close + 1) for p in pairs if p.parent is None)
+    for mention in scan_titled_names(text):
+        reg.person(mention.name, None, mention.title)
+    orgs: list[tuple[ParsedUnit, Span]] = []
+    for unit in units:
+        for ent in unit.doc.ents:
+            if ent.label_ == "ORG":
+                orgs.append((unit, ent))
+            if ent.label_ in ("GPE", "LOC", "NORP"):
+                reg.places.add(re.sub(r"^the\s+", "", ent.text.lower()))
+            if ent.label_ != "PERSON":
+                continue
+            words = [w for w in re.sub(r"[’']s\b", "", ent.text).split() if w]
+            _, name = split_title(words)
+            if name and any(len(w) > 2 for w in name) and not (len(name) == 1 and name[0].lower() in PLATFORMS):
+                reg.person(" ".join(name))
+    for cue in cues:
+        phrase = cue.speaker
+        if phrase is not None and phrase.form == "name" and phrase.person:
+            reg.person(phrase.text, None, phrase.title)
+    for unit, ent in orgs:  # after the persons: a person the tagger calls ORG stays a person
+        _register_org(reg, unit, ent)
+    for match in _ACRONYM.finditer(text):
+        full, acronym = re.sub(r"^(?:the|The)\s+", "", match.group(1).strip()), match.group(2)
+        initials = "".join(w[0] for w in full.split() if w[:1].isupper())
+        if len(full.split()) >= 2 and _is_subsequence(acronym.rstrip("s"), initials):
+            reg.alias(acronym, full, match.start(1))
+    reg.harvest_titles(text)
+    reg.add_positions(text, quoted)
+    main_cues = {(c.unit, c.token_i) for c in cues}
+    sourced = {c.sent_start for c in cues if c.lemma == "according to"}
+    for u, unit in enumerate(units):  # named persons that are a narrative sentence's subject, for pronouns next
+        for sent in unit.doc.sents:
+            if (u, sent.root.i) in main_cues or unit.start + sent.start_char in sourced:
+                continue  # an attribution sentence already tells who speaks ("X was a witness testifying" does not)
+            subj = next((c for c in sent.root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+            found = reg.lookup_person(subj.text) if subj is not None else None
+            if found is None and subj is not None:
+                name, title = name_of(subj)
+                if name and title and len(name.split()) >= 2 and split_title(title.split())[0]:
+                    found = reg.person(name, None, title)  # "Councillor Petra Sund": a titled name is a person
+                elif name and len(name.split()) >= 2 and (subj.ent_type_ not in ("ORG", "GPE", "LOC", "FAC", "NORP")
+                                                          or _personal(sent)):
+                    reg.subject_names.append((unit.start + subj.idx, name))  # maybe a person: "Conductor Ilse Brandt"
+            if found is not None and found.kind == "person":
+                pos = unit.start + subj.idx  # type: ignore[union-attr]
+                reg.subjects.append((pos, found, text.rfind("\n", 0, pos) + 1))
+    reg.subjects.sort(key=lambda item: item[0])
+    return reg
+
+
+# "Customs and Border Protection (CBP)", "the Chinese Center for Disease Control and Prevention (CDC)"
+_ACRONYM = re.compile(r"((?:[A-Z][\w&’'.-]*[ \t]+(?:(?:of|and|for|the|on|de|&)[ \t]+)*){1,9}?[A-Z][\w&’'.-]*)[ \t]*"
+                      r"\(([A-Z][A-Z&]{1,7}s?)\)")
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return bool(short) and short[0] == long[:1] and all(c in letters for c in short)
+
+
+def _register_org(reg: SpeakerRegistry, unit: ParsedUnit, ent: Span) -> None:
+    """A named organisation (for "the company" later), noting whether it sits in its sentence's subject."""
+    words = ent.text.split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    if not words or not words[0][:1].isupper() or _inside_quote_mask(ent):
+        return
+    known = reg.lookup_person(words[-1]) if len(words) >= 2 else None
+    if known is not None and len(known.canonical.split()) >= 2 and known.canonical in " ".join(words):
+        return  # "Governor Nadia Ostrova" tagged ORG: already known as a person
+    pos = unit.start + ent.start_char + ent.text.find(words[0])
+    body = reg.body(re.sub(r"[’']s$", "", " ".join(words)), pos)
+    if body.kind != "organisation":
+        return
+    if ent.root.dep_ == "nsubj" and _personal(ent.root.sent):
+        return  # "Marta Ilves won her third title": a person the tagger took for an organisation
+    token = ent.root
+    while token.dep_ in ("pobj", "prep", "compound", "poss", "case") and token.head is not token:
+        token = token.head  # "Shares in Varn Telecom fell": the company is inside the subject
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        reg.org_subjects.add(pos)
+
+
+def _personal(sent: Span) -> bool:
+    """A sentence with a third-person personal pronoun ("her", "his"): its named subject is a person."""
+    return any(t.lower_ in ("he", "she", "his", "her", "him", "herself", "himself") for t in sent)
+
+
+def _inside_quote_mask(ent: Span) -> bool:
+    return any(t.text.count("x") == len(t.text) and len(t.text) >= 4 for t in ent)
