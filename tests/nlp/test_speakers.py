@@ -274,6 +274,9 @@ REAL_NEWS_PATTERNS = [
      "Ilse Marr"),
     ("Ukraine was promised membership despite a warning from envoy Tor Bakke that Moscow views it as "
      "“the brightest of all red lines.”", "brightest of all", "Tor Bakke"),
+    # a surname the tagger takes for another word ("Early says")
+    ("\"The market grows,\" says Chris Early, a vice president at Ubisoft. While the lineup is light, Early says "
+     "there is a chance that future games could be built for it.", "there is a chance", "Chris Early"),
     # an acronym names the body it spells
     ("Coastal Border Authority rejected the plan on Monday. CBA said the agency has medical staff.", "medical staff",
      "Coastal Border Authority"),

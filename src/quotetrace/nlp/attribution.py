@@ -251,12 +251,13 @@ _QUOTE_END = re.compile(r"[”\"’»][ \t]*,?[ \t]*$|[,?!][”\"’»][ \t]*$")
 # "“…,” Jack Buser, director for games at Google, tells …": a name opening the clause, its appositive, the verb
 _APPOS_BEFORE = re.compile(r"(?:^|[”\"’»][ \t]*,?[ \t]*|[.;][ \t]+)(" + _NAME_RUN + r")[ \t]*,[ \t]*([^,“”\"«»\n]{2,120}?)"
                            r"[ \t]*,[ \t]*(?:(?:has|had|have|also|later|then|further|again)[ \t]+)*$")
+_NAME_BEFORE = re.compile(r"(?:^|[,;:]\s+|\.\s+|[”\"’]\s*)(" + _NAME_RUN + r")[ \t]+$")
 # "“…,” said Will Tjernlund, a consultant …": the verb right after a quote, the speaker's name after the verb
 _NAME_AFTER = re.compile(r"[ \t]+(" + _NAME_RUN + r")(?=[ \t]*(?:[,.;:]|$|[ \t]+(?:in|on|at|during|to|who|when|after|"
                          r"before|from|of|last|this|earlier|later|recently|told|wrote|tells|via)\b))")
 
 
-def _text_speaker(unit: ParsedUnit, verb: Token, sent_lo: int) -> SpeakerPhrase | None:
+def _text_speaker(unit: ParsedUnit, verb: Token, sent_lo: int, no_subject: bool = False) -> SpeakerPhrase | None:
     """The speaker as the words around a cue verb show it, where the parser often goes astray: a name with
     an appositive before the verb ("Strauss Zelnick, CEO of Take-Two, adds") or a name after a verb
     that follows a quote ("…,” said Will Tjernlund, a consultant for …")."""
@@ -270,6 +271,11 @@ def _text_speaker(unit: ParsedUnit, verb: Token, sent_lo: int) -> SpeakerPhrase 
     if found is not None:
         name, appos = found.group(1), found.group(2).strip()
         start = unit.start + verb.idx - len(before) + found.start(1)
+    elif no_subject and (plain := _NAME_BEFORE.search(before)) is not None \
+            and plain.group(1).split()[0].lower() not in _STOP_CAPS \
+            and (len(plain.group(1).split()) >= 2 or before[: plain.start(1)].strip()):  # "Residents vow": no name
+        # "Early says there is …": a surname the tagger took for an adverb, right before the verb
+        name, start = plain.group(1), unit.start + verb.idx - len(before) + plain.start(1)
     elif _QUOTE_END.search(before) or not before.strip():
         after = _NAME_AFTER.match(text, verb.idx + len(verb.text))
         if after is None:
@@ -586,7 +592,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 continue  # "the statement read": a text speaks; "she read the verdict" is no report
             speaker = _speaker_phrase(unit, subj, lemma in _SPEECH or lemma in _CHARACTERISE) if subj is not None else None
             sent = token.sent
-            written = _text_speaker(unit, token, sent.start_char) if speaker is None or speaker.form != "pronoun" else None
+            written = _text_speaker(unit, token, sent.start_char, speaker is None) \
+                if speaker is None or speaker.form != "pronoun" else None
             if written is not None and (speaker is None or not written.start <= speaker.start < written.end):
                 speaker = written  # the parser took an appositive's noun or a date for the subject
             addressee = None
