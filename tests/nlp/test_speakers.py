@@ -277,6 +277,9 @@ REAL_NEWS_PATTERNS = [
     # a surname the tagger takes for another word ("Early says")
     ("\"The market grows,\" says Chris Early, a vice president at Ubisoft. While the lineup is light, Early says "
      "there is a chance that future games could be built for it.", "there is a chance", "Chris Early"),
+    # "with X warning of “…”", where the tagger makes "warning" a noun
+    ("Velland and Kordany criticised the shift, with Foreign Minister Ayman Sadiq warning of \"dangerous "
+     "consequences\".", "dangerous consequences", "Ayman Sadiq"),
     # an acronym names the body it spells
     ("Coastal Border Authority rejected the plan on Monday. CBA said the agency has medical staff.", "medical staff",
      "Coastal Border Authority"),

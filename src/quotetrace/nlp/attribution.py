@@ -108,6 +108,9 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             return child
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return _subject(verb.head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with" \
+            and verb.head.pos_ in ("PROPN", "NOUN"):
+        return verb.head  # "…, with Foreign Minister Safadi warning of …": Safadi warns
     if depth < 3 and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "pobj" \
             and verb.head.head.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head.head.head, depth + 1)  # "X posted on Twitter accusing Y": X accuses
@@ -563,12 +566,23 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 nominal = _nominal_report(unit, u_index, token)
                 if nominal is not None:
                     hits.append(nominal)
-                continue
+                if nominal is not None or not low.endswith("ing"):
+                    continue
             if low == "as" and token.head.pos_ == "VERB" and token.i + 1 < len(unit.doc) \
                     and unit.doc[token.i + 1].text in _OPENING_MARKS and cue_lemma(token.head.text) is None:
                 characterised = _characterisation(unit, u_index, token)
                 if characterised is not None:
                     hits.append(characterised)
+                continue
+            if token.pos_ == "NOUN" and token.lower_.endswith("ing") and cue_lemma(token.text) is not None:
+                owner = max((c for c in token.children if c.dep_ in ("compound", "nsubj") and c.pos_ == "PROPN"),
+                            key=lambda c: c.i, default=None)
+                speaker = _speaker_phrase(unit, owner, True) if owner is not None else None
+                if speaker is not None:  # "with Minister Ayman Safadi warning of “…”" parsed as a noun
+                    s, e = unit.span(token)
+                    sent = token.sent
+                    hits.append(CueHit(cue_lemma(token.text) or "", token.text, s, e, unit.start + sent.start_char,
+                                       unit.start + sent.end_char, u_index, token.i, speaker))
                 continue
             if token.pos_ not in ("VERB", "AUX") and not (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
                 continue
