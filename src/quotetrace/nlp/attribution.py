@@ -36,6 +36,13 @@ class ParsedUnit:
         """The unit's text, built once (``Doc.text`` joins every token on each access)."""
         return self.doc.text
 
+    @classmethod
+    def of(cls, start: int, doc: Doc, text: str) -> "ParsedUnit":
+        """A unit whose text is already known (the string that was parsed): no join needed."""
+        unit = cls(start, doc)
+        unit.__dict__["text"] = text  # primes the cached property
+        return unit
+
     def span(self, token: Token) -> tuple[int, int]:
         return self.start + token.idx, self.start + token.idx + len(token.text)
 

@@ -114,9 +114,9 @@ class Extractor:
                 LOGGER.exception("quote scan failed for article %s", article.id)
                 prepared.append(Prepared(article, [], [], []))
         texts = [t for p in prepared for t in p.unit_texts()]
-        docs = iter(self._parse(texts))
+        docs = iter(zip(self._parse(texts), texts))
         for prep in prepared:
-            units = [ParsedUnit(a, next(docs)) for a, _ in prep.ranges]
+            units = [ParsedUnit.of(a, *next(docs)) for a, _ in prep.ranges]
             try:
                 yield analyse(prep.article, prep.pairs, prep.sentences, units)
             except Exception:
