@@ -280,6 +280,9 @@ REAL_NEWS_PATTERNS = [
     # "with X warning of “…”", where the tagger makes "warning" a noun
     ("Velland and Kordany criticised the shift, with Foreign Minister Ayman Sadiq warning of \"dangerous "
      "consequences\".", "dangerous consequences", "Ayman Sadiq"),
+    # "he" after a paragraph whose subject is a named man, even with an attribution further back
+    ("Minister Ola Brekk said the deal was legal.\n\nTomas Reyl visited the harbour on Tuesday.\n\n\"Here we are on a "
+     "historic day,\" he told dock workers, according to a statement.", "historic day", "Tomas Reyl"),
     # an acronym names the body it spells
     ("Coastal Border Authority rejected the plan on Monday. CBA said the agency has medical staff.", "medical staff",
      "Coastal Border Authority"),

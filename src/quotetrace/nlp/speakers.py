@@ -651,7 +651,7 @@ def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], 
         # a named person who is the subject of a narrative sentence after the last attribution ("Adler was
         # more cautious. “…,” he said") or opens the paragraph: "he" is that person
         if k >= 0 and (person is None or person[1] < reg.subjects[k][2] <= cue.start or person[1] < reg.subjects[k][0]) \
-                and cue.sent_start - reg.subjects[k][0] < 600 and "\n" not in reg.paragraph_gap(reg.subjects[k][0], cue.start) \
+                and cue.sent_start - reg.subjects[k][0] < 600 and len(re.findall(r"\n+", reg.paragraph_gap(reg.subjects[k][0], cue.start))) <= 1 \
                 and compatible(reg.subjects[k][1], gender) \
                 and not (gender == "m" and _looks_female(reg.subjects[k][1])) and id(reg.subjects[k][1]) not in exclude:
             # a new paragraph opening on a named person ("Vasko later addressed journalists. “…,” she said"):
