@@ -283,6 +283,9 @@ REAL_NEWS_PATTERNS = [
     # "he" after a paragraph whose subject is a named man, even with an attribution further back
     ("Minister Ola Brekk said the deal was legal.\n\nTomas Reyl visited the harbour on Tuesday.\n\n\"Here we are on a "
      "historic day,\" he told dock workers, according to a statement.", "historic day", "Tomas Reyl"),
+    # marked words inside someone's reported clause are theirs, not the clause subject's
+    ("Envoy Ola Brekk said that after legal advice Velland had concluded the settlements were \"not, per se, "
+     "unlawful\", adding that courts would decide.", "not, per se", "Ola Brekk"),
     # an acronym names the body it spells
     ("Coastal Border Authority rejected the plan on Monday. CBA said the agency has medical staff.", "medical staff",
      "Coastal Border Authority"),

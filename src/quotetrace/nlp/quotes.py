@@ -132,6 +132,22 @@ def attribute_direct(text: str, pairs: list[MarkPair], index: int, cues_between:
     return None
 
 
+_SPEECH_CUES = frozenset("say tell write add quote ask reply".split())
+
+
+def _outer_speech(hit: CueHit, unit: ParsedUnit, cues_by_token: dict[tuple[int, int], CueHit], u_index: int) -> CueHit:
+    """"Pompeo said that Washington had concluded X was “not inconsistent …”": marked words inside someone's
+    reported clause are that someone's, when the verb nearer the words reports no speech of its own."""
+    if hit.lemma in _SPEECH_CUES:
+        return hit
+    for token in unit.doc[hit.token_i].sent:
+        outer = cues_by_token.get((u_index, token.i))
+        if outer is not None and outer is not hit and outer.lemma in _SPEECH_CUES and outer.speaker is not None \
+                and outer.content is not None and outer.content[0] <= hit.start < outer.content[1]:
+            return outer
+    return hit
+
+
 def _fragment_root(unit: ParsedUnit, start: int, end: int) -> Token | None:
     span = unit.doc.char_span(start - unit.start, end - unit.start, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -155,7 +171,7 @@ def attribute_partial(unit: ParsedUnit, pair: MarkPair, cues_by_token: dict[tupl
         if token.i != root.i or token.head is token:
             hit = cues_by_token.get((u_index, token.i))
             if hit is not None and hit.speaker is not None:
-                return hit
+                return _outer_speech(hit, unit, cues_by_token, u_index)
         if token.head is token:
             break
         token = token.head
