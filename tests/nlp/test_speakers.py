@@ -286,6 +286,12 @@ REAL_NEWS_PATTERNS = [
     # marked words inside someone's reported clause are theirs, not the clause subject's
     ("Envoy Ola Brekk said that after legal advice Velland had concluded the settlements were \"not, per se, "
      "unlawful\", adding that courts would decide.", "not, per se", "Ola Brekk"),
+    # "the man" after "a man …": the unnamed person introduced, not the doctor named since
+    ("A Lowmere man fell ill after buying a duvet. Dr Owen Darby treated him. \"It does not affect me now,\" the man "
+     "wrote in the case study.", "does not affect me", None),
+    # but "Lund, a judge at the court, … the judge told" is Lund
+    ("Kaspar Lund, a judge at the appeals court, has overseen the case. \"This court will not be rushed,\" the judge "
+     "told lawyers.", "will not be rushed", "Kaspar Lund"),
     # an acronym names the body it spells
     ("Coastal Border Authority rejected the plan on Monday. CBA said the agency has medical staff.", "medical staff",
      "Coastal Border Authority"),

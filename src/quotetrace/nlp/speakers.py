@@ -471,6 +471,12 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             words = words[1:]
         head = re.sub(r"[’']s$", "", words[-1].lower()) if words else ""
         definite = phrase.text.split()[0].lower() == "the"
+        lo = max(0, phrase.start - ROLE_WINDOW)
+        if definite and head.isalpha() and any(
+                not reg.text[max(0, lo + m.start() - 2): lo + m.start()].endswith(", ")  # not "Lund, a judge"
+                for m in re.finditer(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,3}" + head + r"\b", reg.text[lo: phrase.start])):
+            # "A UK man … the man wrote", "A doctor on the scene … the doctor said": the unnamed person introduced
+            return reg.body(phrase.text, phrase.start, kind="anonymous")
         if (head in PERSON_ROLES or (definite and head not in ORG_NOUNS)) and not any(w[:1].isupper() for w in words):
             # "the veteran", "the agency's former director": the person the text was just about
             recent = reg.most_recent(phrase.start, None, set(), persons_only=True, window=ROLE_WINDOW)
