@@ -292,6 +292,9 @@ REAL_NEWS_PATTERNS = [
     # but "Lund, a judge at the court, … the judge told" is Lund
     ("Kaspar Lund, a judge at the appeals court, has overseen the case. \"This court will not be rushed,\" the judge "
      "told lawyers.", "will not be rushed", "Kaspar Lund"),
+    # observers of a place are no one we can name
+    ("About 200 troops remain at the base. Middle East observers say the base is vital to stopping arms trafficking.",
+     "base is vital", None),
     # an acronym names the body it spells
     ("Coastal Border Authority rejected the plan on Monday. CBA said the agency has medical staff.", "medical staff",
      "Coastal Border Authority"),

@@ -532,6 +532,9 @@ def _named_staff(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None
         words = words[1:]
     if len(words) == 2 and words[0].lower() in ORG_NOUNS and words[1].lower() in _STAFF:
         return reg.role("the " + words[0].lower(), phrase.start)  # "agency officials said": the agency
+    if len(words) >= 2 and words[-1].islower() and words[-1].endswith("s") and not phrase.common_start \
+            and " ".join(words[:-1]).lower() in reg.places:
+        return reg.body(phrase.text, phrase.start, kind="anonymous")  # "Middle East observers", "Beijing residents"
     if len(words) < 2 or phrase.common_start or words[-1].lower().strip(",.") not in _STAFF:
         return None
     name_words = words[:-1]
