@@ -295,6 +295,10 @@ REAL_NEWS_PATTERNS = [
     # observers of a place are no one we can name
     ("About 200 troops remain at the base. Middle East observers say the base is vital to stopping arms trafficking.",
      "base is vital", None),
+    # common nouns speak through any reporting verb, but not inside someone else's reported clause
+    ("Education advocacy groups estimated this year that a 9% funding increase was needed.", "funding increase", None),
+    ("At the summit in July the Velland Alliance refused to invite Kordany. The summit also concluded that Kordany "
+     "must first reform its courts.", "must first reform", "Velland Alliance"),
     # an acronym names the body it spells
     ("Coastal Border Authority rejected the plan on Monday. CBA said the agency has medical staff.", "medical staff",
      "Coastal Border Authority"),

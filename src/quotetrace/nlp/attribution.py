@@ -612,6 +612,10 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
             if lemma == "read" and (subj is None or subj.lower_ not in _WRITTEN):
                 continue  # "the statement read": a text speaks; "she read the verdict" is no report
             speaker = _speaker_phrase(unit, subj, lemma in _SPEECH or lemma in _CHARACTERISE) if subj is not None else None
+            weak = False
+            if speaker is None and subj is not None and lemma not in _FINDING_VERBS:
+                speaker = _speaker_phrase(unit, subj, True)  # "advocacy groups estimated …": a common noun speaks
+                weak = speaker is not None
             sent = token.sent
             written = _text_speaker(unit, token, sent.start_char, speaker is None) \
                 if speaker is None or speaker.form != "pronoun" else None
@@ -633,6 +637,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 content = _text_content(unit, token, lemma, speaker, content)
             hit = CueHit(lemma, token.text, s, e, unit.start + sent.start_char, unit.start + sent.end_char,
                          u_index, token.i, speaker, content, addressee)
+            if weak:
+                hit.extra["weak_subject"] = True
             parts = _coordinated_parts(unit, token, content) if content is not None else None
             if parts:
                 hit.extra["parts"] = parts
@@ -649,6 +655,13 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
         o.lemma not in ("according to", "") and o.speaker is not None and o.sent_start == h.sent_start
         and o.end <= h.start and not (o.content is not None and o.content[0] <= h.start < o.content[1])
         for o in hits)]
+    # "X denied that troops had crossed and accused Y of …": inside a reported clause a common noun is no speaker
+    # and "A rejected X as “…”, and analysts agreed" reports nothing of the analysts'
+    for h in hits:
+        if h.extra.get("weak_subject") and (h.content is not None and h.content[1] <= h.start or any(
+                o is not h and o.content is not None and o.content[0] <= h.start < o.content[1] for o in hits)):
+            h.speaker = None
+            h.content = None
     # "a warning from Burns that Moscow views X as “…”": inside someone's reported clause the words are theirs
     hits = [h for h in hits if not h.extra.get("characterisation") or not any(
         o.content is not None and o.content[0] <= h.start < o.content[1] for o in hits if o is not h)]
