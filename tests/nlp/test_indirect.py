@@ -99,3 +99,9 @@ def test_a_reason_clause_after_a_reported_object_is_part_of_it():
     quotes = extract_text(text)
     assert [(q.kind, q.speaker) for q in quotes] == [("indirect", "Mira Kallas")]
     assert quotes[0].text.endswith("paid for the new stand")
+
+
+def test_projects_reports_a_forecast():
+    quotes = extract_text("Separately, the Velland Budget Office projects that the tariffs will reduce output by 0.3 percent.")
+    assert [(q.kind, q.speaker, q.text) for q in quotes] == [
+        ("indirect", "Velland Budget Office", "the tariffs will reduce output by 0.3 percent")]

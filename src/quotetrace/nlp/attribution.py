@@ -361,6 +361,12 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
             or c.lower_ == "of" and lemma == "accuse" and any(g.tag_ == "VBG" for g in c.children))]
         if preps:
             pieces = preps
+    if not pieces and lemma in ("say", "tell"):
+        # misparse "said more than 15,000 people registered": the clause's subject taken for an object
+        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if dobj is not None and any(c.dep_ in ("acl", "relcl") and c.tag_ in ("VBD", "VBZ", "VBP") and c.i > dobj.i
+                                    and not any(g.dep_ == "nsubj" for g in c.children) for c in dobj.children):
+            pieces = [dobj]
     if not pieces and lemma in OBJECT_CONTENT:
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if dobj is not None:
