@@ -25,3 +25,29 @@ def seed_paths() -> list[Path]:
     if not paths:
         pytest.skip("../shared/seeds is not available")
     return paths
+
+
+def _datasketch_answers(docs):
+    """datasketch MinHashLSH's answers for ``[(key, signature)]``: candidates verified by their estimated
+    Jaccard, oldest first; canonical ones inserted (what our near-duplicate indexes must reproduce)."""
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=0.8, num_perm=128)
+    order: dict[str, int] = {}
+    sketches: dict[str, MinHash] = {}
+    expected: list[str | None] = []
+    for key, sig in docs:
+        sketch = MinHash(num_perm=128, seed=1, scheme="affine64", hashvalues=sig)
+        match = next((k for k in sorted(lsh.query(sketch), key=order.__getitem__)
+                      if sketches[k].jaccard(sketch) >= 0.8), None)
+        if match is None:
+            lsh.insert(key, sketch)
+            order[key], sketches[key] = len(order), sketch
+        expected.append(match)
+    return expected
+
+
+@pytest.fixture(scope="session")
+def datasketch_answers():
+    """The reference near-duplicate answers (see ``_datasketch_answers``)."""
+    return _datasketch_answers

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from datasketch import MinHash, MinHashLSH
 
 from quotetrace.ingest.dedup import NearDuplicateIndex, StoredNearDuplicateIndex, minhash_signature
 from quotetrace.ingest.options import IngestOptions
@@ -31,23 +30,6 @@ def _docs(n: int, seed: int = 11) -> list[tuple[str, np.ndarray]]:
     return docs
 
 
-def _datasketch_answers(docs: list[tuple[str, np.ndarray]]) -> list[str | None]:
-    """MinHashLSH candidates verified by their estimated Jaccard, oldest first; canonical ones inserted."""
-    lsh = MinHashLSH(threshold=0.8, num_perm=128)
-    order: dict[str, int] = {}
-    sketches: dict[str, MinHash] = {}
-    expected: list[str | None] = []
-    for key, sig in docs:
-        sketch = MinHash(num_perm=128, seed=1, scheme="affine64", hashvalues=sig)
-        match = next((k for k in sorted(lsh.query(sketch), key=order.__getitem__)
-                      if sketches[k].jaccard(sketch) >= 0.8), None)
-        if match is None:
-            lsh.insert(key, sketch)
-            order[key], sketches[key] = len(order), sketch
-        expected.append(match)
-    return expected
-
-
 def _stored_answers(store: Store, docs: list[tuple[str, np.ndarray]], batch: int) -> list[str | None]:
     """Each batch looked up, then its articles, members and signatures written in one transaction (as ingest)."""
     index = StoredNearDuplicateIndex(store)
@@ -65,9 +47,9 @@ def _stored_answers(store: Store, docs: list[tuple[str, np.ndarray]], batch: int
 
 
 @pytest.mark.parametrize("batch", [1, 37, 500])
-def test_stored_index_answers_as_datasketch_minhashlsh(store: Store, batch: int) -> None:
+def test_stored_index_answers_as_datasketch_minhashlsh(store: Store, batch: int, datasketch_answers) -> None:
     docs = _docs(300)
-    expected = _datasketch_answers(docs)
+    expected = datasketch_answers(docs)
     assert 40 < sum(m is not None for m in expected) < 290  # both outcomes are exercised
     assert _stored_answers(store, docs, batch) == expected
     in_memory = NearDuplicateIndex()
@@ -75,9 +57,9 @@ def test_stored_index_answers_as_datasketch_minhashlsh(store: Store, batch: int)
     assert len(store.member_ranks(aid for aid, _ in docs)) == len(in_memory)
 
 
-def test_stored_index_goes_on_where_the_last_run_stopped(store: Store) -> None:
+def test_stored_index_goes_on_where_the_last_run_stopped(store: Store, datasketch_answers) -> None:
     docs = _docs(200, seed=3)
-    expected = _datasketch_answers(docs)
+    expected = datasketch_answers(docs)
     first = _stored_answers(store, docs[:120], 50)
     again = StoredNearDuplicateIndex(store)  # a new run: nothing in memory, everything from the store
     assert again.find_batch(docs[:120]) == [None if aid in store.member_ranks([aid]) else dup
@@ -85,9 +67,9 @@ def test_stored_index_goes_on_where_the_last_run_stopped(store: Store) -> None:
     assert first + _stored_answers(store, docs[120:], 50) == expected
 
 
-def test_store_indexed_before_the_index_moved_into_it_is_indexed_from_its_signatures(store: Store) -> None:
+def test_store_indexed_before_the_index_moved_into_it_is_indexed_from_its_signatures(store: Store, datasketch_answers) -> None:
     docs = _docs(150, seed=5)
-    expected = _datasketch_answers(docs)
+    expected = datasketch_answers(docs)
     canonical = [(aid, sig) for (aid, sig), dup in zip(docs[:100], expected[:100]) if dup is None]
     with store.transaction():  # what an older version left: articles and signatures, no index rows
         store.write_articles([Article(id=aid, text=f"fictional text {aid}", source="test", content_hash=aid,
