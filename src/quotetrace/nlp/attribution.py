@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from quotetrace.nlp.cues import FIRST_SECOND, NO_INDIRECT, REPORT_NOUNS, OBJECT_CONTENT, PRONOUNS, XCOMP_CONTENT, cue_lemma
 from quotetrace.nlp.gender import gender_of
 from quotetrace.nlp.mentions import _STOP_CAPS, ORG_NOUNS, PERSON_ROLES, TITLE_WORDS, name_of, noun_phrase
-from quotetrace.nlp.speakers import Entity
+from quotetrace.nlp.speakers import EVENT_NOUNS, Entity
 
 LOGGER = logging.getLogger(__name__)
 
@@ -619,7 +619,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 continue  # "the statement read": a text speaks; "she read the verdict" is no report
             speaker = _speaker_phrase(unit, subj, lemma in _SPEECH or lemma in _CHARACTERISE) if subj is not None else None
             weak = False
-            if speaker is None and subj is not None and lemma not in _FINDING_VERBS:
+            if speaker is None and subj is not None and lemma not in _FINDING_VERBS and subj.lower_ not in _FINDING_SUBJECTS \
+                    and (subj.tag_ == "NNS" or subj.lower_ in EVENT_NOUNS):  # people, "the summit"; not "the scan"
                 speaker = _speaker_phrase(unit, subj, True)  # "advocacy groups estimated …": a common noun speaks
                 weak = speaker is not None
             sent = token.sent

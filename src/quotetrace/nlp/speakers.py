@@ -477,7 +477,7 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
                 for m in re.finditer(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,3}" + head + r"\b", reg.text[lo: phrase.start])):
             # "A UK man … the man wrote", "A doctor on the scene … the doctor said": the unnamed person introduced
             return reg.body(phrase.text, phrase.start, kind="anonymous")
-        if head in _EVENT_NOUNS and not any(w[:1].isupper() for w in words):
+        if head in EVENT_NOUNS and not any(w[:1].isupper() for w in words):
             # "The summit also concluded …": the body that met, the organisation last named
             recent = reg.most_recent(phrase.start, None, {id(e) for e in reg.entities if e.kind == "person"},
                                      persons_only=False, window=ROLE_WINDOW)
@@ -507,7 +507,7 @@ _UNNAMED_GROUP = re.compile(
     r"|^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s+(?:\w+\s+)?(?:supporters|fans|critics|allies|friends|aides|"
     r"relatives|family|neighbours|neighbors|colleagues|teammates|followers|opponents)$", re.IGNORECASE)
 
-_EVENT_NOUNS = frozenset("summit meeting conference talks session forum hearing gathering congress".split())
+EVENT_NOUNS = frozenset("summit meeting conference talks session forum hearing gathering congress".split())
 _PRONOUN_VOICE = re.compile(r"(his|her)\s+(?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|"
                             r"lawyer|lawyers|attorney|attorneys)$", re.IGNORECASE)
 _BARE_SPOKESPERSON = re.compile(r"(?:a|an|the)\s+(?:company\s+|agency\s+)?(?:spokesperson|spokesman|spokeswoman)"
