@@ -101,3 +101,10 @@ def test_titles_and_scare_quoted_words_are_not_speech():
     quotes = extract(text)
     assert [q.text for q in quotes if q.kind != "indirect"] == [
         "With the rivals’ poll-tested ‘quid-pro-quo’ narrative in shambles, the public should not be fooled,"]
+
+
+def test_as_x_put_it_names_who_used_the_words():
+    from quotetrace import extract
+    quotes = extract("Ola Brekk runs the chain. There is hope, since the “new Dunmore,” as Brekk put it, will have "
+                     "national heft.")
+    assert [(q.kind, q.speaker) for q in quotes if q.text.startswith("new Dunmore")] == [("partial", "Ola Brekk")]

@@ -39,6 +39,7 @@ _SOURCE_LINE = re.compile(r"^[ \t]*Source:\s*(?:the\s+)?([A-Z][\w’'\-.]+(?:[ \
 # a quote signed after a dash on its own line: “…” — Hanna Roos, director of the orchestra
 _DASH_SOURCE = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*((?:[A-Z][\w’'.-]+[ \t]+){0,3}[A-Z][\w’'-]+)[ \t]*(?=,|\(|\n|$)")
 _PRONOUN_AFTER = re.compile(r"[ \t]*,?[ \t]*(he|she)\b", re.IGNORECASE)
+_AS_ASIDE = re.compile(r"[\s,”\"’']*as\s+(?:[\w.’'-]+\s+){1,4}$")
 _QUOTE_LABEL = re.compile(r"^[ \t]*(?:Quote|Quotes|Direct speech)\s*:", re.IGNORECASE | re.MULTILINE)
 
 
@@ -436,6 +437,12 @@ def _attribute(index: _Index, drafts: list[QuoteDraft], k: int, units: list[Pars
                 draft.cue = intro[-1]
                 return draft.cue.entity
     if draft.kind == "partial":
+        # "the “new Gannett,” as Reed dubbed the combination": the aside right after the words names who used them
+        aside = [c for c in index.cues_between(pair.close + 1, pair.close + 80) if c.entity is not None
+                 and c.quote_level is None and _AS_ASIDE.match(text, pair.close + 1, c.start)]
+        if aside:
+            draft.cue = aside[0]
+            return draft.cue.entity
         # a partial quote with no cue: the speaker of its paragraph, else a scare quote (dropped later)
         near = [j for j in range(max(0, k - 20), min(len(drafts), k + 20)) if j != k]
         same_para = [j for j in near if drafts[j].kind == "direct" and drafts[j].cue is not None
