@@ -107,4 +107,7 @@ def test_as_x_put_it_names_who_used_the_words():
     from quotetrace import extract
     quotes = extract("Ola Brekk runs the chain. There is hope, since the “new Dunmore,” as Brekk put it, will have "
                      "national heft.")
+    found = [(q.kind, q.speaker) for q in quotes if q.text.startswith("new Dunmore")]
+    assert len(found) == 1 and found[0][0] == "partial" and found[0][1].endswith("Brekk")
+    quotes = extract("Perhaps there is hope, since the “new Dunmore,” as Ola Brekk dubbed the merger, will have heft.")
     assert [(q.kind, q.speaker) for q in quotes if q.text.startswith("new Dunmore")] == [("partial", "Ola Brekk")]

@@ -210,6 +210,7 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
             if entity_of[k] is None and not nested and drafts[k].kind == "direct":
                 entity_of[k] = _carried_speaker(index, reg, drafts, k, entity_of)
 
+    _as_put_it(text, reg, pairs, drafts, entity_of)
     _labels_and_scare_quotes(text, drafts)
     _repeated_words(text, drafts, entity_of)
     claims = [(c, _headline_speaker(reg, text, c)) for c in headline_claims(text)]
@@ -306,6 +307,25 @@ def _headline_record(article_id: str, text: str, claim: HeadlineClaim, start: in
 
 
 _MINOR_WORDS = frozenset("of the and a an in on at to for with from by".split())
+
+
+_PUT_IT = re.compile(r"[\s,”\"’']*as\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|he|she)\s+(?:has\s+|had\s+)?put\s+it\b")
+
+
+def _as_put_it(text: str, reg: SpeakerRegistry, pairs: list[MarkPair], drafts: list[QuoteDraft],
+               entity_of: dict[int, Entity | None]) -> None:
+    """"the “new Gannett,” as Reed put it": marked words that no cue attributes belong to the one named."""
+    for k, draft in enumerate(drafts):
+        if draft.kind != "scare" or draft.parent is not None:
+            continue
+        found = _PUT_IT.match(text, pairs[draft.pair].close + 1)
+        if found is None:
+            continue
+        who = found.group(1)
+        entity = reg.most_recent(found.start(1), PRONOUNS[who], set()) if who in ("he", "she") \
+            else reg.lookup_person(who) or reg.person(who, found.start(1))
+        if entity is not None:
+            draft.kind, entity_of[k] = "partial", entity
 
 
 def _labels_and_scare_quotes(text: str, drafts: list[QuoteDraft]) -> None:
