@@ -326,3 +326,10 @@ def test_a_quoted_subheading_belongs_to_whoever_says_its_words():
             "how its disclosure would play. My fears have been realized.\"")
     heading = [q for q in extract_text(text) if q.text.startswith("My fears")]
     assert [q.speaker for q in heading] == ["Tomas Reyl"]
+
+
+def test_the_place_of_a_title_is_not_part_of_the_name():
+    from quotetrace.nlp.mentions import split_title
+    assert split_title("then-Velland Ambassador to Kordany Tor Bakke".split()) == (
+        ["then-Velland", "Ambassador", "to", "Kordany"], ["Tor", "Bakke"])
+    assert split_title("Secretary of State Ola Brekk".split()) == (["Secretary", "of", "State"], ["Ola", "Brekk"])

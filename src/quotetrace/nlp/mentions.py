@@ -104,6 +104,8 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     for i, word in enumerate(words):
         if _is_title(word):
             last_title = i
+        elif word.lower() in ("to", "of", "for") and last_title == i - 1 and i + 2 < len(words):
+            last_title = i + 1  # "Ambassador to Russia William Burns": the place belongs to the title
     title, name = words[: last_title + 1], words[last_title + 1:]
     if len(name) > 3:  # long proper-noun runs ("Air National Guardsman Jack Teixeira"): keep the tail
         title, name = title + name[:-2], name[-2:]
@@ -173,6 +175,9 @@ def name_of(head: Token) -> tuple[str | None, str | None]:
     words = [t.text for t in doc[i: head.i + 1] if t.text != "-"]
     words = [w for w in words if w.lower() not in {"’s", "'s"}]
     title_words, name_words = split_title(words)
+    if i > 0 and doc[i - 1].lower_ in ("to", "of", "for") and len(name_words) >= 3:
+        # "Ambassador to Russia William Burns": the run opens with the place of the title before it
+        title_words, name_words = title_words + name_words[:1], name_words[1:]
     lo = head.left_edge.i
     while lo < i and (doc[lo].is_punct or doc[lo].is_quote or _masked(doc[lo])):
         lo += 1
