@@ -67,8 +67,9 @@ _DEMONYM_ENDINGS = ("man", "woman", "ian", "ean", "ese")
 
 def _descriptor(subj: Token) -> bool:
     """A definite description standing for a person already named: "the Italian", "the 41-year-old Dane"."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children) or subj.ent_type_ == "PERSON":
-        return False  # "the 14th-ranked Schwartzman" names its person
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children) or subj.ent_type_ == "PERSON" \
+            or subj.tag_ in ("NNS", "NNPS"):
+        return False  # "the 14th-ranked Schwartzman" names its person; "the Democrats" are a group
     if any(c.dep_ == "prep" or c.dep_ == "poss" or c.dep_ == "compound" for c in subj.children):
         return False
     aged = bool(_AGE.search(subj.doc[subj.left_edge.i: subj.i].text.replace(" ", "")))
