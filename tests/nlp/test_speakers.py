@@ -299,6 +299,9 @@ REAL_NEWS_PATTERNS = [
     ("Education advocacy groups estimated this year that a 9% funding increase was needed.", "funding increase", None),
     ("At the summit in July the Velland Alliance refused to invite Kordany. The summit also concluded that Kordany "
      "must first reform its courts.", "must first reform", "Velland Alliance"),
+    # two subjects side by side are one phrase misparsed: "CPUC President X said"
+    ("In a letter calling for the meeting, VPUC President Marybel Batjer said that “lack of service endangers "
+     "lives.”", "lack of service", "Marybel Batjer"),
     # an acronym names the body it spells
     ("Coastal Border Authority rejected the plan on Monday. CBA said the agency has medical staff.", "medical staff",
      "Coastal Border Authority"),

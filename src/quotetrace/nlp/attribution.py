@@ -111,9 +111,14 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             return quoted  # "X was quoted as saying ...": X speaks
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return None  # passive: "Ukraine was promised", "he was told"
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj") and not is_masked(child):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not is_masked(c)]
+    if subjects:
+        # two subjects side by side is a misparse of one phrase ("CPUC President Marybel Batjer said"): the
+        # second names the speaker; otherwise ("documents that were leaked by X revealed") the first is it
+        first = subjects[0]
+        nxt = next((c for c in subjects[1:] if first.pos_ == "PROPN" and first.right_edge.i == first.i
+                    and c.left_edge.i == first.i + 1 and c.i < verb.i), None)
+        return nxt if nxt is not None else first
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with" \

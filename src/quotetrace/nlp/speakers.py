@@ -526,7 +526,7 @@ _STAFF = frozenset("official officials analyst analysts economist economists exe
                    "spokeswoman spokesperson spokespeople representative representatives staff source sources "
                    "researcher researchers diplomat diplomats envoy envoys negotiator negotiators commander "
                    "commanders lawmakers legislators adviser advisers advisor advisors aide aides scientists "
-                   "employees engineers".split())
+                   "employees engineers management".split())
 _STAFF_PREPS = frozenset("at for from of with".split())
 
 
