@@ -271,12 +271,20 @@ story_coverage = Table(
     Column("article_ids", JSON, nullable=False),
 )
 
+def _story_rows(name: str, *columns: Column) -> Table:
+    """A table of ordered rows belonging to one story's comparison (removed with it)."""
+    return Table(
+        name,
+        metadata,
+        Column("story_id", String, ForeignKey("story_comparisons.story_id", ondelete="CASCADE"), primary_key=True),
+        Column("position", Integer, primary_key=True),
+        *columns,
+    )
+
+
 # Reporting-verb lemma counts per (speaker, outlet) within a story.
-story_verbs = Table(
+story_verbs = _story_rows(
     "story_verbs",
-    metadata,
-    Column("story_id", String, ForeignKey("story_comparisons.story_id", ondelete="CASCADE"), primary_key=True),
-    Column("position", Integer, primary_key=True),
     Column("speaker_id", String, index=True),
     Column("outlet", String, nullable=False),
     Column("lemma", String, nullable=False),
@@ -284,11 +292,8 @@ story_verbs = Table(
 )
 
 # Loaded-term counts per (lexicon group, term, outlet) within a story.
-story_terms = Table(
+story_terms = _story_rows(
     "story_terms",
-    metadata,
-    Column("story_id", String, ForeignKey("story_comparisons.story_id", ondelete="CASCADE"), primary_key=True),
-    Column("position", Integer, primary_key=True),
     Column("group", String, nullable=False),
     Column("term", String, nullable=False),
     Column("outlet", String, nullable=False),
