@@ -310,6 +310,24 @@ REAL_NEWS_PATTERNS = [
      "facilities had no showers.", "had no showers", "Harbour Office of Inspector General"),
     ("The couple was isolated, according to Sarah Vorn of the Lowmere Courier. Vorn of the Courier reports that "
      "officials are minimizing information.", "minimizing information", "Sarah Vorn"),
+    # a known surname the tagger takes for something else, described: "the 14th-ranked Schwartzman"
+    ("Diego Weissman beat Carl Mayer in straight sets. Later Petra Holm and Jan Brodsky won the doubles match.\n\n"
+     "“It's the end of the season but I played one of my best matches,” the 14th-ranked Weissman said.",
+     "best matches", "Diego Weissman"),
+    # a body by its apposition stays a body, and "they" / "the company" are that body
+    ("The group that owns most of her music, Harrow Machine, says she may sing. Harrow Machine have denied doing "
+     "anything wrong.\n\n“At no point did we block her,” they said in a statement.", "At no point", "Harrow Machine"),
+    # "the statement" is the one its issuer was said to issue; "the report" the one a body wrote
+    ("On Monday, Pellan Records issued a statement that let Ava Rune perform at the Lumen Music Awards after "
+     "Rune criticised her label. The statement, which was obtained by a magazine, claimed that both sides "
+     "had agreed.", "both sides", "Pellan Records"),
+    ("The delay was revealed by the Harbour Times, which obtained an internal Rivers Agency progress report. The "
+     "Varn burst its banks in 2024. The report showed that only half the wall was built.", "half the wall",
+     "Rivers Agency"),
+    # a firm the tagger calls a person is still the subject "the production company" refers to
+    ("Dick Lane Productions denied that it had settled. “No agreement was made,” the production company said in "
+     "a separate statement to a magazine.", "No agreement", "Dick Lane Productions"),
+    ("The singer is unhappy, according to a new report by E! News.", "The singer is unhappy", "E! News"),
 ]
 
 

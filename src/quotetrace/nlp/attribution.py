@@ -198,6 +198,8 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
         appos_name, _ = name_of(appos)
         if appos_name:
             s, e = _locate(unit, appos_name, appos)
+            if subj.lower_ in ORG_NOUNS and subj.lower_ not in PERSON_ROLES:  # "The group that owns it, Big Machine,"
+                return SpeakerPhrase(appos_name, s, e, "body", title=role_text)
             return SpeakerPhrase(appos_name, s, e, "name", title=role_text, person=True)
     of_name = subj.pos_ == "PROPN" and subj.ent_type_ != "PERSON" and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)

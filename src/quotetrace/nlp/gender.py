@@ -73,10 +73,29 @@ _SAID_PRONOUN = re.compile(r"(?:[’']s?)?\s+(?:\w+\s+){0,2}?(?:said|says|added|
                            re.IGNORECASE)
 
 
+_OWN_PRONOUN = re.compile(r"(?:(?!\b(?:said|says|told|tells|whose|who|while|whom)\b)[^.!?;:\n\"“”‘’«»]){0,100}?"
+                          r"\b(his|her)\b")
+
+
+_NOT_GIVEN = frozenset("the a an and but or when then as at in on of for with by dr prof president senator governor "
+                       "minister judge coach captain general mayor".split())
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` opens a sentence or a paragraph (maybe after its first name)."""
+    before = text[max(0, pos - 40): pos]
+    before = re.sub(r"(?:[A-Z][\w'’-]*\s+){0,2}$", "", before)
+    return not before.strip() or bool(re.search(r"(?:[.!?][\"”’]?\s+|\n\s*)$", before))
+
+
 def pronoun_gender(text: str, surname: str) -> str | None:
     """The gender of the pronouns that co-refer with ``surname`` ("Brun said she", "Harper blamed
     himself"); None unless one gender clearly dominates."""
     votes = {"m": 0, "f": 0}
+    owned_votes = {"m": 0, "f": 0}  # the weakest evidence, enough alone only when nothing else speaks
+    given = {m.group(1) for m in re.finditer(r"\b([A-Z][a-z]+)\s+" + re.escape(surname) + r"\b", text)
+             if m.group(1).lower() not in _HONORIFICS and m.group(1).lower() not in _NOT_GIVEN}
+    family = True if len(given) > 1 else None  # "Olav Brekkestad" and "Silje Brekkestad": whose "his"?
     for match in re.finditer(r"\b" + re.escape(surname) + r"\b", text):
         reflexive = _REFLEXIVE.match(text, match.end())
         said = _SAID_PRONOUN.match(text, match.end())
@@ -84,7 +103,14 @@ def pronoun_gender(text: str, surname: str) -> str | None:
             votes[_PRONOUN_GENDER[reflexive.group(1).lower()]] += 2
         elif said is not None:  # "Kemp said she was exaggerating" may mean someone else: one vote
             votes[_PRONOUN_GENDER[said.group(1).lower()]] += 1
+        elif family is None and _opens_sentence(text, match.start()):
+            # "Swift got support after accusing them of stopping her": a sentence's subject and the
+            # possessive or object pronoun later in that sentence usually co-refer: one vote
+            owned = _OWN_PRONOUN.match(text, match.end())
+            if owned is not None:
+                votes["m" if owned.group(1).lower() == "his" else "f"] += 1
+                owned_votes["m" if owned.group(1).lower() == "his" else "f"] += 1
     for gender, other in (("m", "f"), ("f", "m")):
-        if votes[gender] >= 2 and votes[gender] > 2 * votes[other]:
+        if (votes[gender] >= 2 or owned_votes[gender] == votes[gender] >= 1) and votes[gender] > 2 * votes[other]:
             return gender
     return None

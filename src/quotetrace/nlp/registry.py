@@ -20,6 +20,9 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
     quoted = sorted((p.open, p.close + 1) for p in pairs if p.parent is None)
     for mention in scan_titled_names(text):
         reg.person(mention.name, None, mention.title)
+    for cue in cues:  # "The group that owns her music, Big Machine, says": a body, whatever the tagger says
+        if cue.speaker is not None and cue.speaker.form == "body" and cue.speaker.title:
+            reg.body_names.add(cue.speaker.text)
     orgs: list[tuple[ParsedUnit, Span]] = []
     for unit in units:
         for ent in unit.doc.ents:
@@ -32,7 +35,8 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
             words = [w for w in re.sub(r"[’']s\b", "", ent.text).split() if w]
             _, name = split_title(words)
             if name and any(len(w) > 2 for w in name) and not (len(name) == 1 and name[0].lower() in PLATFORMS):
-                reg.person(" ".join(name))
+                if reg.person(" ".join(name)).kind != "person":
+                    orgs.append((unit, ent))  # "Dick Clark Productions" tagged PERSON: a firm, maybe a subject
     for cue in cues:
         phrase = cue.speaker
         if phrase is not None and phrase.form == "name" and phrase.person:
@@ -85,6 +89,12 @@ def _register_org(reg: SpeakerRegistry, unit: ParsedUnit, ent: Span) -> None:
         words = words[1:]
     if not words or not words[0][:1].isupper() or _inside_quote_mask(ent):
         return
+    cut = next((t.i - ent.start for t in ent if t.text[:1].islower() and t.lower_ not in _NAME_LINKS), None)
+    if cut is not None:  # "American Music Awards after Swift": the tagger ran past the name
+        ent = ent[:cut]
+        words = [w for w in ent.text.split() if w.lower() not in ("the", "a", "an")]
+        if not words:
+            return
     known = reg.lookup_person(words[-1]) if len(words) >= 2 else None
     if known is not None and len(known.canonical.split()) >= 2 and known.canonical in " ".join(words):
         return  # "Governor Nadia Ostrova" tagged ORG: already known as a person
@@ -92,13 +102,16 @@ def _register_org(reg: SpeakerRegistry, unit: ParsedUnit, ent: Span) -> None:
     body = reg.body(re.sub(r"[’']s$", "", " ".join(words)), pos)
     if body.kind != "organisation":
         return
-    if ent.root.dep_ == "nsubj" and _personal(ent.root.sent):
+    if ent.root.dep_ == "nsubj" and _personal(ent.root.sent) and not body.is_firm():
         return  # "Marta Ilves won her third title": a person the tagger took for an organisation
     token = ent.root
     while token.dep_ in ("pobj", "prep", "compound", "poss", "case") and token.head is not token:
         token = token.head  # "Shares in Varn Telecom fell": the company is inside the subject
     if token.dep_ in ("nsubj", "nsubjpass"):
         reg.org_subjects.add(pos)
+
+
+_NAME_LINKS = frozenset("of and for the on de du des la le von van & da di del y".split())
 
 
 def _personal(sent: Span) -> bool:

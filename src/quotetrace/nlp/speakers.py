@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quotetrace.nlp.cues import PRONOUNS
-from quotetrace.nlp.gender import gender_of, honorific_gender, pronoun_gender
+from quotetrace.nlp.gender import gender_of, honorific_gender, is_given_name, pronoun_gender
 from quotetrace.nlp.mentions import COMPANY_NOUNS, ORG_NOUNS, PERSON_ROLES, PUBLIC_BODY_WORDS, TITLE_WORDS
 
 if TYPE_CHECKING:
@@ -46,6 +46,10 @@ class Entity:
     def canonical(self) -> str:
         """The longest full name seen (no title)."""
         return max(self.names, key=lambda n: (len(n.split()), len(n)))
+
+    def is_firm(self) -> bool:
+        """A name that says it is a business or body ("Big Machine Records", "Orlen Partners")."""
+        return any(w.lower().strip(".,") in _ORGLIKE_WORDS for w in self.canonical.split())
 
     @property
     def surname(self) -> str:
@@ -92,6 +96,7 @@ class SpeakerRegistry:
         self.subjects: list[tuple[int, Entity, int]] = []
         # (position, name) of two-word proper-noun subjects not known to be persons ("Conductor Ilse Brandt")
         self.subject_names: list[tuple[int, str]] = []
+        self.body_names: set[str] = set()  # names the text itself calls a body ("The group …, Big Machine,")
         self.org_subjects: set[int] = set()  # positions of named organisations that open a sentence's subject
         self.places: set[str] = set()  # lower-cased places and nationalities the tagger found ("beijing")
         self.text = ""
@@ -108,6 +113,8 @@ class SpeakerRegistry:
         words = name.split()
         if len(words) >= 2 and any(w.lower().strip(".,") in _ORGLIKE_WORDS for w in words):
             return self.body(name, pos)  # "Harrow Equities", "Orlen Partners": the tagger's PERSON is a firm
+        if name in self.body_names:  # "Big Machine", a body by its apposition, tagged PERSON elsewhere
+            return self.body(name, pos)
         surname = surname_of(name)
         found = None
         for ent in self._candidates(surname):
@@ -152,7 +159,7 @@ class SpeakerRegistry:
 
     def body(self, name: str, pos: int | None = None, kind: str = "organisation") -> Entity:
         """An organisation or body ("Kremlin", "Pentagon documents"), created if new."""
-        clean = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+        clean = re.sub(r"^(?:the|a|an)\s+", "", name.strip().rstrip(",;:"), flags=re.IGNORECASE)
         clean = re.sub(r"[’']s$", "", clean)
         person = self.lookup_person(clean) if len(clean.split()) == 1 and clean[:1].isupper() else None
         if person is not None:  # NER tags some surnames ORG ("Stoltenberg")
@@ -274,10 +281,12 @@ class SpeakerRegistry:
             return None
         head = words[-1]
         if head in ORG_NOUNS and head not in PERSON_ROLES:
-            for ent in sorted(self.entities, key=lambda e: -max(e.positions or [0])):
-                if ent.kind != "person" and (head in ent.canonical.lower() or head in ent.titles):
-                    return ent
-            return self._company(pos) if head in COMPANY_NOUNS else None
+            named = [e for e in sorted(self.entities, key=lambda e: -max(e.positions or [0]))
+                     if e.kind != "person" and (head in e.canonical.lower() or head in e.titles)]
+            # one named so before (or right after: "The company that runs X, Y, said"), else the firm last
+            # the subject, else one named later (a headline's "health agency says")
+            before = next((e for e in named if any(p < pos + 150 for p in e.positions)), None)
+            return before or (self.company(pos) if head in COMPANY_NOUNS else None) or (named[0] if named else None)
         if head not in PERSON_ROLES and not any(w in PERSON_ROLES for w in words):
             return None
         wanted = set(words) | _ROLE_SYNONYMS.get(head, set())
@@ -295,13 +304,15 @@ class SpeakerRegistry:
                 best, best_score = ent, score
         return best
 
-    def _company(self, pos: int) -> Entity | None:
+    def company(self, pos: int, public: bool = False) -> Entity | None:
         """The business "the company" / "the firm" refers to: among named organisations mentioned in the
-        last ``ROLE_WINDOW`` characters that are not public bodies, the latest sentence subject, else the
-        latest mention."""
+        last ``ROLE_WINDOW`` characters that are not public bodies (unless ``public``), the latest sentence
+        subject, else the latest mention."""
         best: tuple[int, int, Entity] | None = None
         for ent in self.entities:
-            if ent.kind != "organisation" or any(w in PUBLIC_BODY_WORDS for w in ent.canonical.lower().split()):
+            words = ent.canonical.lower().split()
+            if ent.kind != "organisation" or not public and any(w in PUBLIC_BODY_WORDS for w in words) \
+                    or words[-1] in _OCCASIONS:  # "the American Music Awards" is no company
                 continue
             seen = [p for p in ent.positions if p < pos and pos - p <= ROLE_WINDOW]
             if not seen:
@@ -311,6 +322,20 @@ class SpeakerRegistry:
             if best is None or key > best[:2]:
                 best = (key[0], key[1], ent)
         return best[2] if best is not None else None
+
+    def issuer_before(self, noun: str, pos: int) -> Entity | None:
+        """The organisation that issued the ``noun`` ("statement", "report") last mentioned before ``pos``:
+        the one named closest before that mention in its sentence ("Big Machine Records issued a statement",
+        "an internal Rivers Agency progress report")."""
+        lo = max(0, pos - ROLE_WINDOW)
+        hits = [m.start() for m in re.finditer(r"\b" + re.escape(noun) + r"\b", self.text[lo:pos], re.IGNORECASE)]
+        if not hits:
+            return None
+        at = lo + hits[-1]
+        sent_lo = max(self.text.rfind(". ", 0, at), self.text.rfind("\n", 0, at)) + 1
+        found = [(max(p for p in ent.positions if sent_lo <= p < at), ent) for ent in self.entities
+                 if ent.kind == "organisation" and any(sent_lo <= p < at for p in ent.positions)]
+        return max(found, key=lambda item: item[0])[1] if found else None
 
     def harvest_titles(self, text: str) -> None:
         """Titles in apposition to a full name: "the bloc's former secretary-general, Jens Stoltenberg," and
@@ -434,6 +459,14 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         if known is not None or len(owner.split()) >= 2 and not any(w.lower() in ORG_NOUNS for w in owner.split()):
             return known or reg.person(owner, phrase.start)
     if phrase.descriptor:  # "the Italian said": the person the text was just about
+        last = words[-1]
+        named = reg.lookup_person(last) if last[:1].isupper() and len(last) > 2 else None
+        full = re.findall(r"\b([A-Z][a-z]+\s+" + re.escape(last) + r")\b", reg.text[:phrase.start]) \
+            if named is None and last[:1].isupper() and len(last) > 2 else []
+        if full and is_given_name(full[-1].split()[0]):
+            named = reg.person(full[-1], None)
+        if named is not None:  # "the 14th-ranked Schwartzman": a surname the tagger took for a demonym
+            return named
         recent = reg.most_recent(phrase.start, None, set(), persons_only=True, window=ROLE_WINDOW)
         subject = max(((p, n) for p, n in reg.subject_names if p < phrase.start), default=None)
         if subject is not None and phrase.start - subject[0] <= ROLE_WINDOW and (
@@ -448,8 +481,10 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         if words[0].lower() not in ("the", "its", "their", "this", "that"):
             # "Internal documents seen by X revealed", "a leaked memo showed": no author we can name
             return reg.body(phrase.text, phrase.start, kind="anonymous")
-        recent = reg.most_recent(phrase.start, None, {id(e) for e in reg.entities if e.kind == "person"},
-                                 persons_only=False, window=ROLE_WINDOW)
+        # "Big Machine issued a statement … The statement claimed": who issued the statement named before
+        recent = reg.issuer_before(document[1], phrase.start) or reg.most_recent(
+            phrase.start, None, {id(e) for e in reg.entities if e.kind == "person"}, persons_only=False,
+            window=ROLE_WINDOW)
         return recent or reg.body(phrase.text, phrase.start, kind="anonymous")
     group = _staff_or_public(words)
     if group is not None:
@@ -507,6 +542,8 @@ _UNNAMED_GROUP = re.compile(
     r"|^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s+(?:\w+\s+)?(?:supporters|fans|critics|allies|friends|aides|"
     r"relatives|family|neighbours|neighbors|colleagues|teammates|followers|opponents)$", re.IGNORECASE)
 
+_OCCASIONS = frozenset("awards festival championship championships cup olympics games open tournament expo fair "
+                       "show week summit conference".split())
 EVENT_NOUNS = frozenset("summit meeting conference talks session forum hearing gathering congress".split())
 _PRONOUN_VOICE = re.compile(r"(his|her)\s+(?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|"
                             r"lawyer|lawyers|attorney|attorneys)$", re.IGNORECASE)
@@ -597,7 +634,7 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
                      r"(?:out\s+|up\s+)?)?"
                      r"(?:on\s+\w+\s+)?(?:by|from)\s+(?:(?:a\s+team\s+of\s+|a\s+group\s+of\s+)?(?:researchers|scientists|"
                      r"economists|analysts|experts|academics|engineers|doctors|staff|a\s+team|a\s+group)\s+"
-                     r"(?:at|from|of|with)\s+)?(?:the\s+)?((?:[A-Z][\w’'&.-]*\s*(?:of\s+|and\s+|for\s+)?)+)",
+                     r"(?:at|from|of|with)\s+)?(?:the\s+)?((?:[A-Z][\w’'&.!-]*\s*(?:of\s+|and\s+|for\s+)?)+)",
                      " ".join(words[at + 1:]))
     if after is not None:  # "a report by the Nurses' Union", "a lawsuit filed by the council": its author
         return after.group(1).strip(" ,.").removesuffix(" of").removesuffix(" and"), low[at]
