@@ -328,6 +328,11 @@ REAL_NEWS_PATTERNS = [
     ("Dick Lane Productions denied that it had settled. “No agreement was made,” the production company said in "
      "a separate statement to a magazine.", "No agreement", "Dick Lane Productions"),
     ("The singer is unhappy, according to a new report by E! News.", "The singer is unhappy", "E! News"),
+    # a present-tense cue opening the sentence after a bare name; a court rules; an owned body keeps its owner
+    ("Prince Marcus gave an interview. Marcus claims that he felt bound to visit him in person.", "felt bound",
+     "Marcus"),
+    ("The International Court met in May. Derlund's top court last week ruled that members must label the "
+     "goods.", "must label", "Derlund's top court"),
 ]
 
 

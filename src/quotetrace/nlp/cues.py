@@ -120,9 +120,13 @@ _NOUN_LIKE = frozenset(
     """state states report reports post posts note notes call calls point points claim claims answer answers
     comment comments signal signals demand demands estimate estimates promise promises repeat joke jokes
     warning pledge pledges vow vows reply replies cite praise remarks remark testify signalling signaling
-    continue continues continued continuing""".split()
+    continue continues continued continuing rule rules charge charges counter counters
+    forecast forecasts""".split()
 )
 _SUBJECT_BEFORE = frozenset("he she they it we i who which also has have had will would may might could".split())
+
+
+_CLAUSE_OPENERS = frozenset("that he she they it we".split())
 
 
 def has_cue(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -138,6 +142,8 @@ def has_cue(text: str, start: int = 0, end: int | None = None) -> bool:
             prev = words[i - 1] if i else ""
             if prev.lower() in _SUBJECT_BEFORE or (prev[:1].isupper() and i > 1):
                 return True
+            if prev[:1].isupper() and i + 1 < len(words) and words[i + 1].lower() in _CLAUSE_OPENERS:
+                return True  # "Andrew claims that …" opening the sentence
 
         elif low == "according" and i + 1 < len(words) and words[i + 1].lower() == "to":
             return True

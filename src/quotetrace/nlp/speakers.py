@@ -458,6 +458,11 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         known = reg.lookup_person(owner)
         if known is not None or len(owner.split()) >= 2 and not any(w.lower() in ORG_NOUNS for w in owner.split()):
             return known or reg.person(owner, phrase.start)
+    owned = _OWNED_BODY.match(phrase.text)
+    if owned is not None and owned.group(2).lower() in ORG_NOUNS and owned.group(2).lower() not in _DOCUMENTS \
+            and reg.lookup_person(owned.group(1)) is None:
+        # "Russia's foreign ministry", "The European Union's top court": the body as the text names it
+        return reg.body(re.sub(r"^[Tt]he\s+", "", phrase.text), phrase.start)
     if phrase.descriptor:  # "the Italian said": the person the text was just about
         last = words[-1]
         named = reg.lookup_person(last) if last[:1].isupper() and len(last) > 2 else None
@@ -554,6 +559,7 @@ _BARE_SPOKESPERSON = re.compile(r"(?:a|an|the)\s+(?:company\s+|agency\s+)?(?:spo
 _PERSONS_VOICE = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+)[’']s\s+(?:press\s+)?"
                             r"(?:office|campaign|spokesman|spokeswoman|spokesperson|secretary|lawyer|lawyers|attorney|"
                             r"attorneys)$")
+_OWNED_BODY = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w.-]+\s+){0,3}[A-Z][\w.-]+)[’']s\s+(?:[a-z][\w-]*\s+){0,2}([a-z]+)$")
 # unnamed members of the public: never the place or body they belong to
 _PUBLIC = frozenset("resident residents local locals villager villagers witness witnesses people voter voters "
                     "parent parents fan fans neighbour neighbours neighbor neighbors passenger passengers "
