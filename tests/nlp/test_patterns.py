@@ -46,6 +46,14 @@ CASES = [
     # a document speaks for its author when the text names one, else nobody (gold guidelines)
     ("Leaked budget documents revealed that the tunnel would cost twice the estimate.",
      [("indirect", None, "tunnel would cost twice")]),
+    # "As X reports, CLAUSE" and an inverted "…, reports X": the clause is the report
+    ("As Lena Darrow reports for the Lowmere Courier, the first cases came to light last week.",
+     [("indirect", "Lena Darrow", "first cases came to light")]),
+    ("Varn has recorded 26 cases of the disease in ten years, reports Meridian Wire.",
+     [("indirect", "Meridian Wire", "recorded 26 cases")]),
+    # a semicolon closes the clause before the cue: the that-clause after it is the content
+    ("The merged papers may not follow the trend; Ossian Reed has said that he expects large savings.",
+     [("indirect", "Ossian Reed", "expects large savings")]),
     ("The Harbour Authority's annual report said that cargo volumes fell by a fifth.",
      [("indirect", "Harbour Authority", "cargo volumes fell")]),
     ("Tarnby Rail announced the closure of two depots. The statement said that no jobs would be lost.",

@@ -356,6 +356,8 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
     pieces: list[Token] = []
     for child in verb.children:
         if child.dep_ == "ccomp" or (child.dep_ == "parataxis" and child.i < verb.i):
+            if child.i < verb.i and any(t.text == ";" for t in verb.doc[child.right_edge.i + 1: verb.i]):
+                continue  # "A may not diverge; Reed has said that B": a semicolon closes the sentence before
             pieces = [child]
             break
     if not pieces and lemma in XCOMP_CONTENT:
@@ -389,6 +391,18 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
         # "stressed the need for X, since it ...": the reason given is reported too
         pieces += [c for c in verb.rights if c.i > last and c.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ in ("since", "because") for m in c.children)]
+    if not pieces and verb.dep_ == "advcl" and verb.head.i > verb.i and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        # "As Emily Feng reports for NPR, the first cases came to light": the main clause is the report
+        doc = verb.doc
+        left, right = verb.right_edge.i + 1, verb.head.right_edge.i
+        while left <= right and doc[left].is_punct:
+            left += 1
+        while right >= left and doc[right].is_punct:
+            right -= 1
+        if right - left < 2:
+            return None
+        return unit.start + doc[left].idx, unit.start + doc[right].idx + len(doc[right].text)
     if not pieces and verb.dep_ == "advcl" and verb.head.i > verb.i and not any(
             c.dep_ == "mark" for c in verb.children):
         # misparse "X has pledged Ukraine would join": the cue hangs off its own content

@@ -129,6 +129,11 @@ _SUBJECT_BEFORE = frozenset("he she they it we i who which also has have had wil
 _CLAUSE_OPENERS = frozenset("that he she they it we".split())
 
 
+# "…, reports Reuters." / "…, notes the agency": a noun-like form inverted after its content
+_INVERTED_FORM = re.compile(r",\s+(?:reports|notes|states|claims|posts|comments|answers|signals|estimates|"
+                            r"warns|remarks|writes|argues)\s+(?:the\s+)?[A-Z]")
+
+
 def has_cue(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether ``text[start:end]`` holds a reporting-verb form or "according to" (a set lookup per
     word: much faster than one big alternation regex). Noun-like forms count only after a subject."""
@@ -149,4 +154,4 @@ def has_cue(text: str, start: int = 0, end: int | None = None) -> bool:
             return True
         if low in REPORT_NOUNS and i + 1 < len(words) and words[i + 1].lower() in ("from", "by"):
             return True  # "a warning from X that ...": a reported statement in a noun
-    return False
+    return bool(_INVERTED_FORM.search(text, start, len(text) if end is None else end))
