@@ -331,6 +331,12 @@ REAL_NEWS_PATTERNS = [
     # a present-tense cue opening the sentence after a bare name; a court rules; an owned body keeps its owner
     ("Prince Marcus gave an interview. Marcus claims that he felt bound to visit him in person.", "felt bound",
      "Marcus"),
+    # sources and unnamed generic bodies stay anonymous; a long-introduced "a man" is still "the man"
+    ("Reporter Ines Varga of the Courier spoke to a source inside the camp. “Nobody is stopping them,” the "
+     "source said.", "Nobody is stopping", None),
+    ("This comes after police said the protesters had no option but to come out.", "no option", None),
+    ("A Varn man developed a rare allergy, his doctors say. " + "The case was unusual. " * 80 + "Dr Owen Delby "
+     "treated him. “It doesn't affect me now,” the man wrote in the case study.", "affect me now", None),
     ("The International Court met in May. Derlund's top court last week ruled that members must label the "
      "goods.", "must label", "Derlund's top court"),
 ]

@@ -515,7 +515,8 @@ def _coordinated_parts(unit: ParsedUnit, verb: Token, content: tuple[int, int]) 
         # own act, misattached) and "…, and Estmark's minister welcomed it" (another subject) do not
         named = subject is not None and any(t.pos_ == "PROPN" for t in subject.subtree)
         finite = (subject is not None and subject.pos_ in ("PRON", "NOUN", "NUM", "DET") and not named) or (
-            subject is None and any(c.dep_ in ("aux", "auxpass") for c in conj.children))
+            subject is None and any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in conj.children))
+        # ("had no option but to come out": an infinitive is no clause of its own)
         cc = next((c for c in clause.children if c.dep_ == "cc" and clause.i < c.i < conj.i), None)
         if finite and cc is not None:
             cuts.append(cc)

@@ -421,6 +421,9 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
     """The entity a non-pronoun speaker phrase names: a person, a body, or a role resolved."""
     if _UNNAMED_GROUP.search(phrase.text):  # "44 percent of voters", "people familiar with the talks"
         return reg.body(phrase.text, phrase.start, kind="anonymous")
+    if phrase.form == "role" and _SOURCE_HEAD.search(phrase.text):
+        # "the source said", "a reporter's source inside the camp": a source is anonymous by definition
+        return reg.body(phrase.text, phrase.start, kind="anonymous")
     staff = _named_staff(reg, phrase)
     if staff is not None:  # "a WeWork spokesperson" speaks for WeWork; "Beijing officials" for no one
         return staff
@@ -511,7 +514,7 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             words = words[1:]
         head = re.sub(r"[’']s$", "", words[-1].lower()) if words else ""
         definite = phrase.text.split()[0].lower() == "the"
-        lo = max(0, phrase.start - ROLE_WINDOW)
+        lo = max(0, phrase.start - (ROLE_WINDOW if head in ORG_NOUNS else 3 * ROLE_WINDOW))
         if definite and head.isalpha() and any(
                 not reg.text[max(0, lo + m.start() - 2): lo + m.start()].endswith(", ")  # not "Lund, a judge"
                 for m in re.finditer(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,3}" + head + r"\b", reg.text[lo: phrase.start])):
@@ -527,15 +530,32 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             recent = reg.most_recent(phrase.start, None, set(), persons_only=True, window=ROLE_WINDOW)
             # nobody it could be: an unnamed person or group ("the research team"), so no speaker name
             return recent or reg.body(" ".join(words), phrase.start, kind="anonymous")
-        if head in ORG_NOUNS and not any(w[:1].isupper() for w in words):
-            recent = reg.most_recent(phrase.start, None, {id(e) for e in reg.entities if e.kind == "person"},
-                                     persons_only=False, window=ROLE_WINDOW)
+        if head in ORG_NOUNS and not any(w[:1].isupper() for w in words if w.lower() not in _GENERIC_VOICES):
+            # "the ministry said": the body named last; "police said" with none named: nobody we can name
+            unnamed = {id(e) for e in reg.entities if e.kind == "person" or not _has_name(e.canonical)}
+            recent = reg.most_recent(phrase.start, None, unnamed, persons_only=False, window=ROLE_WINDOW)
             if recent is not None:
                 return recent
+            if phrase.text.split()[0].lower() in _GENERIC_VOICES:  # bare "police", "authorities"
+                return reg.body(phrase.text, phrase.start, kind="anonymous")
         return reg.body(" ".join(words), phrase.start, kind="body") if words else None
     return None
 
 
+_SOURCE_HEAD = re.compile(r"(?:^|[’']s\s+|\b(?:the|a|an|one|two|three|several|other)\s+(?:[\w-]+\s+){0,3})"
+                          r"(?:source|sources|insider|insiders)\b(?!\s+(?:of|for|at|in)\s+[A-Z])", re.IGNORECASE)
+
+
+def _has_name(name: str) -> bool:
+    """Whether a body's name holds a proper name ("Fennick Police", "the Kremlin"), not only common nouns
+    ("police", "Authorities" opening a sentence)."""
+    words = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE).split()
+    return any(w[:1].isupper() for w in words[1:]) or bool(words) and words[0][:1].isupper() and (
+        words[0].lower() not in ORG_NOUNS and words[0].lower() not in _GENERIC_VOICES)
+
+
+_GENERIC_VOICES = frozenset("authorities officials police prosecutors investigators researchers scientists experts "
+                            "analysts economists doctors lawyers protesters residents critics officers".split())
 # groups no one can name: shares of a population, "people familiar with …", "both sides", a person's fans
 _NUMBER_WORDS = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|"
                  r"seventy|eighty|ninety|hundred|a\s+third|a\s+quarter|half|a\s+majority|majority|most)")
