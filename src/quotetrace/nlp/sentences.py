@@ -13,6 +13,7 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gen sen rep gov lt col capt sgt maj prof jr sr vs no jan feb mar apr aug sept sep "
     "oct nov dec inc corp co ltd u.s u.k u.n e.g i.e etc fig approx dept est adm cmdr pres".split()
 )
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"“‘'„«(\[]?[A-Z0-9])")
 # "KYROVETS, March 9 (Meridian Wire) - " / "VELMAR — ": a dateline is neither speaker nor content
 _DATELINE = re.compile(r"[A-Z][A-Z'’.\- ]{2,40}(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2}))?"
@@ -63,8 +64,9 @@ def split_sentences(text: str, pairs: list[MarkPair]) -> list[Sentence]:
             if _inside(opens, top, last):
                 continue
             word = re.search(r"([\w.]+)$", text[max(start, dot - 12):dot])
-            if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1):
-                continue
+            if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1
+                         or _INITIALS.fullmatch(word.group(1))):
+                continue  # "Gen.", "J.", "P.J. Fleck": no sentence ends there
             _append(out, text, start, cut, para)
             start = cut
         _append(out, text, start, hi, para)
