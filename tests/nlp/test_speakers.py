@@ -331,6 +331,11 @@ REAL_NEWS_PATTERNS = [
     # a present-tense cue opening the sentence after a bare name; a court rules; an owned body keeps its owner
     ("Prince Marcus gave an interview. Marcus claims that he felt bound to visit him in person.", "felt bound",
      "Marcus"),
+    # a quote holding a nested quote is parsed whole: its words are never the speaker of the verb after it;
+    # an appositive may hold commas ("at Harrow Defense, Space, and Security")
+    ("“Using the lift of the Block 1B, we have a ‘Fewest Steps to the Moon’ approach that minimizes mission "
+     "complexity, while offering the safest path,” Jon Chalk, senior vice president for launch at Harrow Defense, "
+     "Space, and Security, said in that statement.", "Fewest Steps", "Jon Chalk"),
     # sources and unnamed generic bodies stay anonymous; a long-introduced "a man" is still "the man"
     ("Reporter Ines Varga of the Courier spoke to a source inside the camp. “Nobody is stopping them,” the "
      "source said.", "Nobody is stopping", None),

@@ -267,7 +267,8 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
 _NAME_RUN = r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|da|van|von|der|del|bin|al|du|la|le)){0,4}"
 _QUOTE_END = re.compile(r"[”\"’»][ \t]*,?[ \t]*$|[,?!][”\"’»][ \t]*$")
 # "“…,” Jack Buser, director for games at Google, tells …": a name opening the clause, its appositive, the verb
-_APPOS_BEFORE = re.compile(r"(?:^|[”\"’»][ \t]*,?[ \t]*|[.;][ \t]+)(" + _NAME_RUN + r")[ \t]*,[ \t]*([^,“”\"«»\n]{2,120}?)"
+_APPOS_BEFORE = re.compile(r"(?:^|[”\"’»][ \t]*,?[ \t]*|[.;][ \t]+)(" + _NAME_RUN + r")[ \t]*,[ \t]*"
+                           r"([^,“”\"«»\n]{2,120}?(?:,[ \t]+(?:and[ \t]+)?[A-Z][^,“”\"«»\n]{0,40}?){0,3})"
                            r"[ \t]*,[ \t]*(?:(?:has|had|have|also|later|then|further|again)[ \t]+)*$")
 _NAME_BEFORE = re.compile(r"(?:^|[,;:]\s+|\.\s+|[”\"’]\s*)(" + _NAME_RUN + r")[ \t]+$")
 # "“…,” said Will Tjernlund, a consultant …": the verb right after a quote, the speaker's name after the verb
@@ -316,6 +317,12 @@ def _text_speaker(unit: ParsedUnit, verb: Token, sent_lo: int, no_subject: bool 
     if not person and any(w.lower() in ORG_NOUNS for w in words):
         return SpeakerPhrase(name, start, start + len(name), "body")
     return SpeakerPhrase(name, start, start + len(name), "name", title=appos if person else None, person=person)
+
+
+def _quoted_away(text: str, sent_lo: int, pos: int, verb_at: int) -> bool:
+    """Whether ``pos`` lies inside a double-quoted passage that closes before the verb at ``verb_at``."""
+    before = text[sent_lo:pos]
+    return before.count("“") > before.count("”") and "”" in text[pos:verb_at]
 
 
 def _org_entity(subj: Token) -> Span | None:
@@ -647,6 +654,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 speaker = _speaker_phrase(unit, subj, True)  # "advocacy groups estimated …": a common noun speaks
                 weak = speaker is not None
             sent = token.sent
+            if speaker is not None and _quoted_away(unit.text, sent.start_char, speaker.start - unit.start, token.idx):
+                speaker = None  # the parser found its subject inside the quote the verb follows
             written = _text_speaker(unit, token, sent.start_char, speaker is None) \
                 if speaker is None or speaker.form != "pronoun" else None
             if written is not None and (speaker is None or not written.start <= speaker.start < written.end):
