@@ -11,6 +11,10 @@ when it holds any, else from a generator of fictional news text with quotes (see
 ``--corpus ../shared/data/article-extraction-benchmark/ground-truth.json`` runs on the 181 real
 article bodies of the extraction benchmark (replicated): real news, far less quote-dense than the
 demo corpus, which was written to hold a quote or a cue in nearly every sentence.
+
+quotetrace's pipeline multiplies matrices through numpy's BLAS rather than thinc's BLIS
+(``quotetrace.nlp.model.use_numpy_gemm``); textacy runs spaCy as shipped. ``--textacy-numpy-gemm``
+gives textacy's pipeline the same products, for a comparison of the extraction work alone.
 """
 
 from __future__ import annotations
@@ -118,7 +122,7 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_side(side: str, n: int, corpus: Path) -> dict[str, float]:
+def run_side(side: str, n: int, corpus: Path, numpy_gemm: bool = False) -> dict[str, float]:
     """Run one side in this process and return its figures."""
     texts, _ = articles(n, corpus)
     words = sum(len(t.split()) for t in texts)
@@ -129,6 +133,10 @@ def run_side(side: str, n: int, corpus: Path) -> dict[str, float]:
         from quotetrace import settings
 
         nlp = spacy.load(settings.spacy_model())
+        if numpy_gemm:
+            from quotetrace.nlp.model import use_numpy_gemm
+
+            use_numpy_gemm(nlp)
         t0 = time.perf_counter()
         found = bailed = 0
         for doc in nlp.pipe(texts, batch_size=32, n_process=1):
@@ -158,13 +166,16 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--corpus", type=Path, default=REPO / "examples" / "corpus")
     parser.add_argument("--rounds", type=int, default=4, help="alternating rounds (articles split evenly)")
+    parser.add_argument("--textacy-numpy-gemm", action="store_true",
+                        help="textacy's spaCy multiplies through numpy's BLAS too (default: BLIS, as shipped)")
     parser.add_argument("--side", choices=["textacy", "quotetrace"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.side:
-        print(json.dumps(run_side(args.side, args.articles, args.corpus)))
+        print(json.dumps(run_side(args.side, args.articles, args.corpus, args.textacy_numpy_gemm)))
         return
     _, source = articles(min(args.articles, 5), args.corpus)
-    print(f"articles: {args.articles} in {args.rounds} alternating rounds, from {source}; OMP_NUM_THREADS={os.environ['OMP_NUM_THREADS']}, n_process=1")
+    print(f"articles: {args.articles} in {args.rounds} alternating rounds, from {source}; OMP_NUM_THREADS={os.environ['OMP_NUM_THREADS']}, n_process=1; "
+          f"textacy's matrix products: {'numpy' if args.textacy_numpy_gemm else 'BLIS (as shipped)'}")
     # the sides alternate in rounds so that load from other processes hits both alike
     results: dict[str, dict[str, float]] = {}
     per_round = max(1, args.articles // args.rounds)
@@ -173,7 +184,8 @@ def main() -> None:
         round_seconds = {}
         for side in ("textacy", "quotetrace"):
             out = subprocess.run([sys.executable, __file__, "--side", side, "--articles", str(per_round),
-                                  "--corpus", str(args.corpus)], capture_output=True, text=True, check=True)
+                                  "--corpus", str(args.corpus)] + (["--textacy-numpy-gemm"] if args.textacy_numpy_gemm else []),
+                                 capture_output=True, text=True, check=True)
             r = json.loads(out.stdout.strip().splitlines()[-1])
             round_seconds[side] = r["seconds"]
             acc = results.setdefault(side, {"articles": 0, "words": 0, "seconds": 0.0, "quotes": 0, "peak_rss_mb": 0.0,
