@@ -81,6 +81,33 @@ def test_extract_author_equals_trafilaturas(page: str) -> None:
     assert extract_author(tree) == trafilatura_author(load_html(page))
 
 
+CANDIDATE_PAGES = [
+    '<html><body><span><rel>me</rel>Ivo Dask</span><author>Ann Author</author><!-- a comment -->'
+    '<div class="x author-name">Q R</div><h3 id="Author1">Z</h3><p itemprop="xauthorx">K</p>'
+    '<b data-component="MyByline">B</b><?php echo 1 ?></body></html>',
+    '<html><body><p class="">e</p><div class="byline"><rel>m<b>e</b></rel></div><a rel="me"><rel>me</rel></a>'
+    '<span class="BBL">Fen Ollo</span><div id="zuozhe">Zu</div><h4 class="posted-by username">Ax</h4>'
+    '<link rel="author" href="/a"><strong data-testid="AuthorCard">Card</strong><em class="Writer">W</em></body></html>',
+]
+
+
+def test_author_candidates_equal_the_xpaths(shared_dir: Path) -> None:
+    """The one-pass candidate walk selects what trafilatura's AUTHOR_XPATHS select, in the same order."""
+    import gzip
+
+    from trafilatura.utils import load_html
+
+    from quotetrace.ingest.readers.html import _AUTHOR_XPATHS, _ONE_PASS, _author_candidates
+
+    assert _ONE_PASS  # trafilatura's expressions are the ones the walk reads
+    real = sorted((shared_dir / "data" / "article-extraction-benchmark" / "html").glob("*.html.gz"))
+    pages = AUTHOR_PAGES + CANDIDATE_PAGES + [gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in real]
+    for page in pages:
+        tree = load_html(page)
+        if tree is not None:
+            assert _author_candidates(tree) == [list(expression(tree)) for expression in _AUTHOR_XPATHS], page[:80]
+
+
 def test_extract_author_equals_trafilaturas_on_real_pages(shared_dir: Path) -> None:
     import gzip
 
