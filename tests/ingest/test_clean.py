@@ -314,3 +314,30 @@ def test_precomputed_normalised_lines_give_the_same_marks(lines: list[str], newl
     learned = frozenset(line for line in normalised if line)  # every line is learned: the check runs on all
     assert mark_junk(text, learned, normalised) == mark_junk(text, learned)
     assert mark_junk(text, frozenset(), normalised) == mark_junk(text)
+
+
+def test_ascii_lookalikes_are_all_the_characters_re_i_matches_to_ascii_letters() -> None:
+    """The substring prefilter before the slow ``re.I`` searches holds only if this list is complete."""
+    import re
+    import sys
+
+    from quotetrace.ingest.clean import _ASCII_LOOKALIKES
+
+    letter = re.compile("[a-z]", re.I)
+    found = {chr(c) for c in range(128, sys.maxunicode + 1) if letter.fullmatch(chr(c))}
+    assert found == {c for c in map(chr, range(128, sys.maxunicode + 1)) if _ASCII_LOOKALIKES.fullmatch(c)}
+
+
+@pytest.mark.parametrize("line", [
+    "The minister ſaid nothing more about the plan that week",  # long s: re.I reads it as "s"
+    "The minister SAID nothing more about the plan that week, officials ADDED later on",
+    "We use cooKies to improve your experience on this website",  # Kelvin sign: re.I reads it as "k"
+    "This website uses COOKIES to improve your experience",
+])
+def test_case_and_lookalike_letters_still_reach_the_rules(line: str) -> None:
+    from quotetrace.ingest.clean import _REPORTING, _COOKIE, _Line, _sentence_like
+
+    parsed = _Line(0, len(line), line, 0)
+    assert _sentence_like(parsed) == bool(_REPORTING.search(line))
+    if _COOKIE.search(line):
+        assert mark_junk(line) == (Span(0, len(line), "cookie"),)

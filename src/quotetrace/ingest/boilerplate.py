@@ -40,8 +40,12 @@ def normalise_line(line: str) -> str:
 
     Digits inside the line stay: sentences that differ only in their figures are different sentences.
     """
-    # split/join collapses the same whitespace as ``\s+`` (both use str.isspace) and is 4x faster than re.sub.
-    text = " ".join(unicodedata.normalize("NFKC", line).casefold().split())
+    text = unicodedata.normalize("NFKC", line).casefold()
+    # Every whitespace character but " " is unprintable: a printable line without "  " has nothing to collapse
+    # (a space at an edge is cut with the edges below). Else split/join collapses the same whitespace as
+    # ``\s+`` (both use str.isspace) and is 4x faster than re.sub.
+    if "  " in text or not text.isprintable():
+        text = " ".join(text.split())
     first = _LETTER.search(text)
     if first is None:
         return ""

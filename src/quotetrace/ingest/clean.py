@@ -22,7 +22,10 @@ _LEAD = re.compile(rf"^[\s{re.escape(_BULLETS)}]*")
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _QUOTE_MARKS = re.compile(r"[\"“”„«]")  # not a lone "»": pages use it as an arrow ("Read more »")
 # A reporting verb or clause makes a line a sentence of the article, whatever else it contains.
-_REPORTING = re.compile(r"\b(?:said|says|told|tells|according to|added|stated|announced|argued|warned)\b", re.I)
+_REPORTING_WORDS = ("said", "says", "told", "tells", "according to", "added", "stated", "announced", "argued", "warned")
+_REPORTING = re.compile(rf"\b(?:{'|'.join(_REPORTING_WORDS)})\b", re.I)
+# The characters outside ASCII that ``re.I`` matches to an ASCII letter (İ ı ſ K: tested exhaustively).
+_ASCII_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
 
 MAX_WIDGET_WORDS = 12  # UI prompts, appeals and badges are short
 MAX_RULE_CHARS = 600  # no rule marks a longer line (paragraphs of prose), so they are not even looked at
@@ -32,7 +35,7 @@ MAX_LEARNED_RAW = 4 * MAX_LINE_CHARS  # the learner never counts a longer raw li
 class _Line:
     """One line of a text. Its words are found when a rule first asks: most lines are prose no rule reads."""
 
-    __slots__ = ("start", "end", "core", "core_start", "_words")
+    __slots__ = ("start", "end", "core", "core_start", "_words", "_lowered")
 
     def __init__(self, start: int, end: int, core: str, core_start: int) -> None:
         self.start = start  # offset of the line's first character in the text
@@ -40,6 +43,7 @@ class _Line:
         self.core = core  # the line without leading bullets/whitespace and trailing whitespace
         self.core_start = core_start  # offset of ``core`` in the text
         self._words: tuple[str, ...] | None = None
+        self._lowered: str | None = None
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -47,6 +51,14 @@ class _Line:
         if self._words is None:
             self._words = tuple(_WORDS.findall(self.core)) if len(self.core) <= MAX_RULE_CHARS else ()
         return self._words
+
+    def may_contain(self, needles: tuple[str, ...]) -> bool:
+        """False only when no case-insensitive regex can match one of ``needles`` (lowercase ASCII) in ``core``:
+        a substring test standing before a slow ``re.I`` search, never changing its answer."""
+        if self._lowered is None:
+            # Non-ASCII letters that ``re.I`` equates with ASCII ones ("ſ" with "s") defeat the test: "" says so.
+            self._lowered = "" if _ASCII_LOOKALIKES.search(self.core) else self.core.lower()
+        return not self._lowered or any(needle in self._lowered for needle in needles)
 
 
 def _lines(text: str) -> Iterator[_Line]:
@@ -63,7 +75,8 @@ def _lines(text: str) -> Iterator[_Line]:
 
 def _sentence_like(line: _Line) -> bool:
     """A quote or a reporting verb: the line belongs to the article, not to the page around it."""
-    return bool(_QUOTE_MARKS.search(line.core) or _REPORTING.search(line.core))
+    return bool(_QUOTE_MARKS.search(line.core)
+                or (line.may_contain(_REPORTING_WORDS) and _REPORTING.search(line.core)))
 
 
 def _full(*patterns: str) -> re.Pattern[str]:
@@ -200,6 +213,7 @@ _SOCIAL = re.compile(
     r"\bfollow (?:him|her|them|me|us)\b|(?:^|\s)@[A-Za-z0-9_]{2,}\b|\b(?:twitter|x\.com|instagram|mastodon|"
     r"bluesky|threads|facebook|linkedin)\b.{0,40}@|\bemail (?:him|her|them|me) at\b", re.I)
 
+# Every branch but the bare "Accept all" buttons (4 words at most) says "cookie".
 _COOKIE = re.compile(
     r"\b(?:we|this (?:web)?site|our (?:web)?site|this page) uses? cookies\b|\bby (?:continuing to (?:browse|use)|using) "
     r"(?:this|our) (?:web)?site\b.{0,80}\bcookies\b|^(?:accept|reject|manage|allow)(?: all)?(?: cookies| cookie "
@@ -252,8 +266,10 @@ _COMMENTS = _full(
 
 def _share_line(line: _Line) -> bool:
     """Share buttons: only share vocabulary and network names (plus counts and separators)."""
+    if not line.words or len(line.words) > 8:
+        return False
     words = [w.casefold() for w in line.words]
-    if not words or len(words) > 8 or not all(w in _SHARE_WORDS for w in words):
+    if not all(w in _SHARE_WORDS for w in words):
         return False
     return any(w in _SHARE_VERBS or w in {"facebook", "twitter", "whatsapp", "linkedin", "reddit", "telegram",
                                           "pinterest", "messenger", "flipboard", "bluesky", "mastodon"}
@@ -262,8 +278,10 @@ def _share_line(line: _Line) -> bool:
 
 def _ui_line(line: _Line) -> bool:
     """A line made only of interface words (menu, comments, back to top, ...)."""
+    if not line.words or len(line.words) > 6:
+        return False
     words = [w.casefold() for w in line.words]
-    if not words or len(words) > 6 or not all(w in _UI_WORDS for w in words):
+    if not all(w in _UI_WORDS for w in words):
         return False
     # "The" or "A" alone, or a lone "Live", are not worth marking; need one interface word of substance.
     return any(w not in {"the", "a", "of", "this", "to", "in", "all", "now", "more", "live", "time", "text"}
@@ -289,7 +307,8 @@ _RULES: tuple[tuple[str, Callable[[_Line], bool]], ...] = (
     ("read-time", lambda ln: bool(_READ_TIME_LINE.match(ln.core))),
     ("paywall", lambda ln: _short(ln, 25) and bool(_PAYWALL.match(ln.core))),
     ("advertisement", lambda ln: _short(ln) and bool(_ADVERTISEMENT.match(ln.core))),
-    ("cookie", lambda ln: _short(ln, 60) and bool(_COOKIE.search(ln.core))),
+    ("cookie", lambda ln: _short(ln, 60) and (len(ln.words) <= 4 or ln.may_contain(("cookie",)))
+     and bool(_COOKIE.search(ln.core))),
     ("read-more", lambda ln: _short(ln, 30) and bool(_READ_MORE.match(ln.core))),
     ("click-here", lambda ln: _short(ln, 20) and bool(_CLICK_HERE.match(ln.core))),
     ("subscribe", lambda ln: _short(ln, 25) and bool(_SUBSCRIBE.match(ln.core))),
