@@ -51,6 +51,14 @@ CASES = [
      [("indirect", "Lena Darrow", "first cases came to light")]),
     ("Varn has recorded 26 cases of the disease in ten years, reports Meridian Wire.",
      [("indirect", "Meridian Wire", "recorded 26 cases")]),
+    # an aside in mid-sentence: the words after it are the report
+    ("The car has new lights. That, Orlen Motors says, allows the car to light up road markings precisely.",
+     [("indirect", "Orlen Motors", "allows the car to light up")]),
+    ("A further 17 makers, according to the report by the Varn Solar Programme, had plants of 30-600 MW.",
+     [("indirect", "Varn Solar Programme", "had plants of 30-600 MW")]),
+    # figures and data speak for whoever released them
+    ("According to data released by the Energy Ministry in August, new capacity reached 1.64 GW.",
+     [("indirect", "Energy Ministry", "new capacity reached")]),
     # a semicolon closes the clause before the cue: the that-clause after it is the content
     ("The merged papers may not follow the trend; Ossian Reed has said that he expects large savings.",
      [("indirect", "Ossian Reed", "expects large savings")]),

@@ -398,6 +398,18 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
         # "stressed the need for X, since it ...": the reason given is reported too
         pieces += [c for c in verb.rights if c.i > last and c.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ in ("since", "because") for m in c.children)]
+    edge = verb.right_edge.i
+    comma = edge if verb.doc[edge].text == "," else edge + 1
+    if not pieces and verb.dep_ == "parataxis" and verb.head.i > verb.i and comma < len(verb.doc) \
+            and verb.doc[comma].text == "," and verb.i > verb.sent.start + 1 \
+            and not any(t.is_quote for t in verb.doc[verb.sent.start: verb.i]):
+        # "That, Audi says, allows the car to …": the words after the aside are the report
+        doc = verb.doc
+        left, right = comma + 1, verb.head.right_edge.i
+        while right >= left and doc[right].is_punct:
+            right -= 1
+        if right - left >= 2:
+            return unit.start + doc[left].idx, unit.start + doc[right].idx + len(doc[right].text)
     if not pieces and verb.dep_ == "advcl" and verb.head.i > verb.i and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         # "As Emily Feng reports for NPR, the first cases came to light": the main clause is the report
@@ -426,7 +438,9 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
     left = min(p.left_edge.i for p in pieces)
     right = max(p.right_edge.i for p in pieces)
     doc = verb.doc
-    while left <= right and (doc[left].dep_ == "mark" and doc[left].lower_ in ("that",) or doc[left].is_punct
+    while left <= right and (doc[left].lower_ == "that" and (doc[left].dep_ == "mark" or doc[left].tag_ == "WDT"
+                                                             and doc[left].dep_ not in ("nsubj", "nsubjpass"))
+                             or doc[left].is_punct
                              or doc[left].dep_ == "prep" and doc[left].lower_ == "for" and lemma == "call"
                              or doc[left].dep_ == "prep" and doc[left].lower_ == "of" and lemma == "accuse"):
         left += 1  # "called for a freeze": the demand is "a freeze"
@@ -457,10 +471,14 @@ def _according_to(unit: ParsedUnit, token: Token) -> tuple[Token | None, tuple[i
     named_doc = pobj is not None and pobj.lower_ in _SOURCE_DOCUMENTS and any(
         t.pos_ == "PROPN" for t in doc[pobj.i + 1: np_end + 1])  # "according to a lawsuit filed by X"
     if pobj is None or not (pobj.pos_ == "PROPN" or pobj.lower_ in PERSON_ROLES or pobj.lower_ in ORG_NOUNS
-                            or pobj.lower_.rstrip("s") in PERSON_ROLES | ORG_NOUNS or named_doc):
+                            or pobj.lower_.rstrip("s") in PERSON_ROLES | ORG_NOUNS or named_doc
+                            or pobj.lower_ in _FINDING_SUBJECTS or pobj.lower_ in ("estimate", "estimates")):
         return None, None  # "according to the requirements": not a source
     if token.i - sent.start <= 2:
         lo, hi = np_end + 1, sent.end - 1
+    elif doc[token.i - 1].text == "," and np_end + 1 < sent.end - 3 and doc[np_end + 1].text == "," \
+            and doc[np_end + 2].tag_.startswith(("VB", "MD")):
+        lo, hi = np_end + 2, sent.end - 1  # "17 makers, according to the report, had plants": the words after it
     else:
         lo, hi = sent.start, token.i - 1
     while lo <= hi and (doc[lo].is_punct or doc[lo].is_space):

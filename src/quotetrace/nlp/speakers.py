@@ -646,7 +646,7 @@ def _staff_or_public(words: list[str]) -> tuple[str, str] | None:
 _DOCUMENTS = frozenset("statement statements report reports document documents memo memos letter filing "
                        "release study survey audit paper papers transcript records cable cables lawsuit complaint "
                        "petition indictment filings analysis assessment review inquiry email emails messages files "
-                       "minutes".split())
+                       "minutes data figures results estimate estimates numbers statistics".split())
 
 
 def _issuer(words: list[str]) -> tuple[str, str] | None:
