@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotetrace.ingest.identity import article_id, content_hash, normalise_url
 from quotetrace.records import stable_id
@@ -36,3 +38,11 @@ def test_article_id_prefers_canonical_url() -> None:
     assert a == b == stable_id("https://example.com/story")
     assert article_id(None, "Same  text") == article_id("", "Same text") == stable_id(content_hash("Same text"))
     assert article_id(None, "one") != article_id(None, "two")
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .\n\t\r\xa0\u2028\u3000é")) | st.characters(blacklist_categories=("Cs",)), max_size=40))
+@settings(max_examples=500)
+def test_content_hash_is_the_sha1_of_the_whitespace_collapsed_text(text: str) -> None:
+    import hashlib
+
+    assert content_hash(text) == hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()
