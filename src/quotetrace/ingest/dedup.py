@@ -65,11 +65,17 @@ def _word_hash(word: bytes) -> int:
 
 
 def _word_hashes(words: list[bytes]) -> np.ndarray:
-    # Cache lookups mapped in C straight into the array for the (mostly cached) words; a miss redoes the text.
-    try:
-        return np.fromiter(map(_word_cache.__getitem__, words), dtype=np.uint64, count=len(words))
-    except KeyError:
-        return np.fromiter(map(_word_hash, words), dtype=np.uint64, count=len(words))
+    # dict.get mapped in C for the (mostly cached) words; only the misses call _word_hash.
+    values = list(map(_word_cache.get, words))
+    if None in values:
+        missing = -1
+        try:
+            while True:  # list.index scans in C: the few misses are found without a Python loop over every word
+                missing = values.index(None, missing + 1)
+                values[missing] = _word_hash(words[missing])
+        except ValueError:
+            pass
+    return np.array(values, dtype=np.uint64)
 
 
 def _fmix64(values: np.ndarray) -> np.ndarray:
