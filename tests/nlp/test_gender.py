@@ -36,3 +36,23 @@ def test_she_does_not_resolve_to_a_man():
     quotes = extract("Sarah Arley said the rehearsal went badly. Her partner, Oliver Marsh, disagreed. "
                      "“I couldn't focus,” she said.")
     assert [q.speaker for q in quotes] == ["Sarah Arley", "Sarah Arley"]
+
+
+def test_the_long_us_list_and_names_for_both():
+    assert gender_of("Patsy Cline") == "f"  # from the US birth records
+    assert gender_of("Randi Eide") == "f"
+    assert gender_of("Ola Brekke") is None  # a man in Norway, a woman in Poland: no guess
+    assert gender_of("Taylor Swift") is None
+
+
+def test_gender_from_a_gendered_noun_beside_the_name():
+    from quotetrace.nlp.gender import appositive_gender
+    assert appositive_gender("His mother, Dagny Eide, wept.", "Dagny Eide") == "f"
+    assert appositive_gender("Per Lund, her husband, spoke.", "Per Lund") == "m"
+    assert appositive_gender("Per Lund, the mayor, spoke.", "Per Lund") is None
+
+
+def test_she_prefers_a_known_woman_to_a_nearer_name_of_unknown_gender():
+    text = "Mary Velden’s song was recorded by Quill Harrow in Glasgow. “It was terrifying,” she said."
+    [quote] = extract(text)
+    assert quote.speaker == "Mary Velden"

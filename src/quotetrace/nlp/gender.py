@@ -27,10 +27,18 @@ _WORD = re.compile(r"[A-Za-z]+")
 def _first_names() -> dict[str, str]:
     """Given name (lower case) → "m" / "f", from ``data/first_names.txt``."""
     out: dict[str, str] = {}
-    text = resources.files("quotetrace.nlp").joinpath("data/first_names.txt").read_text("utf-8")
-    for line in text.splitlines():
+    both: set[str] = set()
+    data = resources.files("quotetrace.nlp").joinpath("data")
+    for line in data.joinpath("first_names_us.txt").read_text("utf-8").splitlines():
+        if line[:2] in ("m:", "f:"):  # the long list from US birth records, overridden by ours below
+            out.update(dict.fromkeys((n.lower() for n in line[2:].split()), line[0]))
+    for line in data.joinpath("first_names.txt").read_text("utf-8").splitlines():
         if line[:2] in ("m:", "f:"):
             out.update(dict.fromkeys((n.lower() for n in line[2:].split()), line[0]))
+        elif line.startswith("both:"):
+            both.update(n.lower() for n in line[5:].split())
+    for name in both:  # used for men and women across the world's news: no guess
+        out.pop(name, None)
     return out
 
 
@@ -54,6 +62,17 @@ def gender_of(name: str, titles: Iterable[str] = ()) -> str | None:
         elif title_words and title_words[0] in _HONORIFICS:
             signs.add(_HONORIFICS[title_words[0]])
     return signs.pop() if len(signs) == 1 else None
+
+
+def appositive_gender(text: str, name: str) -> str | None:
+    """The gender of a gendered noun set beside the full name: "His mother, Randi Eide," / "Randi Eide,
+    his mother,"; None when there is none or they disagree."""
+    found = {_TITLE_WORDS[m.group(1).lower()] for m in re.finditer(
+        r"\b([A-Za-z]+),\s+" + re.escape(name) + r"\b", text) if m.group(1).lower() in _TITLE_WORDS}
+    found |= {_TITLE_WORDS[m.group(1).lower()] for m in re.finditer(
+        re.escape(name) + r",\s+(?:his|her|their|the|a|an)\s+(?:[\w-]+\s+){0,2}?([A-Za-z]+)\b", text)
+        if m.group(1).lower() in _TITLE_WORDS}
+    return found.pop() if len(found) == 1 else None
 
 
 def honorific_gender(text: str, surname: str) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quotetrace.nlp.cues import PRONOUNS
-from quotetrace.nlp.gender import gender_of, honorific_gender, is_given_name, pronoun_gender
+from quotetrace.nlp.gender import appositive_gender, gender_of, honorific_gender, is_given_name, pronoun_gender
 from quotetrace.nlp.mentions import COMPANY_NOUNS, ORG_NOUNS, PERSON_ROLES, PUBLIC_BODY_WORDS, TITLE_WORDS
 
 if TYPE_CHECKING:
@@ -266,12 +266,19 @@ class SpeakerRegistry:
         if self._timeline is None:
             self._timeline = sorted((p, i) for i, ent in enumerate(self.entities) for p in ent.positions)
         k = bisect.bisect_left(self._timeline, (pos, -1)) - 1
+        unsure: tuple[int, Entity] | None = None
         while k >= 0 and pos - self._timeline[k][0] <= window:
             ent = self.entities[self._timeline[k][1]]
             if (not persons_only or ent.kind == "person") and id(ent) not in exclude and compatible(ent, gender):
-                return ent
+                if gender not in ("m", "f") or ent.gender == gender:
+                    return ent
+                if unsure is None:
+                    unsure = (self._timeline[k][0], ent)
+                # "she" after "Harper" (no gender known) and "Mary Steenburgen" a little before: the woman
+            if unsure is not None and unsure[0] - self._timeline[k][0] > _GENDER_REACH:
+                break
             k -= 1
-        return None
+        return unsure[1] if unsure is not None else None
 
     def role(self, phrase: str, pos: int) -> Entity | None:
         """The person or body a role noun phrase ("the NATO chief", "the ministry") refers to."""
@@ -360,6 +367,7 @@ class SpeakerRegistry:
             if ent.kind == "person" and ent.gender is None:
                 surname = surname_of(ent.canonical)
                 ent.gender = gender_of(ent.canonical, ent.titles) or honorific_gender(text, surname) \
+                    or (appositive_gender(text, ent.canonical) if len(ent.canonical.split()) > 1 else None) \
                     or pronoun_gender(text, surname)
 
     def most_prominent(self) -> Entity | None:
@@ -676,6 +684,7 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
 
 # first words of a speaker phrase that make it an unnamed, anonymous source
 _INDEFINITE = frozenset("a an one another some several two three four many other my his her their our your".split())
+_GENDER_REACH = 400  # characters further back a known man or woman beats a nearer name of unknown gender
 ROLE_WINDOW = 1500  # characters back in which an unmatched role noun may find the person it refers to
 
 
