@@ -42,11 +42,17 @@ class ArticleMeta:
 
     def over(self, fallback: ArticleMeta) -> ArticleMeta:
         """These values where set, the fallback's elsewhere."""
-        merged = {f.name: getattr(self, f.name) for f in fields(self)}
-        for name, value in merged.items():
+        filled = {}
+        for name in _META_FIELDS:
+            value = getattr(self, name)
             if value is None or value == ():
-                merged[name] = getattr(fallback, name)
-        return replace(self, **merged)
+                other = getattr(fallback, name)
+                if other is not value:
+                    filled[name] = other
+        return replace(self, **filled) if filled else self  # most fallbacks are empty: nothing to copy
+
+
+_META_FIELDS = tuple(f.name for f in fields(ArticleMeta))
 
 
 def parse_date(value: Any) -> datetime | None:

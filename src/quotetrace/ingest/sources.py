@@ -31,7 +31,7 @@ from quotetrace.ingest.readers.jsonl import iter_jsonl
 from quotetrace.ingest.readers.links import Target, is_web_url, resolve_link
 from quotetrace.ingest.readers.sitemaps import parse_sitemap, sniff_xml
 from quotetrace.ingest.readers.text import read_text
-from quotetrace.ingest.readers.urllist import is_url_list, iter_url_lines
+from quotetrace.ingest.readers.urllist import is_url_list_name, iter_url_lines
 from quotetrace.ingest.readers.warc import iter_warc
 from quotetrace.records import Article, IngestFailure
 
@@ -54,9 +54,14 @@ _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+x
 
 def input_kind(path: Path) -> str | None:
     """``text``, ``html``, ``jsonl``, ``warc``, ``xml`` or ``urls`` for a file name; None if unsupported."""
-    if is_url_list(path):
+    return name_kind(path.name)
+
+
+def name_kind(file_name: str) -> str | None:
+    """``input_kind`` of a bare file name (a folder walk has names: no Path to build for each)."""
+    if is_url_list_name(file_name):
         return "urls"
-    name = path.name.lower()
+    name = file_name.lower()
     if name.endswith(".gz"):
         name = name[:-3]
     return _KINDS.get(os.path.splitext(name)[1])
@@ -168,7 +173,7 @@ class _Run:
         resolved = str(root.resolve())
         for index_pass in (True, False):
             for entry, parts, sidecars in _walk(str(root), ()):
-                if (input_kind(Path(entry.name)) in _INDEX_KINDS) != index_pass:
+                if (name_kind(entry.name) in _INDEX_KINDS) != index_pass:
                     continue
                 path = Path(entry.path)
                 if entry.is_symlink():
@@ -266,14 +271,14 @@ def _parts_below(root: str, key: str) -> tuple[str, ...] | None:
     if not key.startswith(root) or key[len(root):len(root) + 1] != os.sep:
         return None
     parts = tuple(key[len(root) + 1:].split(os.sep))
-    if any(part.startswith(".") for part in parts) or input_kind(Path(parts[-1])) is None:
+    if any(part.startswith(".") for part in parts) or name_kind(parts[-1]) is None:
         return None
     return parts
 
 
 def _walk_order(parts: tuple[str, ...]) -> tuple[bool, tuple[str, ...]]:
     """Where a walk reads the file at ``parts``: index files first, then by components."""
-    return input_kind(Path(parts[-1])) not in _INDEX_KINDS, parts
+    return name_kind(parts[-1]) not in _INDEX_KINDS, parts
 
 
 def _walk(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[os.DirEntry[str], tuple[str, ...], frozenset[str]]]:
@@ -289,7 +294,7 @@ def _walk(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[os.DirEntry[str
         if _is_dir(entry):
             if not entry.is_symlink():  # os.walk does not follow linked folders
                 yield from _walk(entry.path, (*parts, entry.name))
-        elif input_kind(Path(entry.name)) is not None:
+        elif name_kind(entry.name) is not None:
             yield entry, (*parts, entry.name), sidecars
 
 

@@ -15,7 +15,11 @@ from quotetrace.records import IngestFailure
 
 
 def is_url_list(path: Path) -> bool:
-    name = path.name.lower()
+    return is_url_list_name(path.name)
+
+
+def is_url_list_name(file_name: str) -> bool:
+    name = file_name.lower()
     if name.endswith(".gz"):
         name = name[:-3]
     return name.endswith(".urls") or name == "urls.txt"
