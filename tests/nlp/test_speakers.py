@@ -336,6 +336,15 @@ REAL_NEWS_PATTERNS = [
     ("“Using the lift of the Block 1B, we have a ‘Fewest Steps to the Moon’ approach that minimizes mission "
      "complexity, while offering the safest path,” Jon Chalk, senior vice president for launch at Harrow Defense, "
      "Space, and Security, said in that statement.", "Fewest Steps", "Jon Chalk"),
+    # plural people are a group, never one of them: the group named for them, else nobody
+    ("Doctors for Open Camps offered free vaccines. Lena Arroyo, a physician, said they were ready. The doctors "
+     "warned that migrants are not the only people at risk.", "not the only people", "Doctors for Open Camps"),
+    ("Lena Arroyo, a physician, said they were ready. The doctors warned that migrants are not the only people "
+     "at risk.", "not the only people", None),
+    # "agency officials": the agency the clause is about; "US officials" speak for the US
+    ("The Varn Space Agency plans to spend $2.6 billion on its lander contracts through 2028, agency officials "
+     "said.", "lander contracts", "Varn Space Agency"),
+    ("The talks ended. US officials said American forces had launched a rescue mission.", "rescue mission", "US"),
     # sources and unnamed generic bodies stay anonymous; a long-introduced "a man" is still "the man"
     ("Reporter Ines Varga of the Courier spoke to a source inside the camp. “Nobody is stopping them,” the "
      "source said.", "Nobody is stopping", None),

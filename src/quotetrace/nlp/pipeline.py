@@ -256,10 +256,12 @@ def _name_inverted_body(text: str, reg: SpeakerRegistry, cue: CueHit) -> None:
     if cue.quote_level is not None or phrase is None or content is None or content[1] > cue.start:
         return
     words = phrase.text.split()
-    if len(words) != 2 or words[0].lower() != "the" or not words[1].isalpha() or not words[1].islower():
+    staff = len(words) == 2 and words[0] in ORG_NOUNS and words[1] in _UNNAMED_STAFF  # "agency officials"
+    if not staff and (len(words) != 2 or words[0].lower() != "the" or not words[1].isalpha()
+                      or not words[1].islower()):
         return
-    if cue.entity is not None and cue.entity.kind == "person" or (
-            cue.entity is not None and any(ch.isupper() for ch in cue.entity.canonical)):
+    if not staff and (cue.entity is not None and cue.entity.kind == "person" or (
+            cue.entity is not None and any(ch.isupper() for ch in cue.entity.canonical))):
         return
     found = _CLAUSE_SUBJECT.match(text, content[0], content[1])
     if found and found.group(1).split()[0].lower() not in ("the", "a", "an", "it", "he", "she", "they", "we", "i"):
@@ -267,6 +269,9 @@ def _name_inverted_body(text: str, reg: SpeakerRegistry, cue: CueHit) -> None:
         if " " not in name and found.start(1) == content[0] and not _capitalised_elsewhere(text, name):
             return  # "Inflation remained too high, the bank said": a common noun opening the sentence
         cue.entity = reg.body(name, content[0] + found.start(1))
+
+
+_UNNAMED_STAFF = frozenset("officials spokesman spokeswoman spokesperson executives sources".split())
 
 
 def _capitalised_elsewhere(text: str, word: str) -> bool:

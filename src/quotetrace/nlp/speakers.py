@@ -533,6 +533,18 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             recent = reg.most_recent(phrase.start, None, {id(e) for e in reg.entities if e.kind == "person"},
                                      persons_only=False, window=ROLE_WINDOW)
             return recent or reg.body(" ".join(words), phrase.start, kind="anonymous")
+        if definite and head.endswith("s") and (head[:-1] in PERSON_ROLES or head in _GENERIC_VOICES
+                                                or head in _PEOPLE) \
+                and not any(w[:1].isupper() for w in words):
+            # "the doctors said": a group, never one person; the body named for them ("Doctors for Camp
+            # Closure"), else nobody we can name
+            group = next((e for e in reversed(reg.entities) if e.kind == "organisation" and _has_name(e.canonical)
+                          and head in e.canonical.lower().split() and any(p < phrase.start for p in e.positions)), None)
+            if group is None:  # a group the tagger missed: a capitalised name holding the word ("Doctors for …")
+                runs = [m for m in _CAPITALISED_RUN.finditer(reg.text, 0, phrase.start)
+                        if head.capitalize() in m.group(0).split() and len(m.group(0).split()) >= 3]
+                group = reg.body(runs[-1].group(0), runs[-1].start()) if runs else None
+            return group or reg.body(phrase.text, phrase.start, kind="anonymous")
         if (head in PERSON_ROLES or (definite and head not in ORG_NOUNS)) and not any(w[:1].isupper() for w in words):
             # "the veteran", "the agency's former director": the person the text was just about
             recent = reg.most_recent(phrase.start, None, set(), persons_only=True, window=ROLE_WINDOW)
@@ -562,6 +574,10 @@ def _has_name(name: str) -> bool:
         words[0].lower() not in ORG_NOUNS and words[0].lower() not in _GENERIC_VOICES)
 
 
+_PEOPLE = frozenset("doctors physicians nurses teachers workers employees staffers members students parents "
+                    "activists campaigners lawmakers legislators senators judges soldiers farmers players fans "
+                    "voters leaders organisers organizers authors editors scholars engineers volunteers "
+                    "demonstrators victims survivors families relatives neighbours neighbors".split())
 _GENERIC_VOICES = frozenset("authorities officials police prosecutors investigators researchers scientists experts "
                             "analysts economists doctors lawyers protesters residents critics officers".split())
 # groups no one can name: shares of a population, "people familiar with …", "both sides", a person's fans
@@ -608,9 +624,13 @@ def _named_staff(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None
     while words and words[0].lower() in ("a", "an", "the", "one", "some", "two", "three", "several", "many"):
         words = words[1:]
     if len(words) == 2 and words[0].lower() in ORG_NOUNS and words[1].lower() in _STAFF:
-        return reg.role("the " + words[0].lower(), phrase.start)  # "agency officials said": the agency
+        # "agency officials said": the agency, else the organisation named last
+        return reg.role("the " + words[0].lower(), phrase.start) or (reg.most_recent(
+            phrase.start, None, {id(e) for e in reg.entities if e.kind != "organisation" or not _has_name(e.canonical)},
+            persons_only=False, window=ROLE_WINDOW) if words[0].islower() else None)
     if len(words) >= 2 and words[-1].islower() and words[-1].endswith("s") and not phrase.common_start \
-            and " ".join(words[:-1]).lower() in reg.places:
+            and " ".join(words[:-1]).lower() in reg.places \
+            and not (" ".join(words[:-1]).isupper() and words[-1] in _STAFF):  # "US officials" speak for the US
         return reg.body(phrase.text, phrase.start, kind="anonymous")  # "Middle East observers", "Beijing residents"
     if len(words) < 2 or phrase.common_start or words[-1].lower().strip(",.") not in _STAFF:
         return None
