@@ -51,6 +51,14 @@ CASES = [
      [("indirect", "Lena Darrow", "first cases came to light")]),
     ("Varn has recorded 26 cases of the disease in ten years, reports Meridian Wire.",
      [("indirect", "Meridian Wire", "recorded 26 cases")]),
+    # a that-clause the parser hangs on a noun after the verb of saying
+    ("Union President Kai Gambrell told a few thousand teachers who covered the Statehouse lawn that the "
+     "Legislature should direct money from the reserves toward schools.",
+     [("indirect", "Kai Gambrell", "Legislature should direct money")]),
+    ("Harrow Air president Tomas Clarke told reporters at a press conference that the airline will resume "
+     "its expansion in 2027.", [("indirect", "Tomas Clarke", "resume its expansion")]),
+    ("Sonja Vell, his attorney, told the Courier in a statement that her client did not intend to cause harm.",
+     [("indirect", "Sonja Vell", "did not intend to cause harm")]),
     # an aside in mid-sentence: the words after it are the report
     ("The car has new lights. That, Orlen Motors says, allows the car to light up road markings precisely.",
      [("indirect", "Orlen Motors", "allows the car to light up")]),

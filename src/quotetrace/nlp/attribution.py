@@ -367,6 +367,10 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
                 continue  # "A may not diverge; Reed has said that B": a semicolon closes the sentence before
             pieces = [child]
             break
+    if not pieces:
+        that = _misattached_that_clause(verb)
+        if that is not None:
+            pieces = [that]
     if not pieces and lemma in XCOMP_CONTENT:
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -449,6 +453,31 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
     if right < left:
         return None
     return unit.start + doc[left].idx, unit.start + doc[right].idx + len(doc[right].text)
+
+
+def _that_clause(token: Token) -> bool:
+    """A clause opened by the conjunction "that" with a subject of its own ("that the airline will …")."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in token.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in token.children)
+
+
+def _misattached_that_clause(verb: Token) -> Token | None:
+    """The that-clause of a verb of saying that the parser hung on a noun after it: "told teachers who
+    covered the lawn that X" (on the relative clause), "told reporters at a press conference that X" and
+    "told The Hill in a statement that X" (as a relative clause of the noun)."""
+    nouns = [c for c in verb.rights if c.dep_ in ("dobj", "dative")]
+    nouns += [g for c in verb.rights if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for noun in nouns:
+        for rel in noun.children:
+            if rel.dep_ not in ("relcl", "acl") or rel.i < noun.i or rel.dep_ == "acl" and noun.dep_ != "pobj":
+                # ("notes the requirement that …" reports no words: only "in a statement that …" does)
+                continue
+            if _that_clause(rel):
+                return rel
+            inner = next((c for c in rel.children if c.dep_ == "ccomp" and _that_clause(c)), None)
+            if inner is not None:
+                return inner
+    return None
 
 
 def _according_to(unit: ParsedUnit, token: Token) -> tuple[Token | None, tuple[int, int] | None]:
