@@ -336,6 +336,14 @@ REAL_NEWS_PATTERNS = [
     ("“Using the lift of the Block 1B, we have a ‘Fewest Steps to the Moon’ approach that minimizes mission "
      "complexity, while offering the safest path,” Jon Chalk, senior vice president for launch at Harrow Defense, "
      "Space, and Security, said in that statement.", "Fewest Steps", "Jon Chalk"),
+    # an unnamed spokesperson speaks for the body last a subject; "the spokesperson" later is the same one
+    ("Varn Border Protection, part of the Interior Ministry, did not accept the offer. A spokesperson who did not "
+     "wish to be named said in a statement emailed to the Courier that the agency never gave vaccines.\n\n"
+     "“Operating a vaccine programme is not feasible,” the spokesperson said.", "not feasible",
+     "Varn Border Protection"),
+    # a title abbreviation before the name after the verb is no name
+    ("The bill drew criticism. “It is a heavy-lift vehicle,” said Rep. Brian Babcock (R-TX), ranking member.",
+     "heavy-lift", "Brian Babcock"),
     # plural people are a group, never one of them: the group named for them, else nobody
     ("Doctors for Open Camps offered free vaccines. Lena Arroyo, a physician, said they were ready. The doctors "
      "warned that migrants are not the only people at risk.", "not the only people", "Doctors for Open Camps"),

@@ -272,7 +272,9 @@ _APPOS_BEFORE = re.compile(r"(?:^|[”\"’»][ \t]*,?[ \t]*|[.;][ \t]+)(" + _NA
                            r"[ \t]*,[ \t]*(?:(?:has|had|have|also|later|then|further|again)[ \t]+)*$")
 _NAME_BEFORE = re.compile(r"(?:^|[,;:]\s+|\.\s+|[”\"’]\s*)(" + _NAME_RUN + r")[ \t]+$")
 # "“…,” said Will Tjernlund, a consultant …": the verb right after a quote, the speaker's name after the verb
-_NAME_AFTER = re.compile(r"[ \t]+(" + _NAME_RUN + r")(?=[ \t]*(?:[,.;:]|$|[ \t]+(?:in|on|at|during|to|who|when|after|"
+_TITLE_ABBREVIATION = re.compile(r"(?:(?:Rep|Sen|Gov|Lt|Col|Gen|Dr|Mr|Mrs|Ms|Prof|Capt|Sgt|Maj|Adm|Cmdr|Pres|Rev|Det|"
+                                 r"Supt|Insp|Atty|Amb)\.[ \t]+)+")
+_NAME_AFTER = re.compile(r"[ \t]+(" + _NAME_RUN + r")(?=[ \t]*(?:[,.;:(]|$|[ \t]+(?:in|on|at|during|to|who|when|after|"
                          r"before|from|of|last|this|earlier|later|recently|told|wrote|tells|via)\b))")
 
 
@@ -304,6 +306,9 @@ def _text_speaker(unit: ParsedUnit, verb: Token, sent_lo: int, no_subject: bool 
         appos = rest.group(1).strip() if rest else None
     else:
         return None
+    abbreviated = _TITLE_ABBREVIATION.match(name)
+    if abbreviated and abbreviated.end() < len(name):  # "said Rep. Brian Babin (R-TX)": the title is no name
+        name, start = name[abbreviated.end():], start + abbreviated.end()
     words = name.split()
     if words[0].lower() in _STOP_CAPS or words[0].lower() in PRONOUNS or words[0].lower() in FIRST_SECOND \
             or words[0].lower() in _INDEFINITE_SUBJECTS \

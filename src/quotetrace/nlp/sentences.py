@@ -86,7 +86,7 @@ def _append(out: list[Sentence], text: str, start: int, end: int, para: int) -> 
 
 _AS_BEFORE = re.compile(r"\bas\s$")
 # "The agency's former director said ...": a role noun needs the person introduced before it
-_ROLE_SUBJECT = re.compile(r"\s*The [a-z0-9]")
+_ROLE_SUBJECT = re.compile(r"\s*(?:The [a-z0-9]|An? (?:company |agency )?spokes(?:person|man|woman))")
 
 
 def parse_units(text: str, sentences: list[Sentence], pairs: list[MarkPair]) -> list[tuple[int, int]]:

@@ -96,6 +96,7 @@ class SpeakerRegistry:
         self.subjects: list[tuple[int, Entity, int]] = []
         # (position, name) of two-word proper-noun subjects not known to be persons ("Conductor Ilse Brandt")
         self.subject_names: list[tuple[int, str]] = []
+        self.unnamed_roles: dict[str, Entity] = {}  # "spokesperson" → whom "a/the spokesperson" stood for
         self.body_names: set[str] = set()  # names the text itself calls a body ("The group …, Big Machine,")
         self.org_subjects: set[int] = set()  # positions of named organisations that open a sentence's subject
         self.places: set[str] = set()  # lower-cased places and nationalities the tagger found ("beijing")
@@ -439,8 +440,10 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
     if voice is not None:  # "His office said": the man the text is about
         return reg.most_recent(phrase.start, "m" if voice.group(1).lower() == "his" else "f", set(), window=ROLE_WINDOW)
     if _BARE_SPOKESPERSON.match(phrase.text):  # "A spokesperson who did not wish to be named": the body just named
-        body = reg.most_recent(phrase.start, None, {id(e) for e in reg.entities if e.kind == "person"},
-                               persons_only=False, window=ROLE_WINDOW)
+        # (the one last a sentence's subject first: "CBP, part of Homeland Security, refused. A spokesperson …")
+        body = reg.company(phrase.start, public=True) or reg.most_recent(
+            phrase.start, None, {id(e) for e in reg.entities if e.kind == "person"}, persons_only=False,
+            window=ROLE_WINDOW)
         if body is not None and body.kind == "organisation":
             return body
     if " of " in phrase.text and phrase.text[:1].isupper():  # "Wee of the Times": the person, not her paper
@@ -538,11 +541,13 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
                 and not any(w[:1].isupper() for w in words):
             # "the doctors said": a group, never one person; the body named for them ("Doctors for Camp
             # Closure"), else nobody we can name
+            names = {head, _SAME_PEOPLE.get(head, head)}  # "the physicians" of "Doctors for Camp Closure"
             group = next((e for e in reversed(reg.entities) if e.kind == "organisation" and _has_name(e.canonical)
-                          and head in e.canonical.lower().split() and any(p < phrase.start for p in e.positions)), None)
+                          and names & set(e.canonical.lower().split()) and any(p < phrase.start for p in e.positions)),
+                         None)
             if group is None:  # a group the tagger missed: a capitalised name holding the word ("Doctors for …")
                 runs = [m for m in _CAPITALISED_RUN.finditer(reg.text, 0, phrase.start)
-                        if head.capitalize() in m.group(0).split() and len(m.group(0).split()) >= 3]
+                        if {n.capitalize() for n in names} & set(m.group(0).split()) and len(m.group(0).split()) >= 3]
                 group = reg.body(runs[-1].group(0), runs[-1].start()) if runs else None
             return group or reg.body(phrase.text, phrase.start, kind="anonymous")
         if (head in PERSON_ROLES or (definite and head not in ORG_NOUNS)) and not any(w[:1].isupper() for w in words):
@@ -574,6 +579,16 @@ def _has_name(name: str) -> bool:
         words[0].lower() not in ORG_NOUNS and words[0].lower() not in _GENERIC_VOICES)
 
 
+def _unnamed_head(text: str) -> str | None:
+    """The head noun of an unnamed single voice ("a spokesperson who …" → "spokesperson"), else None."""
+    match = _UNNAMED_VOICE.match(text)
+    return match.group(1).lower() if match else None
+
+
+_UNNAMED_VOICE = re.compile(r"(?:a|an|the)\s+(?:company\s+|agency\s+|department\s+)?(spokesperson|spokesman|spokeswoman|"
+                            r"source|insider|official|witness|doctor|physician|lawyer|attorney|patient)\b", re.IGNORECASE)
+_SAME_PEOPLE = {"physicians": "doctors", "medics": "doctors", "lawmakers": "legislators", "staffers": "workers",
+                "employees": "workers", "teachers": "educators", "educators": "teachers"}
 _PEOPLE = frozenset("doctors physicians nurses teachers workers employees staffers members students parents "
                     "activists campaigners lawmakers legislators senators judges soldiers farmers players fans "
                     "voters leaders organisers organizers authors editors scholars engineers volunteers "
@@ -726,7 +741,12 @@ def resolve_cue_speakers(reg: SpeakerRegistry, cues: list["CueHit"], in_quotes: 
         if inside == in_quotes and cue.speaker is not None:
             phrase = cue.speaker
             if phrase.form != "pronoun":
-                cue.entity = _entity_for_phrase(reg, phrase)
+                head = _unnamed_head(phrase.text)
+                known = reg.unnamed_roles.get(head) if head and phrase.text.lower().startswith("the ") else None
+                # "A spokesperson who did not wish to be named said …. “…,” the spokesperson said": the same one
+                cue.entity = known if known is not None else _entity_for_phrase(reg, phrase)
+                if head and cue.entity is not None:
+                    reg.unnamed_roles[head] = cue.entity
             else:
                 gender = PRONOUNS.get(phrase.text.lower())
                 cue.entity = _resolve_pronoun(reg, cue, by_sentence[cue.sent_start], gender, last, outer or {})
