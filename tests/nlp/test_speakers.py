@@ -341,6 +341,14 @@ REAL_NEWS_PATTERNS = [
      "wish to be named said in a statement emailed to the Courier that the agency never gave vaccines.\n\n"
      "“Operating a vaccine programme is not feasible,” the spokesperson said.", "not feasible",
      "Varn Border Protection"),
+    # a description refers to the named subject of the sentence before, not the last name in it
+    ("Eyamba Sowers did not know Deval Parrish was coming to the gathering. The real estate agent said she related "
+     "to him as someone raised in a single-parent home.", "related to him", "Eyamba Sowers"),
+    # a scientist's laboratory speaks for the scientist; a poll for whoever ran it
+    ("In 2010 the laboratory of Stefan Ligeti, who was then at Varn University, reported that smooth muscle "
+     "expresses receptors for bitter taste.", "smooth muscle", "Stefan Ligeti"),
+    ("A similarly fresh Meridian poll has lower numbers, but also shows that most voters want an inquiry.",
+     "most voters want", "Meridian"),
     # a title abbreviation before the name after the verb is no name
     ("The bill drew criticism. “It is a heavy-lift vehicle,” said Rep. Brian Babcock (R-TX), ranking member.",
      "heavy-lift", "Brian Babcock"),

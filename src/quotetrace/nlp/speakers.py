@@ -472,6 +472,9 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         known = reg.lookup_person(owner)
         if known is not None or len(owner.split()) >= 2 and not any(w.lower() in ORG_NOUNS for w in owner.split()):
             return known or reg.person(owner, phrase.start)
+    lab = _PERSONS_UNIT.search(phrase.text)
+    if lab is not None:  # "the laboratory of Stephen Liggett, who was then at …": the scientist speaks
+        return reg.lookup_person(lab.group(1)) or reg.person(lab.group(1), phrase.start + lab.start(1))
     owned = _OWNED_BODY.match(phrase.text)
     if owned is not None and owned.group(2).lower() in ORG_NOUNS and owned.group(2).lower() not in _DOCUMENTS \
             and reg.lookup_person(owned.group(1)) is None:
@@ -553,6 +556,12 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         if (head in PERSON_ROLES or (definite and head not in ORG_NOUNS)) and not any(w[:1].isupper() for w in words):
             # "the veteran", "the agency's former director": the person the text was just about
             recent = reg.most_recent(phrase.start, None, set(), persons_only=True, window=ROLE_WINDOW)
+            k = bisect.bisect_left(reg.subjects, phrase.start, key=lambda item: item[0]) - 1
+            if k >= 0 and definite and phrase.start - reg.subjects[k][0] < _SUBJECT_REACH and recent is not None \
+                    and reg.subjects[k][1] is not recent and "\n" not in reg.text[reg.subjects[k][0]: phrase.start]:
+                # "Eyamba Sowers didn't know Patrick was coming. The real estate agent said …": the named
+                # subject of the sentence before, not the last name in it
+                return reg.subjects[k][1]
             # nobody it could be: an unnamed person or group ("the research team"), so no speaker name
             return recent or reg.body(" ".join(words), phrase.start, kind="anonymous")
         if head in ORG_NOUNS and not any(w[:1].isupper() for w in words if w.lower() not in _GENERIC_VOICES):
@@ -618,6 +627,8 @@ _BARE_SPOKESPERSON = re.compile(r"(?:a|an|the)\s+(?:company\s+|agency\s+)?(?:spo
 _PERSONS_VOICE = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+)[’']s\s+(?:press\s+)?"
                             r"(?:office|campaign|spokesman|spokeswoman|spokesperson|secretary|lawyer|lawyers|attorney|"
                             r"attorneys)$")
+_PERSONS_UNIT = re.compile(r"\b(?:[Tt]he\s+)?(?:laboratory|lab|team|research\s+group|group)\s+of\s+"
+                           r"((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+)(?:\s*,.*)?$")
 _OWNED_BODY = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w.-]+\s+){0,3}[A-Z][\w.-]+)[’']s\s+(?:[a-z][\w-]*\s+){0,2}([a-z]+)$")
 # unnamed members of the public: never the place or body they belong to
 _PUBLIC = frozenset("resident residents local locals villager villagers witness witnesses people voter voters "
@@ -689,7 +700,7 @@ def _staff_or_public(words: list[str]) -> tuple[str, str] | None:
 _DOCUMENTS = frozenset("statement statements report reports document documents memo memos letter filing "
                        "release study survey audit paper papers transcript records cable cables lawsuit complaint "
                        "petition indictment filings analysis assessment review inquiry email emails messages files "
-                       "minutes data figures results estimate estimates numbers statistics".split())
+                       "minutes data figures results estimate estimates numbers statistics poll polls".split())
 
 
 def _issuer(words: list[str]) -> tuple[str, str] | None:
@@ -719,6 +730,7 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
 
 # first words of a speaker phrase that make it an unnamed, anonymous source
 _INDEFINITE = frozenset("a an one another some several two three four many other my his her their our your".split())
+_SUBJECT_REACH = 300  # characters back a sentence's named subject stays the topic a description refers to
 _GENDER_REACH = 400  # characters further back a known man or woman beats a nearer name of unknown gender
 ROLE_WINDOW = 1500  # characters back in which an unmatched role noun may find the person it refers to
 
