@@ -123,6 +123,13 @@ NOT_QUOTES = [
     ("She starred in the film “Quiet Harbour” last year.", "Quiet Harbour"),
     ("The army launched “Operation Northern Gate” at dawn.", "Operation Northern Gate"),
     ("The mayor’s office didn’t comment on the ’90s-era tunnel or Kelby’s port.", "90s"),
+    # an announcement of a thing reports no words; a question "about" something is no statement;
+    # test results are findings, not speech
+    ("The Lowmere Brothers announced the 30-date tour while closing out their concert at the Ryman.", "30-date tour"),
+    ("Varn Motors has revealed the second production model in its electric range at the Lowmere show.",
+     "second production model"),
+    ("Republican counsel Sten Castell asked the witness about concerns within the council.", "concerns within"),
+    ("Breathing tests showed that his lungs could not hold as much air as normal.", "lungs could not hold"),
 ]
 
 

@@ -383,7 +383,8 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
             pieces = objects + [xcomp]  # "vowed to fight on"; but "urged NATO to act" is a request, not a report
     if not pieces:
         preps = [c for c in verb.children if c.dep_ == "prep" and (
-            c.lower_ in {"for", "of", "against", "about"} and lemma in {"call", "warn", "ask"}
+            c.lower_ in {"for", "of", "against", "about"} and lemma in {"call", "warn"}
+            or c.lower_ == "for" and lemma == "ask"  # "asked for help"; "asked X about Y" is a question
             or c.lower_ == "of" and lemma == "accuse" and any(g.tag_ == "VBG" for g in c.children))]
         if preps:
             pieces = preps
@@ -524,12 +525,14 @@ def _according_to(unit: ParsedUnit, token: Token) -> tuple[Token | None, tuple[i
     return pobj, (unit.start + doc[lo].idx, unit.start + doc[hi].idx + len(doc[hi].text))
 
 
+# "announced the tour", "revealed the new model": an act with a thing, no words reported (a clause would be)
+_NOUN_ANNOUNCEMENTS = frozenset("announce reveal predict".split())
 _DIRECTIVE = frozenset("urge ask call demand warn".split())
 _FINDING_VERBS = frozenset("find show".split())
 _WRITTEN = frozenset("statement letter post message tweet note sign release email caption headline notice "
                      "memo banner placard text".split())
 _FINDING_SUBJECTS = frozenset("study studies report reports survey surveys analysis audit review investigation "
-                              "inquiry research data figures poll polls census paper test tests results "
+                              "inquiry research data figures poll polls census paper results "
                               "assessment trial memo memos email emails document documents files records papers "
                               "letters minutes cables messages".split())
 _SOURCE_DOCUMENTS = frozenset("lawsuit complaint petition indictment filing filings analysis assessment review "
@@ -724,7 +727,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                     addressee = noun_phrase(pobj).text
             s, e = unit.span(token)
             content = _content(unit, token, lemma)
-            if lemma not in NO_INDIRECT and not is_masked(token):
+            if lemma not in NO_INDIRECT and not is_masked(token) and not (
+                    content is None and lemma in _NOUN_ANNOUNCEMENTS and any(c.dep_ == "dobj" for c in token.children)):
                 content = _text_content(unit, token, lemma, speaker, content)
             hit = CueHit(lemma, token.text, s, e, unit.start + sent.start_char, unit.start + sent.end_char,
                          u_index, token.i, speaker, content, addressee)

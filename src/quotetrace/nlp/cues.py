@@ -8,8 +8,8 @@ from importlib import resources
 
 # verbs whose direct object can be the reported content ("denied the request", "confirmed the deal")
 OBJECT_CONTENT = frozenset(
-    "deny confirm announce reaffirm acknowledge admit stress reveal reiterate emphasize emphasise "
-    "underline underscore demand propose predict concede repeat".split()
+    "deny confirm reaffirm acknowledge admit stress reiterate emphasize emphasise "
+    "underline underscore demand propose concede repeat".split()
 )
 # verbs whose infinitive complement is the content ("urged NATO to act", "pledged to help")
 XCOMP_CONTENT = frozenset("urge pledge promise vow threaten ask demand call warn".split())
