@@ -17,15 +17,15 @@ from quotetrace.evaluate import EvalReport, evaluate, gold_from_expectations
 
 pipeline = pytest.importorskip("quotetrace.nlp.pipeline", reason="the extractor (quotetrace.nlp.pipeline) is missing")
 
-# measured 2026-11-22 (late night): news (177 fictional articles) F1 0.995, speaker accuracy 0.996;
-# seeds F1 0.993, speaker accuracy 1.000; real-news development set (48 real pages, 890 quotes) F1 0.894,
-# speaker accuracy 0.899
+# measured 2026-11-23: news (177 fictional articles) F1 0.995, speaker accuracy 0.996;
+# seeds F1 0.993, speaker accuracy 1.000; real-news development set (83 real pages, 1,274 quotes) F1 0.888,
+# speaker accuracy 0.898
 NEWS_F1_FLOOR = 0.98
 NEWS_SPEAKER_FLOOR = 0.98
 SEEDS_F1_FLOOR = 0.97
 SEEDS_SPEAKER_FLOOR = 0.98
 REALNEWS_F1_FLOOR = 0.87
-REALNEWS_SPEAKER_FLOOR = 0.87
+REALNEWS_SPEAKER_FLOOR = 0.88
 THRESHOLD = 0.3
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -67,5 +67,5 @@ def test_gate_real_news_dev_set(extract):
         pytest.skip("../shared/data/article-extraction-benchmark is not available")
     gold = [a for part in sorted((FIXTURES / "realnews").glob("*.json")) for a in gold_from_expectations(part, GROUND_TRUTH)]
     report = evaluate(gold, extract=extract, thresholds=(THRESHOLD,), source="realnews")
-    assert report.articles >= 48
+    assert report.articles >= 83
     _check(report, REALNEWS_F1_FLOOR, REALNEWS_SPEAKER_FLOOR)
