@@ -256,7 +256,8 @@ REAL_NEWS_PATTERNS = [
      "14th-ranked Oste said.", "best matches", "Rafael Oste"),
     ("Mia Tarrow said teenagers often post on Instagram. \"I am so ahead of other parents,\" she said.",
      "ahead of other parents", "Mia Tarrow"),
-    ("Anders Kolm met Virginia Osk in 2001. “Oh, actually? Yes,” he assures himself.", "Oh, actually", "Kolm"),
+    ("Anders Kolm met Virginia Osk in 2001. “Oh, actually? Yes,” he assures himself.", "Oh, actually",
+     "Anders Kolm"),
     ("\"Demand is falling,\" said Harrow Equities. A slowdown could follow, the brokerage said.",
      "slowdown could follow", "Harrow Equities"),
     # voices of persons and bodies
@@ -341,6 +342,10 @@ REAL_NEWS_PATTERNS = [
      "wish to be named said in a statement emailed to the Courier that the agency never gave vaccines.\n\n"
      "“Operating a vaccine programme is not feasible,” the spokesperson said.", "not feasible",
      "Varn Border Protection"),
+    # a full name in a sentence never parsed still tells who a bare surname later is (and their gender)
+    ("The film would lead to Tom Harper and Jessie Buckley in the end. A sample came in. “It grabbed me by the "
+     "heart,” he said. Harper knew in his bones it was right; so did Mary Velden. “It just connected,” he said.",
+     "It just connected", "Tom Harper"),
     # a description refers to the named subject of the sentence before, not the last name in it
     ("Eyamba Sowers did not know Deval Parrish was coming to the gathering. The real estate agent said she related "
      "to him as someone raised in a single-parent home.", "related to him", "Eyamba Sowers"),

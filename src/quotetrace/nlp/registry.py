@@ -8,7 +8,8 @@ from spacy.tokens import Span
 
 from quotetrace.nlp.attribution import CueHit, ParsedUnit
 from quotetrace.nlp.marks import MarkPair
-from quotetrace.nlp.mentions import PLATFORMS, name_of, scan_titled_names, split_title
+from quotetrace.nlp.gender import is_given_name
+from quotetrace.nlp.mentions import _STOP_CAPS, ORG_NOUNS, PLATFORMS, TITLE_WORDS, name_of, scan_titled_names, split_title
 from quotetrace.nlp.speakers import SpeakerRegistry
 
 
@@ -20,6 +21,14 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
     quoted = sorted((p.open, p.close + 1) for p in pairs if p.parent is None)
     for mention in scan_titled_names(text):
         reg.person(mention.name, None, mention.title)
+    for match in _GIVEN_AND_SURNAME.finditer(text):  # "Tom Harper" in a sentence never parsed: "Harper" later is him
+        first, last = match.group(1), match.group(2)
+        before = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if before is not None and before.group(1).lower() not in TITLE_WORDS:
+            continue  # "Lowmere General Hospital": inside a longer name; but "Councillor Ruben Kask"
+        if first.lower() not in _STOP_CAPS | TITLE_WORDS and last.lower() not in _STOP_CAPS | ORG_NOUNS | _MEDIA_WORDS \
+                and is_given_name(first):
+            reg.person(match.group(0))
     for cue in cues:  # "The group that owns her music, Big Machine, says": a body, whatever the tagger says
         if cue.speaker is not None and cue.speaker.form == "body" and cue.speaker.title:
             reg.body_names.add(cue.speaker.text)
@@ -72,6 +81,11 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
     return reg
 
 
+_MEDIA_WORDS = frozenset("news times post journal daily weekly today tv radio press network channel magazine "
+                         "herald tribune gazette review street square river park hall airport station".split())
+_CAPITALISED_BEFORE = re.compile(r"([A-Z][\w’'-]*)[ \t]+$")
+_GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+((?:Mc|Mac|O’|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-])"
+                                r"(?![ \t]+[A-Z])")
 # "Customs and Border Protection (CBP)", "the Chinese Center for Disease Control and Prevention (CDC)"
 _ACRONYM = re.compile(r"((?:[A-Z][\w&’'.-]*[ \t]+(?:(?:of|and|for|the|on|de|&)[ \t]+)*){1,9}?[A-Z][\w&’'.-]*)[ \t]*"
                       r"\(([A-Z][A-Z&]{1,7}s?)\)")
