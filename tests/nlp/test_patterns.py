@@ -59,6 +59,10 @@ CASES = [
      "its expansion in 2027.", [("indirect", "Tomas Clarke", "resume its expansion")]),
     ("Sonja Vell, his attorney, told the Courier in a statement that her client did not intend to cause harm.",
      [("indirect", "Sonja Vell", "did not intend to cause harm")]),
+    # "accused X of being …" reports the accusation; after ", and" a finite verb goes on reporting
+    ("Stella Grimsby spoke on Monday. Grimsby also accused the Democrats of being blinded by their hatred for "
+     "President Varga.",
+     [("indirect", "Stella Grimsby", "being blinded by their hatred")]),
     # an aside in mid-sentence: the words after it are the report
     ("The car has new lights. That, Orlen Motors says, allows the car to light up road markings precisely.",
      [("indirect", "Orlen Motors", "allows the car to light up")]),

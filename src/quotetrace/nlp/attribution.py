@@ -385,7 +385,7 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
         preps = [c for c in verb.children if c.dep_ == "prep" and (
             c.lower_ in {"for", "of", "against", "about"} and lemma in {"call", "warn"}
             or c.lower_ == "for" and lemma == "ask"  # "asked for help"; "asked X about Y" is a question
-            or c.lower_ == "of" and lemma == "accuse" and any(g.tag_ == "VBG" for g in c.children))]
+            or c.lower_ == "of" and lemma == "accuse" and any(g.tag_ == "VBG" or g.dep_ == "pcomp" for g in c.children))]
         if preps:
             pieces = preps
     if not pieces and lemma in ("say", "tell"):
@@ -576,8 +576,12 @@ def _coordinated_parts(unit: ParsedUnit, verb: Token, content: tuple[int, int]) 
         # "… and he sees …", "… and was acting …" go on reporting; "… and adjourned the trial" (the speaker's
         # own act, misattached) and "…, and Estmark's minister welcomed it" (another subject) do not
         named = subject is not None and any(t.pos_ == "PROPN" for t in subject.subtree)
+        cc_before = next((c for c in clause.children if c.dep_ == "cc" and clause.i < c.i < conj.i), None)
+        comma_and = cc_before is not None and cc_before.i > 0 and doc[cc_before.i - 1].text == ","
         finite = (subject is not None and subject.pos_ in ("PRON", "NOUN", "NUM", "DET") and not named) or (
-            subject is None and any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in conj.children))
+            subject is None and any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in conj.children)) or (
+            # "… were quarantined, and displayed no symptoms": after a comma, a finite verb goes on reporting
+            subject is None and comma_and and conj.tag_ in ("VBD", "VBZ", "VBP"))
         # ("had no option but to come out": an infinitive is no clause of its own)
         cc = next((c for c in clause.children if c.dep_ == "cc" and clause.i < c.i < conj.i), None)
         if finite and cc is not None:
