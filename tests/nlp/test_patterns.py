@@ -164,6 +164,13 @@ def test_split_quote_links_parts():
     assert second.continues == first.id
 
 
+def test_words_a_speaker_reports_of_herself_are_hers():
+    text = ("Mary Velden wrote songs that summer.\n\n“I called a friend of mine and I said: ‘Look, could you help me "
+            "make them into songs?’” she said.")
+    inner = _match(extract_text(text), "direct", "could you help me")
+    assert inner.speaker == "Mary Velden" and inner.context.relay is None
+
+
 def test_nested_quote_speaker_and_relay():
     text = ("Farmer Ruth Almond spoke after her neighbour Jorge Pena left. "
             "“He looked at me and he said: ‘Never sell the farm,’ and I never did,” she said.")

@@ -209,6 +209,10 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
             entity_of[k] = _attribute(index, drafts, k, units, unit_starts, cues_by_token, entity_of)
             if entity_of[k] is None and not nested and drafts[k].kind == "direct":
                 entity_of[k] = _carried_speaker(index, reg, drafts, k, entity_of)
+            if entity_of[k] is None and nested and draft.parent is not None and _FIRST_PERSON.search(
+                    text, max(drafts[draft.parent].start, pairs[draft.pair].open - 120), pairs[draft.pair].open):
+                # "“… and I said: ‘Look, …’” she said": words the speaker reports of herself are hers
+                entity_of[k] = entity_of.get(draft.parent)
 
     _as_put_it(text, reg, pairs, drafts, entity_of)
     _labels_and_scare_quotes(text, drafts)
@@ -271,6 +275,7 @@ def _name_inverted_body(text: str, reg: SpeakerRegistry, cue: CueHit) -> None:
         cue.entity = reg.body(name, content[0] + found.start(1))
 
 
+_FIRST_PERSON = re.compile(r"\b(?:I|we|my|our)\b[^‘’'\"“”]*$")
 _UNNAMED_STAFF = frozenset("officials spokesman spokeswoman spokesperson executives sources".split())
 
 
@@ -576,8 +581,8 @@ def _records(article: Article, index: _Index, drafts: list[QuoteDraft], entity_o
                 entity = reg.body(name) if is_body else reg.lookup_person(name) or reg.person(name)
                 mention_override = (name, dash.start(1), dash.end(1))
         parent = out[draft.parent] if draft.parent is not None else None
-        if parent is not None and parent.speaker:
-            context = QuoteContext(context.venue, context.addressee, parent.speaker)
+        if parent is not None and parent.speaker and (entity is None or entity.canonical != parent.speaker):
+            context = QuoteContext(context.venue, context.addressee, parent.speaker)  # a relay, not herself
         continues = out[draft.continues] if draft.continues is not None else None
         if continues is not None and entity is None and continues.speaker:
             entity = reg.lookup_person(continues.speaker) or reg.body(continues.speaker)
