@@ -59,6 +59,9 @@ CASES = [
      "its expansion in 2027.", [("indirect", "Tomas Clarke", "resume its expansion")]),
     ("Sonja Vell, his attorney, told the Courier in a statement that her client did not intend to cause harm.",
      [("indirect", "Sonja Vell", "did not intend to cause harm")]),
+    # "According to his aunt, X, “…”": the name in apposition is the source
+    ("According to his aunt, Jana Starling, “He was brilliant from the start, reading at an adult level in "
+     "kindergarten.” He played chess.", [("direct", "Jana Starling", "brilliant from the start")]),
     # "accused X of being …" reports the accusation; after ", and" a finite verb goes on reporting
     ("Stella Grimsby spoke on Monday. Grimsby also accused the Democrats of being blinded by their hatred for "
      "President Varga.",

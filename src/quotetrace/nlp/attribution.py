@@ -500,6 +500,14 @@ def _according_to(unit: ParsedUnit, token: Token) -> tuple[Token | None, tuple[i
     if np_end == to.i:
         return None, None
     pobj = next((c for c in to.children if c.dep_ == "pobj" and c.i <= np_end), None)
+    if np_end + 2 < sent.end and doc[np_end + 1].text == "," and doc[np_end + 2].pos_ == "PROPN" and (
+            pobj is None or pobj.pos_ != "PROPN"):
+        # "According to his aunt, Jane Starner, “…”": the name in apposition is the source
+        k = np_end + 2
+        while k + 1 < sent.end and doc[k + 1].pos_ == "PROPN":
+            k += 1
+        if k + 1 < sent.end and doc[k + 1].text == ",":
+            pobj, np_end = doc[k], k
     if pobj is None:
         candidates = [t for t in doc[to.i + 1: np_end + 1] if t.pos_ in ("PROPN", "NOUN")]
         pobj = candidates[-1] if candidates else None
