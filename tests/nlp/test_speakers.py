@@ -346,6 +346,9 @@ REAL_NEWS_PATTERNS = [
     ("The film would lead to Tom Harper and Jessie Buckley in the end. A sample came in. “It grabbed me by the "
      "heart,” he said. Harper knew in his bones it was right; so did Mary Velden. “It just connected,” he said.",
      "It just connected", "Tom Harper"),
+    # the name right before the verb after a comma speaks, whatever subject the parser took
+    ("Jana Starling is his aunt. “The thing with Elise bothered” Ford’s family, Starling said.", "Elise bothered",
+     "Jana Starling"),
     # a description refers to the named subject of the sentence before, not the last name in it
     ("Eyamba Sowers did not know Deval Parrish was coming to the gathering. The real estate agent said she related "
      "to him as someone raised in a single-parent home.", "related to him", "Eyamba Sowers"),

@@ -272,6 +272,7 @@ _APPOS_BEFORE = re.compile(r"(?:^|[”\"’»][ \t]*,?[ \t]*|[.;][ \t]+)(" + _NA
                            r"[ \t]*,[ \t]*(?:(?:has|had|have|also|later|then|further|again)[ \t]+)*$")
 _NAME_BEFORE = re.compile(r"(?:^|[,;:]\s+|\.\s+|[”\"’]\s*)(" + _NAME_RUN + r")[ \t]+$")
 # "“…,” said Will Tjernlund, a consultant …": the verb right after a quote, the speaker's name after the verb
+_NAME_AFTER_COMMA = re.compile(r"[ \t]*,[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]+$")
 _TITLE_ABBREVIATION = re.compile(r"(?:(?:Rep|Sen|Gov|Lt|Col|Gen|Dr|Mr|Mrs|Ms|Prof|Capt|Sgt|Maj|Adm|Cmdr|Pres|Rev|Det|"
                                  r"Supt|Insp|Atty|Amb)\.[ \t]+)+")
 _NAME_AFTER = re.compile(r"[ \t]+(" + _NAME_RUN + r")(?=[ \t]*(?:[,.;:(]|$|[ \t]+(?:in|on|at|during|to|who|when|after|"
@@ -723,6 +724,12 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
             sent = token.sent
             if speaker is not None and _quoted_away(unit.text, sent.start_char, speaker.start - unit.start, token.idx):
                 speaker = None  # the parser found its subject inside the quote the verb follows
+            if speaker is not None and speaker.form != "pronoun" and speaker.end - unit.start < token.idx:
+                gap = _NAME_AFTER_COMMA.match(unit.text, speaker.end - unit.start, token.idx)
+                if gap is not None and gap.group(1).split()[0].lower() not in _STOP_CAPS:
+                    # "“…” Ford’s family, Starner said": the name right before the verb speaks
+                    s_at = unit.start + gap.start(1)
+                    speaker = SpeakerPhrase(gap.group(1), s_at, s_at + len(gap.group(1)), "name", person=True)
             written = _text_speaker(unit, token, sent.start_char, speaker is None) \
                 if speaker is None or speaker.form != "pronoun" else None
             if written is not None and (speaker is None or not written.start <= speaker.start < written.end):
