@@ -137,6 +137,7 @@ NOT_QUOTES = [
      "second production model"),
     ("Republican counsel Sten Castell asked the witness about concerns within the council.", "concerns within"),
     ("Breathing tests showed that his lungs could not hold as much air as normal.", "lungs could not hold"),
+    ("To start, the vote confirms recent polling on the merger in the three northern towns.", "recent polling"),
 ]
 
 

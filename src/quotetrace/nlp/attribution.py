@@ -535,7 +535,7 @@ def _according_to(unit: ParsedUnit, token: Token) -> tuple[Token | None, tuple[i
 
 
 # "announced the tour", "revealed the new model": an act with a thing, no words reported (a clause would be)
-_NOUN_ANNOUNCEMENTS = frozenset("announce reveal predict".split())
+_NOUN_ANNOUNCEMENTS = frozenset("announce reveal predict confirm".split())
 _DIRECTIVE = frozenset("urge ask call demand warn".split())
 _FINDING_VERBS = frozenset("find show".split())
 _WRITTEN = frozenset("statement letter post message tweet note sign release email caption headline notice "

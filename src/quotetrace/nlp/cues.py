@@ -8,7 +8,7 @@ from importlib import resources
 
 # verbs whose direct object can be the reported content ("denied the request", "confirmed the deal")
 OBJECT_CONTENT = frozenset(
-    "deny confirm reaffirm acknowledge admit stress reiterate emphasize emphasise "
+    "deny reaffirm acknowledge admit stress reiterate emphasize emphasise "
     "underline underscore demand propose concede repeat".split()
 )
 # verbs whose infinitive complement is the content ("urged NATO to act", "pledged to help")
