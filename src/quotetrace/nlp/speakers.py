@@ -66,7 +66,9 @@ _CORPORATE_SUFFIXES = frozenset("records inc inc. corp corp. corporation co co. 
 # words that make a capitalised name a business or body, never a person
 _ORGLIKE_WORDS = ORG_NOUNS | _CORPORATE_SUFFIXES | frozenset(
     "equities capital partners securities ventures investments associates analytics research labs systems "
-    "solutions motors airlines pharmaceuticals energy bancorp financial insurance trust fund".split())
+    "solutions motors airlines pharmaceuticals energy bancorp financial insurance trust fund "
+    # football clubs the tagger calls persons ("Manchester United", "Tottenham Hotspur")
+    "united city hotspur rovers wanderers athletic albion rangers fc afc".split())
 _CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w&’'-]*(?:\s+(?:(?:of|and|for|on|&)\s+)?[A-Z][\w&’'-]*)+")
 
 def surname_of(name: str) -> str:
