@@ -346,6 +346,12 @@ REAL_NEWS_PATTERNS = [
     ("The film would lead to Tom Harper and Jessie Buckley in the end. A sample came in. “It grabbed me by the "
      "heart,” he said. Harper knew in his bones it was right; so did Mary Velden. “It just connected,” he said.",
      "It just connected", "Tom Harper"),
+    # a football club the tagger calls a person is a body, never the man a description refers to
+    ("Jose Marinho has agreed a deal to replace Mauricio Pocheno as Tottenham's manager.\n\nNegotiations between "
+     "the London side and Marinho's representatives intensified.\n\nThe Portuguese boss "
+     "had been out of work since being sacked by Manchester United in December 2018.\n\nThe 56-year-old said after "
+     "his appointment: \"I am excited to be joining a club with such a great heritage.\"", "I am excited",
+     "Jose Marinho"),
     # the name right before the verb after a comma speaks, whatever subject the parser took
     ("Jana Starling is his aunt. “The thing with Elise bothered” Ford’s family, Starling said.", "Elise bothered",
      "Jana Starling"),
