@@ -375,6 +375,11 @@ REAL_NEWS_PATTERNS = [
     ("The Varn Space Agency plans to spend $2.6 billion on its lander contracts through 2028, agency officials "
      "said.", "lander contracts", "Varn Space Agency"),
     ("The talks ended. US officials said American forces had launched a rescue mission.", "rescue mission", "US"),
+    # "one Weibo commenter", "a senior Kordany official": indefinite voices stay anonymous whatever names qualify
+    # them
+    ("“Don't hide things like this,” one Weibo commenter said.", "hide things", None),
+    ("The talks stalled. A senior Kordany security official said the army would not withdraw.", "not withdraw",
+     None),
     # sources and unnamed generic bodies stay anonymous; a long-introduced "a man" is still "the man"
     ("Reporter Ines Varga of the Courier spoke to a source inside the camp. “Nobody is stopping them,” the "
      "source said.", "Nobody is stopping", None),

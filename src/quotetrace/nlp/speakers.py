@@ -520,8 +520,10 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         return reg.lookup_person(phrase.text) if len(phrase.text.split()) == 1 and reg.lookup_person(
             phrase.text) else reg.body(phrase.text, phrase.start)
     if phrase.form in ("role", "body"):
-        if words and words[0].lower() in _INDEFINITE and not any(w[:1].isupper() for w in words[1:]):
-            # "one resident", "a senior official at the ministry", "my father": nobody we can name
+        if words and words[0].lower() in _INDEFINITE and (not any(w[:1].isupper() for w in words[1:])
+                                                          or words[-1].islower() and words[-1].isalpha()):
+            # "one resident", "a senior official at the ministry", "my father", "one Weibo commenter":
+            # nobody we can name
             return reg.body(phrase.text, phrase.start, kind="anonymous")
         found = reg.role(phrase.text, phrase.start)
         if found is not None:
