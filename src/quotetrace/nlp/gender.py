@@ -92,6 +92,7 @@ _SAID_PRONOUN = re.compile(r"(?:[’']s?)?\s+(?:\w+\s+){0,2}?(?:said|says|added|
                            re.IGNORECASE)
 
 
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
 _OWN_PRONOUN = re.compile(r"(?:(?!\b(?:said|says|told|tells|whose|who|while|whom)\b)[^.!?;:\n\"“”‘’«»]){0,100}?"
                           r"\b(his|her)\b")
 
@@ -112,17 +113,18 @@ def pronoun_gender(text: str, surname: str) -> str | None:
     himself"); None unless one gender clearly dominates."""
     votes = {"m": 0, "f": 0}
     owned_votes = {"m": 0, "f": 0}  # the weakest evidence, enough alone only when nothing else speaks
-    given = {m.group(1) for m in re.finditer(r"\b([A-Z][a-z]+)\s+" + re.escape(surname) + r"\b", text)
-             if m.group(1).lower() not in _HONORIFICS and m.group(1).lower() not in _NOT_GIVEN}
-    family = True if len(given) > 1 else None  # "Olav Brekkestad" and "Silje Brekkestad": whose "his"?
-    for match in re.finditer(r"\b" + re.escape(surname) + r"\b", text):
+    mentions = list(re.finditer(r"\b" + re.escape(surname) + r"\b", text))
+    given = {w.group(1) for m in mentions if (w := _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+             and w.group(1).lower() not in _HONORIFICS and w.group(1).lower() not in _NOT_GIVEN}
+    family = len(given) > 1  # "Olav Brekkestad" and "Silje Brekkestad": whose "his"?
+    for match in mentions:
         reflexive = _REFLEXIVE.match(text, match.end())
         said = _SAID_PRONOUN.match(text, match.end())
         if reflexive is not None:  # binds inside its clause: two votes
             votes[_PRONOUN_GENDER[reflexive.group(1).lower()]] += 2
         elif said is not None:  # "Kemp said she was exaggerating" may mean someone else: one vote
             votes[_PRONOUN_GENDER[said.group(1).lower()]] += 1
-        elif family is None and _opens_sentence(text, match.start()):
+        elif not family and _opens_sentence(text, match.start()):
             # "Swift got support after accusing them of stopping her": a sentence's subject and the
             # possessive or object pronoun later in that sentence usually co-refer: one vote
             owned = _OWN_PRONOUN.match(text, match.end())

@@ -26,8 +26,7 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
         before = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 30), match.start())
         if before is not None and before.group(1).lower() not in TITLE_WORDS:
             continue  # "Lowmere General Hospital": inside a longer name; but "Councillor Ruben Kask"
-        if first.lower() not in _STOP_CAPS | TITLE_WORDS and last.lower() not in _STOP_CAPS | ORG_NOUNS | _MEDIA_WORDS \
-                and is_given_name(first):
+        if first.lower() not in _NOT_FIRST and last.lower() not in _NOT_SURNAME and is_given_name(first):
             reg.person(match.group(0))
     for cue in cues:  # "The group that owns her music, Big Machine, says": a body, whatever the tagger says
         if cue.speaker is not None and cue.speaker.form == "body" and cue.speaker.title:
@@ -83,6 +82,8 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
 
 _MEDIA_WORDS = frozenset("news times post journal daily weekly today tv radio press network channel magazine "
                          "herald tribune gazette review street square river park hall airport station".split())
+_NOT_FIRST = _STOP_CAPS | TITLE_WORDS
+_NOT_SURNAME = _STOP_CAPS | ORG_NOUNS | _MEDIA_WORDS
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w’'-]*)[ \t]+$")
 _GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+((?:Mc|Mac|O’|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-])"
                                 r"(?![ \t]+[A-Z])")
