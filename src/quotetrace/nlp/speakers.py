@@ -484,13 +484,14 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         return reg.body(re.sub(r"^[Tt]he\s+", "", phrase.text), phrase.start)
     if phrase.descriptor:  # "the Italian said": the person the text was just about
         last = words[-1]
-        named = reg.lookup_person(last) if last[:1].isupper() and len(last) > 2 else None
-        full = re.findall(r"\b([A-Z][a-z]+\s+" + re.escape(last) + r")\b", reg.text[:phrase.start]) \
-            if named is None and last[:1].isupper() and len(last) > 2 else []
-        if full and is_given_name(full[-1].split()[0]):
-            named = reg.person(full[-1], None)
-        if named is not None:  # "the 14th-ranked Schwartzman": a surname the tagger took for a demonym
-            return named
+        if last[:1].isupper() and len(last) > 2:  # "the 14th-ranked Schwartzman": a surname, not a demonym
+            named = reg.lookup_person(last)
+            if named is None:  # known only from "Diego Schwartzman" in a sentence never parsed
+                full = re.findall(r"\b([A-Z][a-z]+\s+" + re.escape(last) + r")\b", reg.text[:phrase.start])
+                if full and is_given_name(full[-1].split()[0]):
+                    named = reg.person(full[-1], None)
+            if named is not None:
+                return named
         recent = reg.most_recent(phrase.start, None, set(), persons_only=True, window=ROLE_WINDOW)
         subject = max(((p, n) for p, n in reg.subject_names if p < phrase.start), default=None)
         if subject is not None and phrase.start - subject[0] <= ROLE_WINDOW and (
