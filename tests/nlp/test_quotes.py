@@ -111,3 +111,10 @@ def test_as_x_put_it_names_who_used_the_words():
     assert len(found) == 1 and found[0][0] == "partial" and found[0][1].endswith("Brekk")
     quotes = extract("Perhaps there is hope, since the “new Dunmore,” as Ola Brekk dubbed the merger, will have heft.")
     assert [(q.kind, q.speaker) for q in quotes if q.text.startswith("new Dunmore")] == [("partial", "Ola Brekk")]
+
+
+def test_a_clause_wholly_in_marks_after_that_is_reported_speech_and_a_partial_quote():
+    text = "The mayor, Liv Torsen, promised residents on Monday that “this will never happen again.”"
+    quotes = {(q.kind, q.text.strip("“”.")): q.speaker for q in extract_text(text)}
+    assert quotes == {("indirect", "this will never happen again"): "Liv Torsen",
+                      ("partial", "this will never happen again"): "Liv Torsen"}, quotes

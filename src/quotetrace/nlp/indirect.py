@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from quotetrace.nlp.attribution import CueHit
 
@@ -52,16 +52,15 @@ def _overlapping(spans: list[tuple[int, int]], starts: list[int], lo: int, hi: i
     return out
 
 
-def indirect_spans(text: str, cues: list[CueHit], direct_spans: list[tuple[int, int]],
-                   partial_spans: Sequence[tuple[int, int]] = ()) -> Iterator[tuple[CueHit, tuple[int, int]]]:
+def indirect_spans(text: str, cues: list[CueHit],
+                   direct_spans: list[tuple[int, int]]) -> Iterator[tuple[CueHit, tuple[int, int]]]:
     """(cue, content span) for every reported statement outside quotes, direct quotes cut away.
 
-    A statement that is itself mostly a partial quote is left to that quote; a cue inside another
-    cue's reported clause ("X said he denied ...") is part of that statement."""
+    A clause wholly in marks after "that" is still a reported clause (the partial quote inside it is
+    reported as well); a cue inside another cue's reported clause ("X said he denied ...") is part of
+    that statement."""
     directs = sorted(direct_spans)
     direct_starts = [s for s, _ in directs]
-    partials = sorted(partial_spans)
-    partial_starts = [s for s, _ in partials]
     chosen: dict[int, list[tuple[CueHit, tuple[int, int]]]] = {}
     for cue in cues:
         if cue.quote_level is not None or cue.content is None or cue.entity is None:
@@ -75,9 +74,6 @@ def indirect_spans(text: str, cues: list[CueHit], direct_spans: list[tuple[int, 
             span = _subtract(text, start, end, _overlapping(directs, direct_starts, start, end))
             if span is None:
                 continue
-            covered = sum(min(e, span[1]) - max(s, span[0]) for s, e in _overlapping(partials, partial_starts, *span))
-            if covered >= 0.95 * (span[1] - span[0]):
-                continue  # the statement is itself a (partial) quote: report it once
             chosen.setdefault(cue.sent_start, []).append((cue, span))
     for group in chosen.values():
         spans = [span for _, span in group]  # one entry per (cue, part)

@@ -227,8 +227,7 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
     _merge_paragraph_runs(pairs, drafts, entity_of)
     records = _records(article, index, drafts, entity_of, reg)
     direct_spans = [(pairs[d.pair].open, pairs[d.pair].close + 1) for d in drafts if d.kind == "direct" and d.parent is None]
-    partial_spans = [(q.start, q.end) for q in records if q.kind == "partial"]
-    for cue, (start, end) in indirect_spans(text, cues, direct_spans, partial_spans):
+    for cue, (start, end) in indirect_spans(text, cues, direct_spans):
         records.append(_record(article.id, text, start, end, "indirect", cue, cue.entity, None, None, 0.7,
                                _cue_context(index, cue)))
     for claim, entity in claims:
