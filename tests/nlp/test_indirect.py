@@ -105,3 +105,20 @@ def test_projects_reports_a_forecast():
     quotes = extract_text("Separately, the Velland Budget Office projects that the tariffs will reduce output by 0.3 percent.")
     assert [(q.kind, q.speaker, q.text) for q in quotes] == [
         ("indirect", "Velland Budget Office", "the tariffs will reduce output by 0.3 percent")]
+
+
+@pytest.mark.parametrize("text, first, second, speaker", [
+    ("Port director Aud Rike told the Aster Ledger on Monday that the crane was safe, and that “nobody was ever at risk.”",
+     "the crane was safe", "nobody was ever at risk", "Aud Rike"),
+    ("Ferry chief Olle Brand said the company employs 300 people, and he sees a future for every one of them.",
+     "the company employs 300 people", "he sees a future for every one of them", "Olle Brand"),
+])
+def test_a_clause_coordinated_with_the_reporting_verb_goes_on_reporting(text, first, second, speaker):
+    found = [(t.strip("“”."), s) for t, s in _indirect(text)]
+    assert (first, speaker) in found, found
+    assert (second, speaker) in found, found
+
+
+def test_narration_coordinated_with_the_reporting_verb_is_not_reported():
+    found = _indirect("Ferry chief Olle Brand said the company employs 300 people, and he left the hall.")
+    assert [t for t, _ in found] == ["the company employs 300 people"], found

@@ -609,6 +609,34 @@ def _coordinated_parts(unit: ParsedUnit, verb: Token, content: tuple[int, int]) 
     return [(a, b) for a, b in parts if a < b and content[0] <= a and b <= content[1]]
 
 
+def _conjoined_report(unit: ParsedUnit, verb: Token, content: tuple[int, int]) -> tuple[int, int] | None:
+    """"X said A, and that B" / "X said A, and he sees B": a clause coordinated with the reporting verb
+    itself that goes on reporting (opened by "that", or a pronoun subject with a present-tense or modal
+    verb, which narration in the past tense is not); its span, or None."""
+    doc = verb.doc
+    for conj in verb.rights:
+        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or cue_lemma(conj.text, conj.lemma_):
+            continue
+        if unit.start + conj.left_edge.idx < content[1]:
+            continue
+        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children)
+        subject = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        present = conj.tag_ in ("VBZ", "VBP") or any(
+            c.dep_ == "aux" and c.tag_ in ("MD", "VBZ", "VBP") for c in conj.children)
+        if not (that or subject is not None and subject.pos_ == "PRON" and subject.lower_ != "it" and present):
+            continue
+        left = next((c for c in doc[verb.i + 1: conj.i] if c.dep_ == "cc" and c.head is verb), None)
+        k = (left.i if left is not None else conj.left_edge.i - 1) + 1
+        while k < conj.i and (doc[k].lower_ == "that" and doc[k].dep_ == "mark" or doc[k].is_punct):
+            k += 1
+        right = conj.right_edge.i
+        while right > k and (doc[right].is_punct or doc[right].is_space):
+            right -= 1
+        if right - k >= 2:
+            return unit.start + doc[k].idx, unit.start + doc[right].idx + len(doc[right].text)
+    return None
+
+
 _ASIDE_BEFORE = re.compile(r",[ \t]*$")
 _ASIDE_AFTER = re.compile(r"(?:[ \t]+(?:[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*)*)?(?:[ \t]+(?:on|in|last|this|at)[ \t]+\w+)?"
                           r"[ \t]*,[ \t]+(?:(and[ \t]+)(?=[a-z“\"‘])|(?=[“\"‘’'$\d]|(?i:i|it|they|he|she|we|you|there|is|was|are|were|"
@@ -756,6 +784,9 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
             parts = _coordinated_parts(unit, token, content) if content is not None else None
             if parts:
                 hit.extra["parts"] = parts
+            second = _conjoined_report(unit, token, content) if content is not None else None
+            if second is not None:
+                hit.extra["parts"] = [*(parts or [content]), second]
             aside = _parenthetical(unit, token, sent) if lemma not in NO_INDIRECT else None
             if aside is not None:  # "The landers, he said, could deliver …": the words after the aside
                 after, joined = aside
