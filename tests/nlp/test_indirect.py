@@ -122,3 +122,8 @@ def test_a_clause_coordinated_with_the_reporting_verb_goes_on_reporting(text, fi
 def test_narration_coordinated_with_the_reporting_verb_is_not_reported():
     found = _indirect("Ferry chief Olle Brand said the company employs 300 people, and he left the hall.")
     assert [t for t, _ in found] == ["the company employs 300 people"], found
+
+
+def test_an_infinitive_noun_like_cue_opening_a_clause_reports():
+    found = _indirect("The vote allowed councillor Eir Mo to claim that the ferry plan had majority support.")
+    assert ("the ferry plan had majority support", "Eir Mo") in found, found
