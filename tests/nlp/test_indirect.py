@@ -127,3 +127,10 @@ def test_narration_coordinated_with_the_reporting_verb_is_not_reported():
 def test_an_infinitive_noun_like_cue_opening_a_clause_reports():
     found = _indirect("The vote allowed councillor Eir Mo to claim that the ferry plan had majority support.")
     assert ("the ferry plan had majority support", "Eir Mo") in found, found
+
+
+def test_a_participle_after_an_attribution_reports_for_the_same_speaker():
+    text = ("“We have the biggest fleet on the coast,” harbour chief Rune Kvist says, boasting that "
+            "the new ferries can “cross in any weather.”")
+    found = [(t.strip("“”."), s) for t, s in _indirect(text)]
+    assert ("the new ferries can “cross in any weather", "Rune Kvist") in found, found

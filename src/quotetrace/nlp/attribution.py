@@ -368,7 +368,8 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
         return None
     pieces: list[Token] = []
     for child in verb.children:
-        if child.dep_ == "ccomp" or (child.dep_ == "parataxis" and child.i < verb.i):
+        if child.dep_ == "ccomp" or (child.dep_ == "parataxis" and child.i < verb.i and cue_lemma(child.text) is None
+                                     and not any(c.dep_ == "ccomp" for c in verb.children)):
             if child.i < verb.i and any(t.text == ";" for t in verb.doc[child.right_edge.i + 1: verb.i]):
                 continue  # "A may not diverge; Reed has said that B": a semicolon closes the sentence before
             pieces = [child]
@@ -810,6 +811,11 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
     # "a warning from Burns that Moscow views X as “…”": inside someone's reported clause the words are theirs
     hits = [h for h in hits if not h.extra.get("characterisation") or not any(
         o.content is not None and o.content[0] <= h.start < o.content[1] for o in hits if o is not h)]
+    for first, second in zip(hits, hits[1:]):
+        if second.speaker is None and first.speaker is not None and first.sent_start == second.sent_start \
+                and second.text.endswith("ing") and first.unit == second.unit \
+                and not units[first.unit].text[first.end - units[first.unit].start: second.start - units[first.unit].start].strip(", "):
+            second.speaker = first.speaker  # "“…,” he says, boasting that …": the participle's subject is the sayer
     for first, second in zip(hits, hits[1:]):
         if first.speaker is None and second.speaker is not None and first.sent_start == second.sent_start \
                 and second.speaker.end <= first.start and first.lemma != "according to":
