@@ -388,6 +388,11 @@ REAL_NEWS_PATTERNS = [
      "treated him. “It doesn't affect me now,” the man wrote in the case study.", "affect me now", None),
     ("The International Court met in May. Derlund's top court last week ruled that members must label the "
      "goods.", "must label", "Derlund's top court"),
+    # a name the parser leaves as the root of its sentence is still the narrative subject "she" refers to
+    ("Singer Maren Holt recorded the demo in a day. “We had it by dinner,” she said. Actress Ylva Stenberg sang it "
+     "in the film. Stenberg, who hadn’t sung in years before the shoot, worried about doing justice to a song like "
+     "“Varnholm,” especially given that she had no training. “But the story really moved me,” she said.",
+     "story really moved me", "Ylva Stenberg"),
 ]
 
 

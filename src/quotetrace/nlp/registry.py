@@ -65,6 +65,8 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
             if (u, sent.root.i) in main_cues or unit.start + sent.start_char in sourced:
                 continue  # an attribution sentence already tells who speaks ("X was a witness testifying" does not)
             subj = next((c for c in sent.root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+            if subj is None and sent.root.pos_ == "PROPN" and sent.root.i - sent.start <= 2:
+                subj = sent.root  # misparse "Buckley, who had …, worried about …": the name is left as the root
             found = reg.lookup_person(subj.text) if subj is not None else None
             if found is None and subj is not None:
                 name, title = name_of(subj)
