@@ -393,6 +393,16 @@ REAL_NEWS_PATTERNS = [
      "in the film. Stenberg, who hadn’t sung in years before the shoot, worried about doing justice to a song like "
      "“Varnholm,” especially given that she had no training. “But the story really moved me,” she said.",
      "story really moved me", "Ylva Stenberg"),
+    # a body named by one kind of noun is not what another kind of noun refers to
+    ("The patient was isolated, the state-run Orvik News Agency said, citing the regional health commission. "
+     "No one else has shown symptoms, the commission said.", "No one else has shown", None),
+    ("The patient was isolated, the state-run Orvik News Agency said. Authorities say that the cases appear to "
+     "be unrelated.", "the cases appear", None),
+    # an acronym defined in the text names the body, however the tagger cut its name
+    ("Estmark’s Ministry of Trade, Industry and Energy (MOTIE) unveiled a plan. According to data released by "
+     "MOTIE in August, capacity reached 1.64 GW.", "capacity reached", "Ministry of Trade, Industry and Energy"),
+    ("The World Health Organization (WHO) met in Varn. The WHO said the virus was spreading.",
+     "virus was spreading", "World Health Organization"),
 ]
 
 

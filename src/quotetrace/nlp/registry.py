@@ -52,10 +52,13 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
     for unit, ent in orgs:  # after the persons: a person the tagger calls ORG stays a person
         _register_org(reg, unit, ent)
     for match in _ACRONYM.finditer(text):
-        full, acronym = re.sub(r"^(?:the|The)\s+", "", match.group(1).strip()), match.group(2)
-        initials = "".join(w[0] for w in full.split() if w[:1].isupper())
-        if len(full.split()) >= 2 and _is_subsequence(acronym.rstrip("s"), initials):
-            reg.alias(acronym, full, match.start(1))
+        acronym, words = match.group(2), match.group(1).split()
+        for k in range(len(words) - 1):  # "South Korea’s Ministry of Trade, Industry and Energy (MOTIE)"
+            initials = "".join(w[0].upper() for w in words[k:] if w[:1].isupper() or w in ("of", "and", "for", "on"))
+            if words[k][:1].isupper() and _is_subsequence(acronym.rstrip("s"), initials):
+                full = " ".join(words[k:]).rstrip(",")
+                reg.alias(acronym, full, match.start(1) + match.group(1).find(full))
+                break
     reg.harvest_titles(text)
     reg.add_positions(text, quoted)
     main_cues = {(c.unit, c.token_i) for c in cues}
@@ -90,7 +93,7 @@ _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w’'-]*)[ \t]+$")
 _GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+((?:Mc|Mac|O’|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-])"
                                 r"(?![ \t]+[A-Z])")
 # "Customs and Border Protection (CBP)", "the Chinese Center for Disease Control and Prevention (CDC)"
-_ACRONYM = re.compile(r"((?:[A-Z][\w&’'.-]*[ \t]+(?:(?:of|and|for|the|on|de|&)[ \t]+)*){1,9}?[A-Z][\w&’'.-]*)[ \t]*"
+_ACRONYM = re.compile(r"((?:[A-Z][\w&’'.-]*,?[ \t]+(?:(?:of|and|for|the|on|de|&)[ \t]+)*){1,9}?[A-Z][\w&’'.-]*)[ \t]*"
                       r"\(([A-Z][A-Z&]{1,7}s?)\)")
 
 

@@ -163,7 +163,7 @@ class SpeakerRegistry:
     def body(self, name: str, pos: int | None = None, kind: str = "organisation") -> Entity:
         """An organisation or body ("Kremlin", "Pentagon documents"), created if new."""
         clean = re.sub(r"^(?:the|a|an)\s+", "", name.strip().rstrip(",;:"), flags=re.IGNORECASE)
-        clean = re.sub(r"[’']s$", "", clean)
+        clean = re.sub(r"[’']s$", "", re.sub(r"\s*\([^)]*$", "", clean))  # "World Health Organization (WHO"
         person = self.lookup_person(clean) if len(clean.split()) == 1 and clean[:1].isupper() else None
         if person is not None:  # NER tags some surnames ORG ("Stoltenberg")
             if pos is not None:
@@ -241,6 +241,10 @@ class SpeakerRegistry:
         ent = self.body(full, pos)
         if ent.kind != "person" and acronym not in ent.names:
             ent.names.append(acronym)
+            for other in [e for e in self.entities if e is not ent and e.kind != "person" and e.names == [acronym]]:
+                ent.positions = sorted(ent.positions + other.positions)  # the acronym met on its own before
+                self.entities.remove(other)
+                self._timeline = None
 
     def add_positions(self, text: str, quoted: list[tuple[int, int]]) -> None:
         """Record every occurrence of every known person's surname, and of organisations never placed,
@@ -571,7 +575,11 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             return recent or reg.body(" ".join(words), phrase.start, kind="anonymous")
         if head in ORG_NOUNS and not any(w[:1].isupper() for w in words if w.lower() not in _GENERIC_VOICES):
             # "the ministry said": the body named last; "police said" with none named: nobody we can name
-            unnamed = {id(e) for e in reg.entities if e.kind == "person" or not _has_name(e.canonical)}
+            if definite and re.search(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){1,3}" + head + r"\b", reg.text[lo: phrase.start]):
+                # "citing the regional health commission. … the commission said": the unnamed body just met
+                return reg.body(phrase.text, phrase.start, kind="anonymous")
+            unnamed = {id(e) for e in reg.entities if e.kind == "person" or not _has_name(e.canonical)
+                       or _other_kind(e, head)}
             recent = reg.most_recent(phrase.start, None, unnamed, persons_only=False, window=ROLE_WINDOW)
             if recent is not None:
                 return recent
@@ -583,6 +591,16 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
 
 _SOURCE_HEAD = re.compile(r"(?:^|[’']s\s+|\b(?:the|a|an|one|two|three|several|other)\s+(?:[\w-]+\s+){0,3})"
                           r"(?:source|sources|insider|insiders)\b(?!\s+(?:of|for|at|in)\s+[A-Z])", re.IGNORECASE)
+
+
+def _other_kind(ent: Entity, head: str) -> bool:
+    """Whether a body's name says it is another kind of body than ``head`` ("the commission" is not the
+    "Xinhua News Agency"; bare "authorities" or "police" are none of a named body unless it bears the word)."""
+    words = [w.lower() for w in ent.canonical.split()]
+    if head in _GENERIC_VOICES:
+        return head not in words and head.rstrip("s") not in words
+    last = words[-1] if words else ""
+    return last in ORG_NOUNS and last != head and last.rstrip("s") != head.rstrip("s")
 
 
 def _has_name(name: str) -> bool:
