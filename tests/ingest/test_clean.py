@@ -341,3 +341,26 @@ def test_case_and_lookalike_letters_still_reach_the_rules(line: str) -> None:
     assert _sentence_like(parsed) == bool(_REPORTING.search(line))
     if _COOKIE.search(line):
         assert mark_junk(line) == (Span(0, len(line), "cookie"),)
+
+
+def test_lowering_keeps_what_the_reporting_search_reads() -> None:
+    """``_REPORTING_LOWER`` on ``core.lower()`` answers as ``_REPORTING`` (re.I) on ``core``: outside the ASCII
+    lookalikes, lowering maps each character to one character, keeps word characters word characters, and maps
+    no other character to ASCII."""
+    import sys
+
+    from quotetrace.ingest.clean import _ASCII_LOOKALIKES
+
+    for code in range(128, sys.maxunicode + 1):
+        char = chr(code)
+        if not _ASCII_LOOKALIKES.match(char):
+            low = char.lower()
+            assert len(low) == 1 and low.isalnum() == char.isalnum() and not low.isascii(), hex(code)
+
+
+@pytest.mark.parametrize("line", ["Officials SAID on Monday", "ÉTAT said", "Ünsaid words", "x_said", "ACCORDING TO him",
+                                  "Über-added value", "Ǆsays no", "Warned\u00a0off"])
+def test_sentence_like_reads_reporting_words_as_re_i(line: str) -> None:
+    from quotetrace.ingest.clean import _REPORTING, _Line, _sentence_like
+
+    assert _sentence_like(_Line(0, len(line), line, 0)) == bool(_REPORTING.search(line))

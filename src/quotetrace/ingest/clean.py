@@ -24,6 +24,9 @@ _QUOTE_MARKS = re.compile(r"[\"“”„«]")  # not a lone "»": pages use it a
 # A reporting verb or clause makes a line a sentence of the article, whatever else it contains.
 _REPORTING_WORDS = ("said", "says", "told", "tells", "according to", "added", "stated", "announced", "argued", "warned")
 _REPORTING = re.compile(rf"\b(?:{'|'.join(_REPORTING_WORDS)})\b", re.I)
+# The same on a lowered line without ASCII lookalikes (``_Line.may_contain``): 2x faster than ``re.I``. Lowering keeps
+# every other character's length and whether it is a word character (tested over all of Unicode).
+_REPORTING_LOWER = re.compile(_REPORTING.pattern)
 # The characters outside ASCII that ``re.I`` matches to an ASCII letter (İ ı ſ K: tested exhaustively).
 _ASCII_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
 
@@ -75,8 +78,12 @@ def _lines(text: str) -> Iterator[_Line]:
 
 def _sentence_like(line: _Line) -> bool:
     """A quote or a reporting verb: the line belongs to the article, not to the page around it."""
-    return bool(_QUOTE_MARKS.search(line.core)
-                or (line.may_contain(_REPORTING_WORDS) and _REPORTING.search(line.core)))
+    if _QUOTE_MARKS.search(line.core):
+        return True
+    if not line.may_contain(_REPORTING_WORDS):
+        return False
+    lowered = line._lowered  # set by may_contain: "" when lookalike letters make re.I necessary
+    return bool(_REPORTING_LOWER.search(lowered) if lowered else _REPORTING.search(line.core))
 
 
 def _full(*patterns: str) -> re.Pattern[str]:
