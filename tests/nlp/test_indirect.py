@@ -134,3 +134,22 @@ def test_a_participle_after_an_attribution_reports_for_the_same_speaker():
             "the new ferries can “cross in any weather.”")
     found = [(t.strip("“”."), s) for t, s in _indirect(text)]
     assert ("the new ferries can “cross in any weather", "Rune Kvist") in found, found
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # an appositive subject the parser turned into a reduced relative clause
+    ("Ferrel's parent company, The Ostra Group, announced on Sept. 30 that it was withdrawing its listing, "
+     "shortly after Lund stepped down.", "it was withdrawing its listing", "Ostra Group"),
+    # the clause's subject taken for the verb's object, its verb for a participle
+    ("The unions said more than 15,000 people registered for the rally.",
+     "more than 15,000 people registered for the rally", None),
+    # a source nobody names still reports
+    ("Pollution has shaved three years from the lives of people in Varn, according to one estimate.",
+     "Pollution has shaved three years from the lives of people in Varn", None),
+])
+def test_statements_the_parser_hides(text, content, speaker):
+    assert (content, speaker) in _indirect(text)
+
+
+def test_according_to_plan_is_no_statement():
+    assert _indirect("The launch of the Varn ferry went ahead according to plan.") == []

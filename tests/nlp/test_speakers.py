@@ -403,6 +403,11 @@ REAL_NEWS_PATTERNS = [
      "MOTIE in August, capacity reached 1.64 GW.", "capacity reached", "Ministry of Trade, Industry and Energy"),
     ("The World Health Organization (WHO) met in Varn. The WHO said the virus was spreading.",
      "virus was spreading", "World Health Organization"),
+    # several bodies are nobody we can name; a name ending an appositive speaks; an object does what it was led to
+    ("Ostra Launch and Varn Space won contracts. “It is exciting,” said Jon Kell of Ostra Launch. The companies "
+     "said they wanted to carry passengers.", "carry passengers", None),
+    ("Morrison testified on Tuesday. Another diplomat, former special envoy to Estmark Kurt Vollan, shifted his "
+     "account to say Sandlin did discuss the inquiry.", "Sandlin did discuss", "Kurt Vollan"),
 ]
 
 

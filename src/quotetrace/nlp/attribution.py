@@ -119,6 +119,10 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         nxt = next((c for c in subjects[1:] if first.pos_ == "PROPN" and first.right_edge.i == first.i
                     and c.left_edge.i == first.i + 1 and c.i < verb.i), None)
         return nxt if nxt is not None else first
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            return obj  # "which led the French manufacturer to announce …": the object does the saying
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with" \
@@ -127,7 +131,8 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if depth < 3 and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "pobj" \
             and verb.head.head.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head.head.head, depth + 1)  # "X posted on Twitter accusing Y": X accuses
-    if verb.dep_ == "relcl":
+    if verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ in ("nsubj", "appos") \
+            and any(c.dep_ == "ccomp" and _that_clause(c) for c in verb.children):
         return verb.head
     if depth == 0:
         return _left_subject(verb) or _right_subject(verb)
@@ -249,6 +254,19 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
                 s = unit.start + phrase.start_char + tail.start(1)
                 return SpeakerPhrase(tail.group(1), s, s + len(tail.group(1)), "name",
                                      title=text[: tail.start()].removeprefix("The ").removeprefix("the "), person=True)
+        if subj.pos_ == "NOUN":
+            for appos in (c for c in subj.children if c.dep_ == "appos"):
+                # "Another diplomat, former special envoy to Ukraine Kurt Volker,": the name ending the appositive
+                run = list(unit.doc[appos.left_edge.i: appos.right_edge.i + 1])
+                k = len(run)
+                while k > 0 and run[k - 1].pos_ == "PROPN":
+                    k -= 1
+                while len(run) - k > 2 and run[-1].ent_type_ != "PERSON" and gender_of(run[k].text) is None:
+                    k += 1  # "… envoy to Ukraine Kurt Volker": the place before the given name is no name
+                name = " ".join(t.text for t in run[k:])
+                if 0 < k and len(run) - k >= 2 and (run[-1].ent_type_ == "PERSON" or gender_of(name) is not None):
+                    s, e = unit.span(run[k])[0], unit.span(run[-1])[1]
+                    return SpeakerPhrase(name, s, e, "name", title=" ".join(t.text for t in run[:k]), person=True)
         # "Health officials in Varn said": a common noun capitalised only because it opens the sentence
         common_start = len(phrase) > 1 and phrase[0].is_sent_start and phrase[0].pos_ in ("NOUN", "ADJ") \
             and phrase[0].text[:1].isupper()
@@ -393,7 +411,8 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
     if not pieces and lemma in ("say", "tell"):
         # misparse "said more than 15,000 people registered": the clause's subject taken for an object
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if dobj is not None and any(c.dep_ in ("acl", "relcl") and c.tag_ in ("VBD", "VBZ", "VBP") and c.i > dobj.i
+        if dobj is not None and any(c.dep_ in ("acl", "relcl") and c.i > dobj.i and (c.tag_ in ("VBD", "VBZ", "VBP") or (
+                c.tag_ == "VBN" and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in verb.doc[c.i + 1: c.sent.end])))
                                     and not any(g.dep_ == "nsubj" for g in c.children) for c in dobj.children):
             pieces = [dobj]
     if not pieces and lemma in OBJECT_CONTENT:
@@ -547,6 +566,9 @@ _FINDING_SUBJECTS = frozenset("study studies report reports survey surveys analy
                               "letters minutes cables messages".split())
 _SOURCE_DOCUMENTS = frozenset("lawsuit complaint petition indictment filing filings analysis assessment review "
                               "inquiry memo letter release transcript".split())
+# what things go "according to" without anyone saying them
+_NOT_SOURCES = frozenset("plan plans schedule rule rules law laws tradition legend script design protocol policy "
+                         "guidelines custom contract terms scripture recipe instructions".split())
 _SPEECH = frozenset("say tell add write ask reply respond answer explain declare state announce warn".split())
 # verbs that characterise in someone's words ("One reviewer called the book “…”"): any noun may be their subject
 _CHARACTERISE = frozenset("call describe dismiss label brand".split())
@@ -691,6 +713,11 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                     phrase = unit.doc[pobj.left_edge.i: right.i + 1]
                     speaker = SpeakerPhrase(phrase.text, unit.start + phrase.start_char, unit.start + phrase.end_char,
                                             "role")
+                elif speaker is None and pobj is not None and pobj.pos_ == "NOUN" and pobj.lower_ not in _NOT_SOURCES:
+                    # "according to one estimate", "according to teachers unions": a source nobody names
+                    phrase = noun_phrase(pobj)
+                    speaker = SpeakerPhrase(phrase.text, unit.start + phrase.start_char, unit.start + phrase.end_char,
+                                            "role")
                 s, e = unit.span(token)
                 sent = token.sent
                 hits.append(CueHit("according to", "according to", s, unit.span(unit.doc[token.i + 1])[1],
@@ -733,9 +760,13 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 continue
             if token.dep_ == "xcomp" and token.head.lower_.startswith(("declin", "refus")):
                 continue  # "declined to say when ...": nothing was said
+            misparsed = token.dep_ == "acl" and token.head.dep_ in ("nsubj", "appos") and any(
+                c.dep_ == "ccomp" and _that_clause(c) for c in token.children)
             if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children) \
-                    and token.dep_ in ("advcl", "acl", "ROOT") and not any(c.dep_ == "nsubj" for c in token.children):
+                    and token.dep_ in ("advcl", "acl", "ROOT") and not any(c.dep_ == "nsubj" for c in token.children) \
+                    and not misparsed:
                 continue  # "Asked whether ..., X replied": a reduced passive, the subject was not the speaker
+                # (but "The We Company, announced on Sept. 30 that it …" is the subject's own past tense)
             if lemma == "ask" and token.dep_ in ("advcl", "acl") and not any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
                 continue  # "..., said X when asked whether ...": the question was put to X

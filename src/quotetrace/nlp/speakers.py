@@ -562,6 +562,9 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
                         if {n.capitalize() for n in names} & set(m.group(0).split()) and len(m.group(0).split()) >= 3]
                 group = reg.body(runs[-1].group(0), runs[-1].start()) if runs else None
             return group or reg.body(phrase.text, phrase.start, kind="anonymous")
+        single = re.sub(r"ies$", "y", head) if head.endswith("ies") else head[:-1] if head.endswith("s") else head
+        if single != head and single in ORG_NOUNS and not any(w[:1].isupper() for w in words):
+            return reg.body(phrase.text, phrase.start, kind="anonymous")  # "the companies said": several bodies
         if (head in PERSON_ROLES or (definite and head not in ORG_NOUNS)) and not any(w[:1].isupper() for w in words):
             # "the veteran", "the agency's former director": the person the text was just about
             recent = reg.most_recent(phrase.start, None, set(), persons_only=True, window=ROLE_WINDOW)
