@@ -233,3 +233,25 @@ def test_plain_postgresql_url_uses_psycopg(postgres_url: str) -> None:
     with Store.open(plain) as store:
         assert store.engine.dialect.driver == "psycopg"
         assert store.count_articles() >= 0
+
+
+def test_insert_rows_stores_what_sqlalchemy_insert_stores(store: Store) -> None:
+    """The driver-level executemany (SQLite) writes the very values SQLAlchemy's INSERT writes, types processed."""
+    from sqlalchemy import insert, select
+
+    from quotetrace.store import rows, schema
+
+    when = datetime(2026, 3, 10, 9, 30, 5, 120, tzinfo=timezone(timedelta(hours=2)))
+    batch = [{**rows.article_row(article(i, authors=("Ann Ode", "Bo Ek"), published=when if i else None,
+                                         junk=(Span(0, 4, "ui"),))), "ingested_at": when} for i in range(2)]
+    copies = [{**row, "id": row["id"] + "-copy", "content_hash": row["content_hash"] + "-copy"} for row in batch]
+    t = schema.articles
+    with store.transaction() as conn:
+        rows.insert_rows(conn, t, batch)
+        conn.execute(insert(t), copies)
+        found = {r["id"]: dict(r) for r in conn.execute(select(t)).mappings()}
+        raw = {r[0]: r[1:] for r in conn.exec_driver_sql("SELECT id, authors, published, junk, ingested_at FROM articles")}
+    for row in batch:
+        ours, theirs = found[row["id"]], found[row["id"] + "-copy"]
+        assert {**ours, "id": "", "content_hash": ""} == {**theirs, "id": "", "content_hash": ""}
+        assert raw[row["id"]] == raw[row["id"] + "-copy"]  # the stored form too (text, not only read-back values)

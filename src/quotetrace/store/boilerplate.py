@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 
-from sqlalchemy import Connection, and_, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, func, select, update
 
 from quotetrace.store import schema
 from quotetrace.store.links import chunks
+from quotetrace.store.rows import insert_rows
 
 
 class BoilerplateRows:
@@ -74,13 +75,13 @@ class BoilerplateRows:
                                                                                   tracked=bindparam("n")), old)
             new = [{"outlet": key, "articles": a, "tracked": n} for key, (a, n) in outlets.items() if key not in stored]
             if new:
-                conn.execute(insert(o), new)
+                insert_rows(conn, o, new)
             if updated:
                 conn.execute(update(t).where(t.c.outlet == bindparam("o"), t.c.line_hash == bindparam("h"))
                              .values(articles=bindparam("a")), [{"o": k, "h": h, "a": a} for k, h, a in updated])
             if added:
-                conn.execute(insert(t), [{"outlet": k, "line_hash": h, "line": line, "articles": a}
-                                         for k, h, line, a in added])
+                insert_rows(conn, t, [{"outlet": k, "line_hash": h, "line": line, "articles": a}
+                                      for k, h, line, a in added])
 
     def prune_boilerplate(self, keep: int, outlet: str | None = None) -> int:
         """Drop the rarest lines (of ``outlet``, or of all outlets) until at most ``keep`` are left: every line seen
@@ -119,7 +120,7 @@ class BoilerplateRows:
         rows = [{"run_id": run_id, "article_id": aid} for aid in sorted(set(ids))]
         if rows:
             with self.transaction() as conn:
-                conn.execute(insert(schema.run_articles), rows)
+                insert_rows(conn, schema.run_articles, rows)
 
     def forget_run_articles(self, keep_run: int | None = None) -> None:
         """Delete the ids recorded by every run but ``keep_run`` (all of them when None)."""

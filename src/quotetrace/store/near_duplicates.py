@@ -10,10 +10,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 
 import numpy as np
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select
+from sqlalchemy import Connection, and_, delete, func, or_, select
 
 from quotetrace.store import schema
 from quotetrace.store.links import chunks
+from quotetrace.store.rows import insert_rows
 
 
 class NearDuplicateRows:
@@ -69,10 +70,10 @@ class NearDuplicateRows:
         if not members:
             return
         with self.transaction() as conn:
-            conn.execute(insert(schema.near_duplicate_members),
-                         [{"rank": rank, "article_id": aid} for rank, aid, _ in members])
-            conn.execute(insert(schema.near_duplicate_buckets),
-                         [{"bucket": bucket, "rank": rank} for rank, _, buckets in members for bucket in buckets])
+            insert_rows(conn, schema.near_duplicate_members,
+                        [{"rank": rank, "article_id": aid} for rank, aid, _ in members])
+            insert_rows(conn, schema.near_duplicate_buckets,
+                        [{"bucket": bucket, "rank": rank} for rank, _, buckets in members for bucket in buckets])
 
     def move_members(self, moves: Mapping[int, tuple[Sequence[int], Sequence[int]]]) -> None:
         """Re-bucket members whose signature changed: rank -> (old buckets, new buckets)."""
@@ -84,4 +85,4 @@ class NearDuplicateRows:
         with self.transaction() as conn:
             for chunk in chunks(old):
                 conn.execute(delete(t).where(or_(*(and_(t.c.bucket == b, t.c.rank == r) for b, r in chunk))))
-            conn.execute(insert(t), new)
+            insert_rows(conn, t, new)

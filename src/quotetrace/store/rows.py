@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
+
+from sqlalchemy import Connection, Table, insert
 
 from quotetrace.records import (
     Article,
@@ -19,6 +21,23 @@ from quotetrace.records import (
     Variant,
     WordDiff,
 )
+
+
+def insert_rows(conn: Connection, table: Table, batch: Sequence[Mapping[str, Any]]) -> None:
+    """INSERT ``batch`` (rows with the same keys). On SQLite straight through the driver's ``executemany`` with the
+    columns' own bind processors: SQLAlchemy's per-row parameter handling cost as much as SQLite's work."""
+    if not batch:
+        return
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(table), batch)
+        return
+    names = list(batch[0])
+    quote = conn.dialect.identifier_preparer.quote
+    processors = [table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect) for name in names]
+    conn.exec_driver_sql(
+        f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, names))}) VALUES ({', '.join('?' * len(names))})",
+        [tuple(row[name] if process is None else process(row[name]) for name, process in zip(names, processors))
+         for row in batch])
 
 
 def now() -> datetime:

@@ -194,7 +194,7 @@ class Store(LinkResults, ComparisonResults, NearDuplicateRows, BoilerplateRows):
                     owners[article.content_hash] = article.id
             if new_rows:
                 after = last_rowid(conn)
-                conn.execute(insert(t), new_rows)
+                rows.insert_rows(conn, t, new_rows)
                 index_new_rows(conn, after)
         return WriteSummary(tuple(written), tuple(updated), tuple(unchanged), tuple(dups))
 
@@ -315,7 +315,7 @@ class Store(LinkResults, ComparisonResults, NearDuplicateRows, BoilerplateRows):
             ids = list(signatures)
             for chunk in chunks(ids):
                 conn.execute(delete(t).where(t.c.article_id.in_(chunk)))
-            conn.execute(insert(t), [
+            rows.insert_rows(conn, t, [
                 {"article_id": aid, "signature": np.ascontiguousarray(sig).tobytes(), "dtype": str(sig.dtype)}
                 for aid, sig in signatures.items()
             ])
@@ -379,7 +379,7 @@ class Store(LinkResults, ComparisonResults, NearDuplicateRows, BoilerplateRows):
         batch = [{"run_id": run_id, "source": f.source, "reason": f.reason, "at": rows.now()} for f in failures]
         if batch:
             with self.transaction() as conn:
-                conn.execute(insert(schema.ingest_failures), batch)
+                rows.insert_rows(conn, schema.ingest_failures, batch)
 
     def failures(self, run_id: int | None = None) -> list[IngestFailure]:
         t = schema.ingest_failures
