@@ -408,6 +408,12 @@ REAL_NEWS_PATTERNS = [
      "said they wanted to carry passengers.", "carry passengers", None),
     ("Morrison testified on Tuesday. Another diplomat, former special envoy to Estmark Kurt Vollan, shifted his "
      "account to say Sandlin did discuss the inquiry.", "Sandlin did discuss", "Kurt Vollan"),
+    # a firm the tagger calls a person is a firm when the text says so; a lede's "the airline" is named next
+    ("Regulators fined Lumio, the maker of a homework app. Lumio said it would appeal. In a statement, the company "
+     "said it had never sold data.", "never sold data", "Lumio"),
+    ("A jet carrying 174 people landed safely at Fennick on Sunday after an engine fire, the airline said. "
+     "Nordair flight NA 402 turned back twelve minutes into the flight, the airline said in a statement.",
+     "A jet carrying", "Nordair"),
 ]
 
 

@@ -66,7 +66,8 @@ _CORPORATE_SUFFIXES = frozenset("records inc inc. corp corp. corporation co co. 
 # words that make a capitalised name a business or body, never a person
 _ORGLIKE_WORDS = ORG_NOUNS | _CORPORATE_SUFFIXES | frozenset(
     "equities capital partners securities ventures investments associates analytics research labs systems "
-    "solutions motors airlines pharmaceuticals energy bancorp financial insurance trust fund "
+    "solutions motors airlines pharmaceuticals energy bancorp financial insurance trust fund telecom telecoms "
+    "airways pharma foods logistics shipping software studios mining petroleum "
     # football clubs the tagger calls persons ("Manchester United", "Tottenham Hotspur")
     "united city hotspur rovers wanderers athletic albion rangers fc afc".split())
 _CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w&’'-]*(?:\s+(?:(?:of|and|for|on|&)\s+)?[A-Z][\w&’'-]*)+")
@@ -335,6 +336,12 @@ class SpeakerRegistry:
             key = (subject, max(seen))
             if best is None or key > best[:2]:
                 best = (key[0], key[1], ent)
+        if best is None:  # "…, the airline said. Nordair flight NA 402 …": a lede names the firm just after
+            later = [(min(p for p in ent.positions if p > pos), ent) for ent in self.entities
+                     if ent.kind == "organisation" and _has_name(ent.canonical)
+                     and not any(w in PUBLIC_BODY_WORDS for w in ent.canonical.lower().split())
+                     and any(pos < p <= pos + _LEDE_REACH for p in ent.positions)]
+            return min(later, key=lambda item: item[0])[1] if later else None
         return best[2] if best is not None else None
 
     def issuer_before(self, noun: str, pos: int) -> Entity | None:
@@ -370,6 +377,9 @@ class SpeakerRegistry:
             ent = self.body(match.group(2).strip(), match.start(2))
             if ent.kind != "person" and match.group(1) not in ent.titles:
                 ent.titles.append(match.group(1))
+        for ent in self.entities:  # "Lumio, the maker of …", "app maker Lumio", "Lumio said it": a firm the tagger
+            if ent.kind == "person" and gender_of(ent.canonical) is None and _named_as_body(text, ent.canonical):
+                ent.kind = "organisation"  # called a person
         for ent in self.entities:  # gender from the name, a title, "Mr./Ms. Surname" or "Brun said she", for pronouns
             if ent.kind == "person" and ent.gender is None:
                 surname = surname_of(ent.canonical)
@@ -390,6 +400,23 @@ _TITLE_AFTER = re.compile(r",\s+(?:the\s+|a\s+)?(" + _TITLE_WORDS + r")\s*[,.;]"
 # capitalised at the start of a sentence, not part of a title: "Earlier Ukrainian President X said"
 OPENERS = frozenset("earlier later meanwhile yesterday today tonight also but and then now still however "
                      "separately instead there here when while after before".split())
+
+
+_BODY_NOUN = "(?:" + "|".join(sorted(COMPANY_NOUNS | {"agency", "authority", "regulator", "watchdog", "charity", "service",
+                                                        "platform", "app", "network", "broadcaster", "website"})) + ")"
+
+
+def _named_as_body(text: str, name: str) -> bool:
+    """Whether the text calls ``name`` a business or body: "Lumio, the maker of …", "app maker Lumio",
+    "Lumio said it would appeal"."""
+    n = re.escape(name)
+    return bool(re.search(r"\b" + n + r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?" + _BODY_NOUN
+                          + r"(?=\s+(?:of|that|which|based|in|for|behind)\b|[,.;])", text)
+                or re.search(r"\b[\w-]+\s+" + _BODY_NOUN + r"\s+" + n + r"\b", text)
+                or re.search(r"\b" + n + r"\s+(?:said|says|added|announced|confirmed)\s+(?:that\s+)?(?:it|its)\b", text)
+                # "Ostrand will cut 1,200 jobs …, the company said": the sentence's subject is the company
+                or re.search(r"(?:^|[.!?]\s+)(?:[\w-]+\s+){0,3}" + n + r"\b[^.!?\n]{0,250},\s+the\s+" + _BODY_NOUN + r"\s+(?:said|says)\b",
+                             text, re.MULTILINE))
 
 
 def clean_title(title: str | None) -> str | None:
@@ -758,6 +785,7 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
 _INDEFINITE = frozenset("a an one another some several two three four many other my his her their our your".split())
 _SUBJECT_REACH = 300  # characters back a sentence's named subject stays the topic a description refers to
 _GENDER_REACH = 400  # characters further back a known man or woman beats a nearer name of unknown gender
+_LEDE_REACH = 400  # characters after "the company said" in which a firm named next is the one meant
 ROLE_WINDOW = 1500  # characters back in which an unmatched role noun may find the person it refers to
 
 
