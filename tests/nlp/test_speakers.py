@@ -414,6 +414,10 @@ REAL_NEWS_PATTERNS = [
     ("A jet carrying 174 people landed safely at Fennick on Sunday after an engine fire, the airline said. "
      "Nordair flight NA 402 turned back twelve minutes into the flight, the airline said in a statement.",
      "A jet carrying", "Nordair"),
+    # "the directorate" is the body whose name ends in the word
+    ("Waiting times rose, figures published on Thursday by the National Health Directorate showed. The directorate "
+     "said an early wave of influenza had put pressure on wards.", "early wave of influenza",
+     "National Health Directorate"),
 ]
 
 

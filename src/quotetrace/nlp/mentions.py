@@ -47,7 +47,8 @@ ORG_NOUNS = frozenset(
     board bank regulator authority authorities white house statement report documents document paper study
     survey outlet broadcaster network channel website magazine daily tabloid publication cabinet parliament
     congress senate presidency palace foundation institute university organisation organization federation
-    association league society chamber coalition charity watchdog club""".split()
+    association league society chamber coalition charity watchdog club directorate
+    """.split()
 )
 # nouns that stand for a business ("the company said", "the lender declined to comment")
 COMPANY_NOUNS = frozenset(

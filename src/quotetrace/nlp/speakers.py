@@ -67,7 +67,7 @@ _CORPORATE_SUFFIXES = frozenset("records inc inc. corp corp. corporation co co. 
 _ORGLIKE_WORDS = ORG_NOUNS | _CORPORATE_SUFFIXES | frozenset(
     "equities capital partners securities ventures investments associates analytics research labs systems "
     "solutions motors airlines pharmaceuticals energy bancorp financial insurance trust fund telecom telecoms "
-    "airways pharma foods logistics shipping software studios mining petroleum "
+    "airways pharma foods logistics shipping software studios mining petroleum hospital clinic school prison airport "
     # football clubs the tagger calls persons ("Manchester United", "Tottenham Hotspur")
     "united city hotspur rovers wanderers athletic albion rangers fc afc".split())
 _CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w&’'-]*(?:\s+(?:(?:of|and|for|on|&)\s+)?[A-Z][\w&’'-]*)+")
@@ -115,7 +115,7 @@ class SpeakerRegistry:
     def person(self, name: str, pos: int | None = None, title: str | None = None) -> Entity:
         """The person called ``name`` (merged by surname with earlier forms), created if new."""
         words = name.split()
-        if len(words) >= 2 and any(w.lower().strip(".,") in _ORGLIKE_WORDS for w in words):
+        if any(w.lower().strip(".,") in _ORGLIKE_WORDS for w in words) and (len(words) >= 2 or name[:1].isupper()):
             return self.body(name, pos)  # "Harrow Equities", "Orlen Partners": the tagger's PERSON is a firm
         if name in self.body_names:  # "Big Machine", a body by its apposition, tagged PERSON elsewhere
             return self.body(name, pos)
@@ -303,7 +303,10 @@ class SpeakerRegistry:
             before = next((e for e in named if any(p < pos + 150 for p in e.positions)), None)
             return before or (self.company(pos) if head in COMPANY_NOUNS else None) or (named[0] if named else None)
         if head not in PERSON_ROLES and not any(w in PERSON_ROLES for w in words):
-            return None
+            # "the directorate" after "the National Health Directorate": a body whose name ends in the noun
+            return next((e for e in sorted(self.entities, key=lambda e: -max(e.positions or [0]))
+                         if e.kind == "organisation" and e.canonical.lower().split()[-1:] == [head]
+                         and any(p < pos for p in e.positions)), None) if head.isalpha() and len(head) > 3 else None
         wanted = set(words) | _ROLE_SYNONYMS.get(head, set())
         best, best_score = None, 0.0
         for ent in self.entities:
