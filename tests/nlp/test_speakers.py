@@ -418,6 +418,14 @@ REAL_NEWS_PATTERNS = [
     ("Waiting times rose, figures published on Thursday by the National Health Directorate showed. The directorate "
      "said an early wave of influenza had put pressure on wards.", "early wave of influenza",
      "National Health Directorate"),
+    # an opening's definite role is the person named next (a byline is no antecedent)
+    ("Council defies minister over housing\n\nBy Rhys Abern, Local Government Correspondent\n\nThe leader of Carrow "
+     "council has said she will not approve 3,000 new homes. Annelise Thorn, who has led the council since 2022, "
+     "told a meeting on Tuesday that the targets were unfair.", "will not approve", "Annelise Thorn"),
+    # a headline's role is the person the article names with it, not the town in it
+    ("Former Brackwater mayor denies taking bribes as trial opens\n\nBRACKWATER, June 10 (Wire) – Former "
+     "Brackwater mayor Anselm Rokke denied accepting money from a developer as his trial opened on Monday.",
+     "taking bribes", "Anselm Rokke"),
 ]
 
 

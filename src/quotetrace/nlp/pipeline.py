@@ -290,6 +290,10 @@ def _capitalised_elsewhere(text: str, word: str) -> bool:
 def _headline_speaker(reg: SpeakerRegistry, text: str, claim: HeadlineClaim) -> Entity | None:
     """The article's person or body a headline speaker phrase refers to (None: not one we know)."""
     phrase = text[claim.speaker_start: claim.speaker_end]
+    if phrase.split() and phrase.split()[-1].islower():  # "Former Brackwater mayor": the role, not the town
+        found = reg.role(phrase, claim.speaker_start)
+        if found is not None:
+            return found
     for word in reversed(re.findall(r"[A-Z][\w’'-]+", phrase)):
         person = reg.lookup_person(re.sub(r"[’']s$", "", word))
         if person is not None:

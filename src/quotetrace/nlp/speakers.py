@@ -563,6 +563,9 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         found = reg.role(phrase.text, phrase.start)
         if found is not None:
             return found
+        lede = _lede_person(reg, phrase)
+        if lede is not None:
+            return lede
         if words and words[0].lower() in ("the", "a", "an"):
             words = words[1:]
         head = re.sub(r"[’']s$", "", words[-1].lower()) if words else ""
@@ -634,6 +637,21 @@ def _other_kind(ent: Entity, head: str) -> bool:
         return head not in words and head.rstrip("s") not in words
     last = words[-1] if words else ""
     return last in ORG_NOUNS and last != head and last.rstrip("s") != head.rstrip("s")
+
+
+def _lede_person(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None:
+    """"The leader of Carrow Vale council has said … / Annelise Thorne, who has led the council …": a definite
+    role in an article's opening, before any person is named (bylines aside), is the person named next."""
+    words = [w.lower().strip(",.’'") for w in phrase.text.split()]
+    if not words or words[0] != "the" or not any(w in PERSON_ROLES for w in words[1:4]):
+        return None
+    bylines = [m.span() for m in re.finditer(r"(?m)^[ \t]*By[ \t]+[A-Z][^\n]*", reg.text[: phrase.start])]
+    if any(ent.kind == "person" and any(p < phrase.start and not any(a <= p < b for a, b in bylines)
+                                        for p in ent.positions) for ent in reg.entities):
+        return None
+    later = [(min(p for p in ent.positions if p > phrase.start), ent) for ent in reg.entities if ent.kind == "person"
+             and any(phrase.start < p <= phrase.start + _LEDE_REACH for p in ent.positions)]
+    return min(later, key=lambda item: item[0])[1] if later else None
 
 
 def _has_name(name: str) -> bool:
