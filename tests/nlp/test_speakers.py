@@ -426,6 +426,13 @@ REAL_NEWS_PATTERNS = [
     ("Former Brackwater mayor denies taking bribes as trial opens\n\nBRACKWATER, June 10 (Wire) – Former "
      "Brackwater mayor Anselm Rokke denied accepting money from a developer as his trial opened on Monday.",
      "taking bribes", "Anselm Rokke"),
+    # findings speak for whoever published them, however the parser hung the author on
+    ("Waits grew. A study published last month by the University of Fennick found that patients who waited longer "
+     "were more likely to die.", "more likely to die", "University of Fennick"),
+    ("Parents agreed. A survey published on Monday by the polling firm Norstad showed 58 percent of adults backed "
+     "the teachers.", "58 percent", "Norstad"),
+    ("Figures released this month by the Ministry of Justice showed robberies had risen by 23 percent.",
+     "robberies had risen", "Ministry of Justice"),
 ]
 
 

@@ -560,6 +560,8 @@ _DIRECTIVE = frozenset("urge ask call demand warn".split())
 _FINDING_VERBS = frozenset("find show".split())
 _WRITTEN = frozenset("statement letter post message tweet note sign release email caption headline notice "
                      "memo banner placard text".split())
+_AUTHORED = re.compile(r"[ \t]*,?[ \t]+(?:published|released|issued|compiled|conducted|carried[ \t]+out|commissioned|"
+                       r"prepared|produced)[ \t]+[^.;:“”\"]{0,80}?\bby[ \t]+[^.;:“”\"]{2,80}?,?[ \t]*$")
 _FINDING_SUBJECTS = frozenset("study studies report reports survey surveys analysis audit review investigation "
                               "inquiry research data figures poll polls census paper results "
                               "assessment trial memo memos email emails document documents files records papers "
@@ -782,6 +784,12 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 speaker = _speaker_phrase(unit, subj, True)  # "advocacy groups estimated …": a common noun speaks
                 weak = speaker is not None
             sent = token.sent
+            if speaker is not None and speaker.form == "role" and subj is not None and subj.lower_ in _FINDING_SUBJECTS \
+                    and _AUTHORED.search(unit.text, speaker.start - unit.start, token.idx) \
+                    and token.idx - (speaker.start - unit.start) < 200:
+                # misparse "Figures released this month by the Ministry showed …": the author is the source
+                speaker = SpeakerPhrase(unit.text[speaker.start - unit.start: token.idx].rstrip(" ,"), speaker.start,
+                                        unit.start + len(unit.text[: token.idx].rstrip(" ,")), "role")
             if speaker is not None and _quoted_away(unit.text, sent.start_char, speaker.start - unit.start, token.idx):
                 speaker = None  # the parser found its subject inside the quote the verb follows
             if speaker is not None and speaker.form != "pronoun" and speaker.end - unit.start < token.idx:

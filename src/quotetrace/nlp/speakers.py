@@ -784,12 +784,15 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
     if at is None:
         return None
     # an author after any participle ("filed by", "carried out by") but a relay is no author ("seen by")
+    rest = " ".join(words[at + 1:])
+    author = (r"(?:by|from)\s+(?:(?:a\s+team\s+of\s+|a\s+group\s+of\s+)?(?:researchers|scientists|"
+              r"economists|analysts|experts|academics|engineers|doctors|staff|a\s+team|a\s+group)\s+"
+              r"(?:at|from|of|with)\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}?((?:[A-Z][\w’'&.!-]*\s*(?:of\s+|and\s+|for\s+)?)+)")
     after = re.match(r"\s*(?:(?!(?:seen|obtained|cited|quoted|leaked|reviewed|reported)\b)[a-z]+(?:ed|en|t)\s+"
-                     r"(?:out\s+|up\s+)?)?"
-                     r"(?:on\s+\w+\s+)?(?:by|from)\s+(?:(?:a\s+team\s+of\s+|a\s+group\s+of\s+)?(?:researchers|scientists|"
-                     r"economists|analysts|experts|academics|engineers|doctors|staff|a\s+team|a\s+group)\s+"
-                     r"(?:at|from|of|with)\s+)?(?:the\s+)?((?:[A-Z][\w’'&.!-]*\s*(?:of\s+|and\s+|for\s+)?)+)",
-                     " ".join(words[at + 1:]))
+                     r"(?:out\s+|up\s+)?)?(?:on\s+\w+\s+)?" + author, rest) or re.search(
+        # "a study published last month by X", "the survey of 18,000 pupils, carried out by X"
+        r"\b(?:published|released|issued|compiled|conducted|carried\s+out|commissioned|prepared|produced|funded)\s+"
+        r"(?:[\w,]+\s+){0,3}?" + author, rest)
     if after is not None:  # "a report by the Nurses' Union", "a lawsuit filed by the council": its author
         return after.group(1).strip(" ,.").removesuffix(" of").removesuffix(" and"), low[at]
     before = [re.sub(r"[’']s$", "", w) for w in words[:at]]
