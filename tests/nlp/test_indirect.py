@@ -153,3 +153,9 @@ def test_statements_the_parser_hides(text, content, speaker):
 
 def test_according_to_plan_is_no_statement():
     assert _indirect("The launch of the Varn ferry went ahead according to plan.") == []
+
+
+def test_the_terms_of_a_partial_identity_are_not_a_statement():
+    found = _indirect("A commander near Drevny, who asked to be identified only by his call sign, Falcon, told Wire "
+                      "the other side had rearmed.")
+    assert [t for t, _ in found] == ["the other side had rearmed"], found

@@ -433,6 +433,11 @@ REAL_NEWS_PATTERNS = [
      "the teachers.", "58 percent", "Norstad"),
     ("Figures released this month by the Ministry of Justice showed robberies had risen by 23 percent.",
      "robberies had risen", "Ministry of Justice"),
+    # a source who gives only a first name or a call sign speaks under it
+    ("One resident of Orm, who gave only her first name, Liv, said she had spent the night upstairs.",
+     "spent the night", "Liv"),
+    ("A commander near Drevny, who asked to be identified only by his call sign, Falcon, told Wire the other side "
+     "had used the truce to move ammunition.", "move ammunition", "Falcon"),
 ]
 
 

@@ -560,6 +560,8 @@ _DIRECTIVE = frozenset("urge ask call demand warn".split())
 _FINDING_VERBS = frozenset("find show".split())
 _WRITTEN = frozenset("statement letter post message tweet note sign release email caption headline notice "
                      "memo banner placard text".split())
+_GIVEN_NAME = re.compile(r",[ \t]+who[ \t]+[^,;.“”\"]{0,80}?\b(?:name|names|nickname|sign|alias)[ \t]*,[ \t]+"
+                         r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]*,[ \t]*(?:\w+[ \t]+){0,2}$")
 _AUTHORED = re.compile(r"[ \t]*,?[ \t]+(?:published|released|issued|compiled|conducted|carried[ \t]+out|commissioned|"
                        r"prepared|produced)[ \t]+[^.;:“”\"]{0,80}?\bby[ \t]+[^.;:“”\"]{2,80}?,?[ \t]*$")
 _FINDING_SUBJECTS = frozenset("study studies report reports survey surveys analysis audit review investigation "
@@ -790,6 +792,11 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 # misparse "Figures released this month by the Ministry showed …": the author is the source
                 speaker = SpeakerPhrase(unit.text[speaker.start - unit.start: token.idx].rstrip(" ,"), speaker.start,
                                         unit.start + len(unit.text[: token.idx].rstrip(" ,")), "role")
+            given = _GIVEN_NAME.search(unit.text, speaker.start - unit.start, token.idx) \
+                if speaker is not None and speaker.form == "role" else None
+            if given is not None:  # "One resident, who gave only her first name, Liv, said": Liv speaks
+                s_at = unit.start + given.start(1)
+                speaker = SpeakerPhrase(given.group(1), s_at, s_at + len(given.group(1)), "name", person=True)
             if speaker is not None and _quoted_away(unit.text, sent.start_char, speaker.start - unit.start, token.idx):
                 speaker = None  # the parser found its subject inside the quote the verb follows
             if speaker is not None and speaker.form != "pronoun" and speaker.end - unit.start < token.idx:

@@ -12,7 +12,7 @@ from quotetrace.nlp.attribution import CueHit
 LOGGER = logging.getLogger(__name__)
 
 MIN_WORDS = 3
-_ANONYMITY = re.compile(r"(?:not\s+to\s+be\s+(?:named|identified|quoted|cited)|for\s+anonymity|that\s+(?:his|her|their)\s+names?\s+(?:not\s+be|be\s+withheld))\b")
+_ANONYMITY = re.compile(r"(?:not\s+to\s+be\s+(?:named|identified|quoted|cited)|(?:to\s+be\s+)?identified\s+only\b|for\s+anonymity|that\s+(?:his|her|their)\s+names?\s+(?:not\s+be|be\s+withheld))\b")
 _RELAY_TAIL = re.compile(r",?\s+(?:as\s+)?(?:reported|cited|quoted|relayed)\s+by\b|,\s+according\s+to\b")
 
 
