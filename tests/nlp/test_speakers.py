@@ -438,6 +438,13 @@ REAL_NEWS_PATTERNS = [
      "spent the night", "Liv"),
     ("A commander near Drevny, who asked to be identified only by his call sign, Falcon, told Wire the other side "
      "had used the truce to move ammunition.", "move ammunition", "Falcon"),
+    # a name set off after a role with a place; a spokesman for a named office; a role word met as a title
+    ("The Skarn Water Directorate raised the warning level. A geologist at the directorate, Per Arne Nessa, said "
+     "the slope had been moving for a decade.", "slope had been moving", "Per Arne Nessa"),
+    ("Aasheim made a claim. “We do not comment on fairy tales,” said a spokesman for the Office of the Prime Minister.",
+     "fairy tales", "Office of the Prime Minister"),
+    ("Carrow goalkeeper Piet Abram collided with Holmsby striker Kofi Anders. “It was an accident,” the striker said.",
+     "an accident", "Kofi Anders"),
 ]
 
 

@@ -290,7 +290,7 @@ _APPOS_BEFORE = re.compile(r"(?:^|[”\"’»][ \t]*,?[ \t]*|[.;][ \t]+)(" + _NA
                            r"[ \t]*,[ \t]*(?:(?:has|had|have|also|later|then|further|again)[ \t]+)*$")
 _NAME_BEFORE = re.compile(r"(?:^|[,;:]\s+|\.\s+|[”\"’]\s*)(" + _NAME_RUN + r")[ \t]+$")
 # "“…,” said Will Tjernlund, a consultant …": the verb right after a quote, the speaker's name after the verb
-_NAME_AFTER_COMMA = re.compile(r"[ \t]*,[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]+$")
+_NAME_AFTER_COMMA = re.compile(r"[ \t]*,[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]*,?[ \t]+$")
 _TITLE_ABBREVIATION = re.compile(r"(?:(?:Rep|Sen|Gov|Lt|Col|Gen|Dr|Mr|Mrs|Ms|Prof|Capt|Sgt|Maj|Adm|Cmdr|Pres|Rev|Det|"
                                  r"Supt|Insp|Atty|Amb)\.[ \t]+)+")
 _NAME_AFTER = re.compile(r"[ \t]+(" + _NAME_RUN + r")(?=[ \t]*(?:[,.;:(]|$|[ \t]+(?:in|on|at|during|to|who|when|after|"

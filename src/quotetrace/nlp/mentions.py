@@ -39,7 +39,8 @@ PERSON_ROLES = frozenset(
     ambassador chancellor director head premier envoy commander senator governor mayor lawmaker prosecutor
     judge officer executive ceo chairman chairwoman founder analyst expert professor diplomat aide adviser
     advisor secretary premier king queen pope negotiator economist researcher scientist author editor
-    correspondent spokespeople""".split()
+    correspondent spokespeople striker goalkeeper midfielder defender winger quarterback coach manager captain
+    sprinter novelist poet singer actor actress geologist lawyer attorney solicitor watchman bishop""".split()
 )
 ORG_NOUNS = frozenset(
     """ministry kremlin government newspaper agency company department office pentagon police army military

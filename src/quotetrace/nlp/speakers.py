@@ -759,7 +759,8 @@ def _staff_or_public(words: list[str]) -> tuple[str, str] | None:
     rest = [w for w in words[at + 1:]]
     if rest and rest[0].lower() == "the":
         rest = rest[1:]
-    named = bool(rest) and all(w[:1].isupper() or w.lower() in ("of", "and", "for", "&") for w in rest)
+    named = bool(rest) and rest[0][:1].isupper() and all(w[:1].isupper() or w.lower() in ("of", "and", "for", "&", "the")
+                                                          for w in rest)  # "the Office of the Prime Minister"
     if head in ORG_NOUNS or head in _PUBLIC and low[0] == "the":
         return None
     if at < len(low) and named and (low[at] == "at" or head in _STAFF and low[at] in _STAFF_PREPS):
