@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import random
 import subprocess
@@ -89,20 +88,91 @@ def test_signature_is_the_same_in_another_process() -> None:
     assert out == minhash_signature(WIRE).tobytes().hex()
 
 
-def test_signature_equals_a_plain_datasketch_minhash_of_the_shingles() -> None:
-    reference = MinHash(num_perm=128, seed=1, scheme="affine64", hashfunc=int)
-    reference.update_batch(shingle_hashes(WIRE).tolist())
-    assert np.array_equal(reference.hashvalues, minhash_signature(WIRE))
+_MASK = (1 << 64) - 1
 
 
-@pytest.mark.parametrize("words", [0, 1, 4, 5, 196, 197, 1000])
-def test_signature_equals_datasketch_across_chunk_boundaries(words: int) -> None:
+def _fmix64(value: int) -> int:
+    value ^= value >> 33
+    value = (value * 0xFF51AFD7ED558CCD) & _MASK
+    value ^= value >> 33
+    value = (value * 0xC4CEB9FE1A85EC53) & _MASK
+    return value ^ (value >> 33)
+
+
+def reference_signature(text: str, bins: int) -> list[int]:
+    """One-permutation MinHash with optimal densification (Shrivastava 2017), spelled out in plain Python."""
+    from quotetrace.ingest import dedup
+
+    def bin_of(value: int) -> int:
+        return ((value >> 32) * bins) >> 32
+
+    minima: list[int | None] = [None] * bins
+    for shingle in shingle_hashes(text).tolist():
+        value = _fmix64(shingle)
+        current = minima[bin_of(value)]
+        if current is None or value < current:
+            minima[bin_of(value)] = value
+    if all(value is None for value in minima):
+        return [_MASK] * bins
+    signature = []
+    for i, value in enumerate(minima):
+        attempt = 0
+        while value is None:  # probe this bin's own sequence until a bin that holds a shingle
+            value = minima[bin_of(_fmix64(((i << 32) + attempt) ^ int(dedup._PROBE_SEED)))]
+            attempt += 1
+        signature.append(value)
+    return signature
+
+
+def test_signature_equals_a_plain_one_permutation_minhash_of_the_shingles() -> None:
+    assert minhash_signature(WIRE).tolist() == reference_signature(WIRE, 128)
+
+
+@pytest.mark.parametrize("words", [0, 1, 4, 5, 6, 40, 196, 197, 1000])
+@pytest.mark.parametrize("bins", [64, 100, 128])
+def test_signature_equals_the_reference_for_any_length_and_bin_count(words: int, bins: int) -> None:
     rng = random.Random(words)
     text = " ".join(rng.choice(["quay", "ferry", "Velmora", "tide", "rope", "gull", "x1", "über"]) + str(rng.randint(0, 50))
                     for _ in range(words))
-    reference = MinHash(num_perm=64, seed=1, scheme="affine64", hashfunc=int)
-    reference.update_batch(shingle_hashes(text).tolist())
-    assert np.array_equal(reference.hashvalues, minhash_signature(text, num_perm=64))
+    assert minhash_signature(text, num_perm=bins).tolist() == reference_signature(text, bins)
+
+
+def _edited_pairs(count: int, seed: int) -> list[tuple[str, str]]:
+    """(original, copy) pairs of random texts, the copy with 0-60 words replaced, cut or added (fiction)."""
+    rng = random.Random(seed)
+    vocabulary = [f"w{i}" for i in range(3000)]
+    pairs = []
+    for _ in range(count):
+        words = rng.choices(vocabulary, k=rng.randint(100, 900))
+        copy = list(words)
+        for _ in range(rng.randint(0, 60)):
+            edit, at = rng.random(), rng.randrange(len(copy))
+            if edit < 0.5:
+                copy[at] = rng.choice(vocabulary)
+            elif edit < 0.75:
+                del copy[at]
+            else:
+                copy.insert(at, rng.choice(vocabulary))
+        pairs.append((" ".join(words), " ".join(copy)))
+    return pairs
+
+
+def test_estimated_jaccard_is_as_close_as_classic_minhash() -> None:
+    """One permutation estimates the shingles' Jaccard as well as 128 permutations (datasketch's affine64)."""
+    errors: dict[str, list[float]] = {"ours": [], "classic": []}
+    for a, b in _edited_pairs(300, seed=3):
+        ours = float(np.mean(minhash_signature(a) == minhash_signature(b)))
+        sketches = []
+        for text in (a, b):
+            sketch = MinHash(num_perm=128, seed=1, scheme="affine64", hashfunc=int)
+            sketch.update_batch(shingle_hashes(text).tolist())
+            sketches.append(sketch)
+        true = jaccard(a, b)
+        errors["ours"].append(ours - true)
+        errors["classic"].append(sketches[0].jaccard(sketches[1]) - true)
+    rmse = {name: float(np.sqrt(np.mean(np.square(values)))) for name, values in errors.items()}
+    assert rmse["ours"] < 0.04 and rmse["ours"] <= 1.15 * rmse["classic"], rmse
+    assert abs(float(np.mean(errors["ours"]))) < 0.01  # unbiased
 
 
 def test_shingles_ignore_case_and_punctuation_but_not_word_order() -> None:
@@ -221,25 +291,18 @@ def test_index_answers_as_datasketch_minhashlsh_with_jaccard_verification(datask
     assert len(index) == sum(m is None for m in expected)  # one entry per canonical copy
 
 
-def test_word_hashes_do_not_depend_on_the_word_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("piece", [16, 1 << 16])
+def test_word_hashes_are_each_words_own_hash_wherever_it_sits(piece: int, monkeypatch: pytest.MonkeyPatch) -> None:
     from quotetrace.ingest import dedup
 
-    expected = minhash_signature(WIRE)
-    words = dedup._WORD.findall(WIRE.casefold())
-    blake = [int.from_bytes(hashlib.blake2b(w.encode(), digest_size=8).digest(), "little")
-             for w in words]
-    assert dedup._word_hashes([w.encode() for w in words]).tolist() == blake
-    # A cap smaller than the text's vocabulary: the cache is cleared and the text is hashed without it.
-    monkeypatch.setattr(dedup, "_WORD_CACHE_MAX", 5)
-    dedup._word_cache.clear()
-    assert np.array_equal(minhash_signature(WIRE), expected)
-    assert len(dedup._word_cache) <= 5
-    # A cap the cache overflows between texts: cleared, then refilled, same values.
-    monkeypatch.setattr(dedup, "_WORD_CACHE_MAX", len(set(words)) + 3)
-    dedup._word_cache.clear()
-    dedup._word_hashes([b"alpha", b"beta", b"gamma", b"delta"])
-    assert np.array_equal(minhash_signature(WIRE), expected)
-    assert len(dedup._word_cache) <= dedup._WORD_CACHE_MAX
+    monkeypatch.setattr(dedup, "_PIECE", piece)  # 16: long texts cut into many pieces, some words longer than one
+    texts = [WIRE, OTHER_OUTLET, "Straße ÜBER café_au-lait ½ 東京で会見した。 " + "x" * 40 + " end",
+             " ".join(["bridge"] * 30), ""]
+    for text in texts:
+        words = words_utf8(text)
+        assert dedup.word_hashes(text).tolist() == [dedup.word_hash(word) for word in words]
+    assert dedup.word_hash(b"bridge") != dedup.word_hash(b"bridgf") != dedup.word_hash(b"bridge\xc3\xa9")
+    assert dedup.word_hash(b"ab") != dedup.word_hash(b"ba")
 
 
 def test_index_blocks_keep_every_rank(monkeypatch: pytest.MonkeyPatch) -> None:

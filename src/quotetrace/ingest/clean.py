@@ -16,6 +16,7 @@ from quotetrace.ingest.boilerplate import MAX_LINE_CHARS, normalise_line
 from quotetrace.records import Span
 
 LOGGER = logging.getLogger(__name__)
+LEARNED_BOILERPLATE = "learned-boilerplate"  # the label of lines learned from the corpus (corpus-dependent)
 
 _BULLETS = "•·‣◦▪▸►»›*-–—|"
 _LEAD = re.compile(rf"^[\s{re.escape(_BULLETS)}]*")
@@ -397,7 +398,7 @@ def _classify(line: _Line, index: int, lines: list[_Line], authors: set[int], re
     # ``known`` is normalise_line of the raw line: equal to that of its core (bullets and spaces are no letters).
     if boilerplate and len(line.core) <= MAX_LEARNED_RAW \
             and (known if known is not None else normalise_line(line.core)) in boilerplate:
-        return "learned-boilerplate"
+        return LEARNED_BOILERPLATE
     if _sentence_like(line) or not line.words:  # the cheaper test first: most article lines are sentences
         return None
     if repeats[line.core] > 1 and _short(line, 30) and line.core.count("|") < 2 \

@@ -3,11 +3,16 @@
 Exact duplicates (same id, same content hash) are the store's business; this module finds
 syndicated copies with small edits, so they can be kept and marked ``duplicate_of`` the first copy.
 Candidates come from LSH buckets (never all pairs) and are verified by the estimated Jaccard.
+
+Signatures are one-permutation MinHash with optimal densification (Li, Owen & Zhang 2012; Shrivastava 2017):
+each shingle is hashed once, the hash space is cut into ``num_perm`` bins, each bin keeps its smallest hash and
+an empty bin borrows the value of the first non-empty bin its own probe sequence reaches. The fraction of equal
+bins estimates the Jaccard similarity as classic MinHash's equal permutation minima do (same banding), in
+O(shingles) instead of O(shingles x num_perm). ``SCHEME`` names it; stores record it (``StoredNearDuplicateIndex``).
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -15,71 +20,55 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash  # type: ignore[import-untyped]
 
+from quotetrace.ingest.clean import LEARNED_BOILERPLATE
 from quotetrace.records import Span
 
 LOGGER = logging.getLogger(__name__)
 
-SEED = 1  # fixed, so signatures stored by one run are comparable with the next
-SCHEME = "affine64"  # 64-bit hash values (uint64), no collision bias on long texts
-_WORD = re.compile(r"\w+")
-_CHUNK = 512  # shingles per block of the permutation work array (512 KB at 128 permutations)
+# Signatures of another scheme (or bin count, or shingle size) cannot be compared with these: a store records it.
+SCHEME = "oph-optimal-densification-v1"
+SCHEME_STATE_KEY = "near_duplicate_signatures"
+SHINGLE = 5  # words per shingle
+_EMPTY = np.iinfo(np.uint64).max  # every bin of a text without words
 _BLOCK_ROWS = 512  # signatures per block of the near-duplicate index (512 KB at 128 permutations)
 _BASE = np.uint64(0x100000001B3)  # FNV-64 prime: the multiplier of the rolling shingle hash
+_BYTE_BASE = 0x9E3779B97F4A7C15  # odd, so invertible mod 2**64: the base of the words' polynomial byte hash
+_LENGTH_MIX = np.uint64(0xC2B2AE3D27D4EB4F)  # a word's length, mixed into its hash
+_PROBE_SEED = np.uint64(0x2545F4914F6CDD1D)  # the densification's probe sequences
+_PIECE = 1 << 16  # bytes of text hashed at once (longer texts are cut at a space): bounds the power tables
 
-
-_WORD_CACHE_MAX = 50_000  # word hashes kept across texts (news vocabulary repeats); cleared when full: ~6 MB
-_word_cache: dict[bytes, int] = {}  # keyed by the word's UTF-8 bytes, which are what is hashed
-
+_WORD = re.compile(r"\w+")
 # ASCII characters ``\w`` does not match (it matches what str.isalnum() accepts, and "_"), mapped to a space.
 _ASCII_NON_WORD = bytes(c for c in range(128) if not (chr(c).isalnum() or c == ord("_")))
 _SPLIT_ASCII = bytes.maketrans(_ASCII_NON_WORD, b" " * len(_ASCII_NON_WORD))
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_SPACE = 0x20
 
 
-def words_utf8(text: str) -> list[bytes]:
-    """The UTF-8 bytes of ``_WORD.findall(text.casefold())``, 3x faster than the regex.
+def _word_bytes(text: str) -> bytes:
+    """The UTF-8 bytes of ``text.casefold()`` with every non-word character a space (``\\w`` decides).
 
     Casefolding is per character: each distinct non-ASCII character is replaced by its casefolded form, in
     which non-ASCII characters that are not word characters become spaces; the ASCII letters are lowered as
     bytes (what casefold does to them, without decoding the whole text). A byte table then turns ASCII
-    non-word characters into spaces and ``bytes.split`` cuts the words (multi-byte characters left are all
-    word characters).
+    non-word characters into spaces (multi-byte characters left are all word characters).
     """
     if not text.isascii():
         for char in set(_NON_ASCII.findall(text)):
             folded = "".join(c if c.isascii() or c.isalnum() else " " for c in char.casefold())
             if folded != char:
                 text = text.replace(char, folded)
-    return text.encode("utf-8").lower().translate(_SPLIT_ASCII).split()
+    return text.encode("utf-8").lower().translate(_SPLIT_ASCII)
 
 
-def _word_hash(word: bytes) -> int:
-    value = _word_cache.get(word)
-    if value is None:
-        if len(_word_cache) >= _WORD_CACHE_MAX:
-            _word_cache.clear()
-        value = _word_cache[word] = int.from_bytes(hashlib.blake2b(word, digest_size=8).digest(), "little")
-    return value
-
-
-def _word_hashes(words: list[bytes]) -> np.ndarray:
-    # dict.get mapped in C for the (mostly cached) words; only the misses call _word_hash.
-    values = list(map(_word_cache.get, words))
-    if None in values:
-        missing = -1
-        try:
-            while True:  # list.index scans in C: the few misses are found without a Python loop over every word
-                missing = values.index(None, missing + 1)
-                values[missing] = _word_hash(words[missing])
-        except ValueError:
-            pass
-    return np.array(values, dtype=np.uint64)
+def words_utf8(text: str) -> list[bytes]:
+    """The UTF-8 bytes of ``_WORD.findall(text.casefold())``, 3x faster than the regex."""
+    return _word_bytes(text).split()
 
 
 def _fmix64(values: np.ndarray) -> np.ndarray:
-    """MurmurHash3's 64-bit finalizer, as datasketch applies it before its affine64 permutations."""
+    """MurmurHash3's 64-bit finalizer: a bijection of uint64 whose every output bit depends on every input bit."""
     with np.errstate(over="ignore"):
         values = values ^ (values >> np.uint64(33))
         values = values * np.uint64(0xFF51AFD7ED558CCD)
@@ -88,22 +77,65 @@ def _fmix64(values: np.ndarray) -> np.ndarray:
         return values ^ (values >> np.uint64(33))
 
 
-def _identity(value: int) -> int:
-    return value
+def _power_table(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """``_BYTE_BASE ** k`` and its inverse mod 2**64, for k < ``size`` (uint64 arithmetic wraps mod 2**64)."""
+    powers = np.empty(size, dtype=np.uint64)
+    inverses = np.empty(size, dtype=np.uint64)
+    powers[0] = inverses[0] = 1
+    powers[1:] = _BYTE_BASE
+    inverses[1:] = pow(_BYTE_BASE, -1, 1 << 64)
+    return np.cumprod(powers, out=powers), np.cumprod(inverses, out=inverses)
 
 
-@lru_cache(maxsize=8)
-def _template(num_perm: int) -> MinHash:
-    """A MinHash whose permutations every signature of this size shares (computing them costs more than hashing)."""
-    return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, hashfunc=_identity)
+_POWERS, _INVERSES = _power_table(_PIECE)
+
+
+def _piece_word_hashes(piece: bytes) -> np.ndarray:
+    """``word_hash`` of each space-separated word of ``piece``, in order, without a Python object per word.
+
+    A word's polynomial hash is a difference of prefix sums (of byte x base**position) brought back to its
+    start by the inverse power: one pass of numpy over the bytes.
+    """
+    data = np.frombuffer(piece, dtype=np.uint8)
+    inside = np.zeros(len(data) + 2, dtype=bool)
+    np.not_equal(data, _SPACE, out=inside[1:-1])
+    edges = np.flatnonzero(inside[1:] != inside[:-1])  # alternately the first byte of a word and the one after it
+    starts, ends = edges[0::2], edges[1::2]
+    powers, inverses = (_POWERS, _INVERSES) if len(data) <= _PIECE else _power_table(len(data))
+    sums = np.zeros(len(data) + 1, dtype=np.uint64)
+    np.cumsum(data * powers[:len(data)], out=sums[1:])
+    with np.errstate(over="ignore"):
+        polynomial = (sums[ends] - sums[starts]) * inverses[starts]
+        return _fmix64(polynomial + (ends - starts).astype(np.uint64) * _LENGTH_MIX)
+
+
+def word_hash(word: bytes) -> int:
+    """The stable 64-bit hash of one word's UTF-8 bytes (what ``shingle_hashes`` combines): a polynomial in
+    ``_BYTE_BASE`` over its bytes, first byte lowest, plus its length, through ``_fmix64``."""
+    polynomial = sum(byte * pow(_BYTE_BASE, k, 1 << 64) for k, byte in enumerate(word)) % (1 << 64)
+    value = (polynomial + len(word) * int(_LENGTH_MIX)) % (1 << 64)
+    return int(_fmix64(np.array([value], dtype=np.uint64))[0])
+
+
+def word_hashes(text: str) -> np.ndarray:
+    """``word_hash`` of each word of ``words_utf8(text)``, in order (uint64)."""
+    data = _word_bytes(text)
+    if len(data) <= _PIECE:
+        return _piece_word_hashes(data)
+    pieces, start = [], 0
+    while start < len(data):  # cut at a space, so that no word straddles two pieces
+        cut = data.find(b" ", start + _PIECE)
+        end = len(data) if cut < 0 else cut
+        pieces.append(_piece_word_hashes(data[start:end]))
+        start = end
+    return np.concatenate(pieces)
 
 
 def shingle_hashes(text: str, shingle: int = 5) -> np.ndarray:
     """64-bit hashes of the word ``shingle``-grams of ``text`` (casefolded words; punctuation ignored)."""
-    words = words_utf8(text)
-    if not words:
-        return np.zeros(0, dtype=np.uint64)
-    ids = _word_hashes(words)
+    ids = word_hashes(text)
+    if not len(ids):
+        return ids
     width = min(shingle, len(ids))  # a text shorter than one shingle is one shingle
     count = len(ids) - width + 1
     # Polynomial hash of each window, wrapping mod 2**64; the order of words matters.
@@ -125,28 +157,64 @@ def without_spans(text: str, spans: Iterable[Span]) -> str:
     return "\n".join(pieces)
 
 
-def minhash_signature(text: str, num_perm: int = 128, shingle: int = 5, junk: Iterable[Span] = ()) -> np.ndarray:
-    """The MinHash hash values (uint64, ``num_perm`` long) of ``text``'s word shingles.
+def _bin_of(values: np.ndarray, bins: int) -> np.ndarray:
+    """The bin of each 64-bit value among ``bins`` equal ranges of the hash space: monotone in the value."""
+    return ((values >> np.uint64(32)) * np.uint64(bins)) >> np.uint64(32)
+
+
+def _densify(signature: np.ndarray, filled: np.ndarray) -> None:
+    """Optimal densification: each empty bin takes the value of the first non-empty bin its own probe sequence
+    (a hash of the bin and the attempt) reaches. Signatures of one text share their probe sequences, so two
+    texts agree on an empty bin as often as on a random filled one."""
+    bins = len(signature)
+    empty = np.flatnonzero(~filled).astype(np.uint64)
+    attempt = 0
+    while len(empty):
+        probes = _bin_of(_fmix64(((empty << np.uint64(32)) + np.uint64(attempt)) ^ _PROBE_SEED), bins)
+        found = filled[probes]
+        signature[empty[found]] = signature[probes[found]]  # only filled bins are read: none is written here
+        empty = empty[~found]
+        attempt += 1
+
+
+def signature_scheme(num_perm: int = 128) -> dict[str, Any]:
+    """What a store records of its signatures: comparable only with signatures of the same record."""
+    return {"scheme": SCHEME, "bins": num_perm, "shingle": SHINGLE}
+
+
+def minhash_signature(text: str, num_perm: int = 128, shingle: int = SHINGLE, junk: Iterable[Span] = ()) -> np.ndarray:
+    """The one-permutation MinHash signature (uint64, ``num_perm`` bins) of ``text``'s word shingles.
 
     Spans in ``junk`` are left out, so a copy framed by another outlet's page furniture stays close to its
     original. Pass only spans that depend on the text alone (not learned boilerplate) to stay reproducible.
+    A text without words has every bin ``2**64 - 1``.
     """
+    if not 0 < num_perm < 1 << 32:
+        raise ValueError("num_perm must be in [1, 2**32)")
     if junk:
         text = without_spans(text, junk)
-    a, b = _template(num_perm).permutations
-    signature = np.full(num_perm, np.iinfo(np.uint64).max, dtype=np.uint64)
-    # datasketch's affine64 update_batch in numpy, without its per-value Python calls: same values, bit for bit.
-    mixed = _fmix64(shingle_hashes(text, shingle))
-    # Chunks keep the (shingles x num_perm) work array in cache: 2-3x faster than one batch on long texts;
-    # one work array for all of them (uint64 arithmetic wraps, as datasketch's mod 2**64 does).
-    work = np.empty((min(len(mixed), _CHUNK), num_perm), dtype=np.uint64)
-    for start in range(0, len(mixed), _CHUNK):
-        chunk = mixed[start:start + _CHUNK, None]
-        block = work[:len(chunk)]
-        np.multiply(chunk, a, out=block)
-        np.add(block, b, out=block)
-        np.minimum(signature, np.minimum.reduce(block, axis=0), out=signature)
+    signature = np.full(num_perm, _EMPTY, dtype=np.uint64)
+    # Sorted hashes are sorted by bin too (the bin is monotone in the hash): each bin's minimum is its first.
+    hashes = np.sort(_fmix64(shingle_hashes(text, shingle)))
+    if not len(hashes):
+        return signature
+    bins = _bin_of(hashes, num_perm)
+    first = np.empty(len(bins), dtype=bool)
+    first[0] = True
+    np.not_equal(bins[1:], bins[:-1], out=first[1:])
+    filled_bins = bins[first]
+    signature[filled_bins] = hashes[first]
+    if len(filled_bins) < num_perm:
+        filled = np.zeros(num_perm, dtype=bool)
+        filled[filled_bins] = True
+        _densify(signature, filled)
     return signature
+
+
+def article_signature(text: str, junk: Iterable[Span], num_perm: int = 128) -> np.ndarray:
+    """``minhash_signature`` of an article's text without its junk that depends on the text alone: learned
+    boilerplate depends on the corpus seen so far, and a signature must not."""
+    return minhash_signature(text, num_perm, junk=[span for span in junk if span.label != LEARNED_BOILERPLATE])
 
 
 @lru_cache(maxsize=8)
@@ -266,8 +334,9 @@ class StoredNearDuplicateIndex:
 
     ``find_batch`` looks a whole batch up with a few queries (its buckets, then the signatures of the
     candidates) and indexes the batch's canonical articles; ``save`` writes them, and must run in the
-    transaction that stores those articles' signatures. A store indexed before the index moved into it is
-    indexed from its stored signatures on first use.
+    transaction that stores those articles' signatures. The store records the signature scheme: on first use
+    of a store whose record differs (or that has none, being older than the record), its articles' signatures
+    are recomputed from their stored texts and indexed again.
     """
 
     def __init__(self, store: Any, threshold: float = 0.8, num_perm: int = 128) -> None:
@@ -280,8 +349,31 @@ class StoredNearDuplicateIndex:
         self._next_rank = store.next_member_rank()
         self._added: dict[str, tuple[int, list[int]]] = {}  # this batch's new members: id -> (rank, buckets)
         self._moved: dict[str, np.ndarray] = {}  # members seen again in this batch: id -> their new signature
-        if self._next_rank == 0:
+        if store.get_state(SCHEME_STATE_KEY) != signature_scheme(num_perm):
+            self._sign_stored_articles_again()
+        elif self._next_rank == 0:
             self._index_stored_signatures()
+
+    def _sign_stored_articles_again(self) -> None:
+        """Stored signatures of another scheme (or of a store older than the scheme's record) cannot be compared
+        with new ones: recompute every stored article's from its text, index the canonical ones again, and
+        record the scheme, in one transaction. The ``duplicate_of`` already decided are kept."""
+        with self.store.transaction():
+            if self.store.has_signatures():
+                LOGGER.warning("near-duplicate signatures in the store are not %s signatures: recomputing them "
+                               "from the stored texts (once)", SCHEME)
+                page: dict[str, np.ndarray] = {}
+                for article in self.store.iter_articles():
+                    page[article.id] = article_signature(article.text, article.junk, self.num_perm)
+                    if len(page) >= 500:
+                        self.store.write_signatures(page)
+                        page = {}
+                self.store.write_signatures(page)
+                self.store.clear_members()
+                self._next_rank = 0
+            if self._next_rank == 0:
+                self._index_stored_signatures()
+            self.store.set_state(SCHEME_STATE_KEY, signature_scheme(self.num_perm))
 
     def _index_stored_signatures(self) -> None:
         page: list[tuple[str, np.ndarray]] = []

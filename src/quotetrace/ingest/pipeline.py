@@ -78,7 +78,7 @@ class _Run:
         """Classify, clean and store one batch in one transaction."""
         from quotetrace.ingest.boilerplate import candidate_lines
         from quotetrace.ingest.clean import mark_junk
-        from quotetrace.ingest.dedup import minhash_signature
+        from quotetrace.ingest.dedup import article_signature
 
         stored = self.store.known_ids(a.id for a in articles)
         owners = self.store.articles_by_hash(a.content_hash for a in articles)
@@ -120,9 +120,7 @@ class _Run:
             lines = lines_by_outlet[key]
             self.used.setdefault(key, set()).add(lines)
             junk = tuple(mark_junk(article.text, lines, normalised.pop(article.id)))
-            # Learned boilerplate depends on the corpus seen so far; leave only text-determined junk out.
-            signatures[article.id] = minhash_signature(
-                article.text, junk=[s for s in junk if s.label != "learned-boilerplate"])
+            signatures[article.id] = article_signature(article.text, junk)  # learned boilerplate stays in
             marked.append(replace(article, junk=junk))
             self.pending.add(key)
         copies = self.index.find_batch([(article.id, signatures[article.id]) for article in marked])

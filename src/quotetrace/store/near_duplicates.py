@@ -86,3 +86,9 @@ class NearDuplicateRows:
             for chunk in chunks(old):
                 conn.execute(delete(t).where(or_(*(and_(t.c.bucket == b, t.c.rank == r) for b, r in chunk))))
             insert_rows(conn, t, new)
+
+    def clear_members(self) -> None:
+        """Empty the index (its members and buckets), e.g. before indexing recomputed signatures."""
+        with self.transaction() as conn:
+            conn.execute(delete(schema.near_duplicate_buckets))
+            conn.execute(delete(schema.near_duplicate_members))

@@ -22,11 +22,11 @@ Comparison results (compare stage), per story: ``replace_comparison(comparison, 
     ``drop_comparisons_except(story_ids)``, ``story_comparison(story_id)``; slices of the corpus for the CLI
     and report: ``articles_by_ids``, ``quotes_of_articles``, ``quotes_of_speaker``, ``utterances_of_quotes``, ...
     (see ``quotetrace.store.comparisons``).
-Ingest bookkeeping: ``articles_by_hash``, ``known_ids``, ``write_signatures``/``iter_signatures``,
-    ``get_state``/``set_state``, ``set_junk``, ``start_run``/``finish_run``, ``record_failures``/``failures``;
-    the near-duplicate index's rows: ``next_member_rank``, ``member_ranks``, ``bucket_ranks``,
-    ``member_signatures``, ``add_members``, ``move_members`` (see ``quotetrace.store.near_duplicates``); the
-    boilerplate learner's counts and the ids a run handled (see ``quotetrace.store.boilerplate``).
+Ingest bookkeeping: ``articles_by_hash``, ``known_ids``, ``write_signatures``/``iter_signatures``/
+    ``has_signatures``, ``get_state``/``set_state``, ``set_junk``, ``start_run``/``finish_run``,
+    ``record_failures``/``failures``; the near-duplicate index's rows: ``next_member_rank``, ``member_ranks``,
+    ``bucket_ranks``, ``member_signatures``, ``add_members``, ``move_members``, ``clear_members`` (see
+    ``quotetrace.store.near_duplicates``); the boilerplate learner's counts and the ids a run handled (see ``quotetrace.store.boilerplate``).
 
 Every write runs in a transaction (its own, or the one open via ``transaction()``). Reads inside an open
 transaction see its writes. Errors opening or writing the store raise ``StoreError``.
@@ -319,6 +319,11 @@ class Store(LinkResults, ComparisonResults, NearDuplicateRows, BoilerplateRows):
                 {"article_id": aid, "signature": np.ascontiguousarray(sig).tobytes(), "dtype": str(sig.dtype)}
                 for aid, sig in signatures.items()
             ])
+
+    def has_signatures(self) -> bool:
+        """Whether any MinHash signature is stored."""
+        with self._read() as conn:
+            return conn.execute(select(schema.signatures.c.article_id).limit(1)).first() is not None
 
     def iter_signatures(self, canonical_only: bool = True) -> Iterator[tuple[str, np.ndarray]]:
         """(article id, signature) in the order articles were stored (the order an index first saw them).
