@@ -445,6 +445,15 @@ REAL_NEWS_PATTERNS = [
      "fairy tales", "Office of the Prime Minister"),
     ("Carrow goalkeeper Piet Abram collided with Holmsby striker Kofi Anders. “It was an accident,” the striker said.",
      "an accident", "Kofi Anders"),
+    # several unnamed people are a group nobody names, whatever follows the head noun
+    ("The interview was a disaster. Former royal PR aides called it “an articulated lorry crash” performance.",
+     "lorry crash", None),
+    ("Use rose. The authors of the research published in the journal Varn Psychiatry argued that the climb is "
+     "a concern.", "the climb is", None),
+    ("Flooding hit Orm. Estmark authorities said the road would stay closed.", "road would stay closed", None),
+    # unless a body is named for them, before or just after an opening
+    ("A landslide cut the road to Hovdoy on Tuesday, police said. The Fennick Police Department said eleven "
+     "people had been evacuated.", "A landslide cut", "Fennick Police Department"),
 ]
 
 

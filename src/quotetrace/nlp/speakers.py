@@ -550,6 +550,10 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         org, kind = group
         return reg.body(org, phrase.start + phrase.text.find(org), kind="body") if org else reg.body(
             phrase.text, phrase.start, kind="anonymous")
+    plural = _plural_people(words)
+    if plural is not None and phrase.form == "role":
+        # "Former royal PR aides called it …", "The authors of the research published in JAMA argued": a group
+        return _named_group(reg, plural, phrase.start) or reg.body(phrase.text, phrase.start, kind="anonymous")
     definite_common = len(words) > 1 and words[0].lower() == "the" and not any(w[:1].isupper() for w in words[1:])
     if phrase.form == "body" and not definite_common:
         return reg.lookup_person(phrase.text) if len(phrase.text.split()) == 1 and reg.lookup_person(
@@ -586,15 +590,7 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
                 and not any(w[:1].isupper() for w in words):
             # "the doctors said": a group, never one person; the body named for them ("Doctors for Camp
             # Closure"), else nobody we can name
-            names = {head, _SAME_PEOPLE.get(head, head)}  # "the physicians" of "Doctors for Camp Closure"
-            group = next((e for e in reversed(reg.entities) if e.kind == "organisation" and _has_name(e.canonical)
-                          and names & set(e.canonical.lower().split()) and any(p < phrase.start for p in e.positions)),
-                         None)
-            if group is None:  # a group the tagger missed: a capitalised name holding the word ("Doctors for …")
-                runs = [m for m in _CAPITALISED_RUN.finditer(reg.text, 0, phrase.start)
-                        if {n.capitalize() for n in names} & set(m.group(0).split()) and len(m.group(0).split()) >= 3]
-                group = reg.body(runs[-1].group(0), runs[-1].start()) if runs else None
-            return group or reg.body(phrase.text, phrase.start, kind="anonymous")
+            return _named_group(reg, head, phrase.start) or reg.body(phrase.text, phrase.start, kind="anonymous")
         single = re.sub(r"ies$", "y", head) if head.endswith("ies") else head[:-1] if head.endswith("s") else head
         if single != head and single in ORG_NOUNS and not any(w[:1].isupper() for w in words):
             return reg.body(phrase.text, phrase.start, kind="anonymous")  # "the companies said": several bodies
@@ -652,6 +648,41 @@ def _lede_person(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None
     later = [(min(p for p in ent.positions if p > phrase.start), ent) for ent in reg.entities if ent.kind == "person"
              and any(phrase.start < p <= phrase.start + _LEDE_REACH for p in ent.positions)]
     return min(later, key=lambda item: item[0])[1] if later else None
+
+
+def _named_group(reg: SpeakerRegistry, head: str, pos: int) -> Entity | None:
+    """The body named for a group of people before ``pos`` ("the physicians" of "Doctors for Camp Closure"),
+    the tagger's organisations first, then a capitalised name holding the word; else None."""
+    names = {head, _SAME_PEOPLE.get(head, head)}
+    named = [e for e in reversed(reg.entities) if e.kind == "organisation" and _has_name(e.canonical)
+             and names & set(e.canonical.lower().split())]
+    # named before, else just after in an opening ("…, police said. The West Skarnland Police District said …")
+    group = next((e for e in named if any(p < pos for p in e.positions)), None) or next(
+        (e for e in named if any(pos < p <= pos + _LEDE_REACH for p in e.positions)), None)
+    if group is None:  # a group the tagger missed: a capitalised name holding the word ("Doctors for …")
+        runs = [m for m in _CAPITALISED_RUN.finditer(reg.text, 0, pos)
+                if {n.capitalize() for n in names} & set(m.group(0).split()) and len(m.group(0).split()) >= 3]
+        group = reg.body(runs[-1].group(0), runs[-1].start()) if runs else None
+    return group
+
+
+_POST_MODIFIERS = frozenset("of in at from for with who which that whose published based on".split())
+
+
+def _plural_people(words: list[str]) -> str | None:
+    """The head of a phrase naming several unnamed people ("Former royal PR aides", "The authors of the
+    research published in JAMA"), else None: no proper name before the head (a short acronym aside)."""
+    low = [w.lower().strip(",.") for w in words]
+    at = next((i for i, w in enumerate(low) if w in _POST_MODIFIERS), len(low))
+    if at == 0:
+        return None
+    head = low[at - 1]
+    if not (head in _PEOPLE or head in _GENERIC_VOICES or head.endswith("s") and (head[:-1] in PERSON_ROLES
+                                                                                 or head in _STAFF)):
+        return None
+    if any(w[:1].isupper() and not (k == 0 or w.isupper() and len(w) <= 3) for k, w in enumerate(words[:at - 1])):
+        return None
+    return head
 
 
 def _has_name(name: str) -> bool:
