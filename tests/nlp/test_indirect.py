@@ -159,3 +159,8 @@ def test_the_terms_of_a_partial_identity_are_not_a_statement():
     found = _indirect("A commander near Drevny, who asked to be identified only by his call sign, Falcon, told Wire "
                       "the other side had rearmed.")
     assert [t for t, _ in found] == ["the other side had rearmed"], found
+
+
+def test_that_parsed_as_an_object_opens_no_content():
+    found = _indirect("Harbour master Enno Vik said in an email that the channel would be dredged.")
+    assert found == [("the channel would be dredged", "Enno Vik")], found

@@ -454,6 +454,9 @@ REAL_NEWS_PATTERNS = [
     # unless a body is named for them, before or just after an opening
     ("A landslide cut the road to Hovdoy on Tuesday, police said. The Fennick Police Department said eleven "
      "people had been evacuated.", "A landslide cut", "Fennick Police Department"),
+    # a company's spokesperson never speaks for the regulator that fined it
+    ("The Fennick Data Authority fined a telecom operator on Monday. A company spokesperson said the firm would "
+     "appeal.", "would appeal", None),
 ]
 
 

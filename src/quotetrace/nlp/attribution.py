@@ -470,7 +470,9 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
     right = max(p.right_edge.i for p in pieces)
     doc = verb.doc
     while left <= right and (doc[left].lower_ == "that" and (doc[left].dep_ == "mark" or doc[left].tag_ == "WDT"
-                                                             and doc[left].dep_ not in ("nsubj", "nsubjpass"))
+                                                             and doc[left].dep_ not in ("nsubj", "nsubjpass")
+                                                             or doc[left].tag_ == "IN" and left < right
+                                                             and doc[left + 1].tag_ in ("DT", "PRP", "NNP", "NN", "NNS"))
                              or doc[left].is_punct
                              or doc[left].dep_ == "prep" and doc[left].lower_ == "for" and lemma == "call"
                              or doc[left].dep_ == "prep" and doc[left].lower_ == "of" and lemma == "accuse"):

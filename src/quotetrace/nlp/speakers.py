@@ -477,6 +477,8 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         return reg.most_recent(phrase.start, "m" if voice.group(1).lower() == "his" else "f", set(), window=ROLE_WINDOW)
     if _BARE_SPOKESPERSON.match(phrase.text):  # "A spokesperson who did not wish to be named": the body just named
         # (the one last a sentence's subject first: "CBP, part of Homeland Security, refused. A spokesperson …")
+        if " company " in f" {phrase.text.lower()} ":  # "A company spokesperson": a firm, never the regulator
+            return reg.company(phrase.start) or reg.body(phrase.text, phrase.start, kind="anonymous")
         body = reg.company(phrase.start, public=True) or reg.most_recent(
             phrase.start, None, {id(e) for e in reg.entities if e.kind == "person"}, persons_only=False,
             window=ROLE_WINDOW)
@@ -758,7 +760,7 @@ def _named_staff(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None
         # "agency officials said": the agency, else the organisation named last
         return reg.role("the " + words[0].lower(), phrase.start) or (reg.most_recent(
             phrase.start, None, {id(e) for e in reg.entities if e.kind != "organisation" or not _has_name(e.canonical)},
-            persons_only=False, window=ROLE_WINDOW) if words[0].islower() else None)
+            persons_only=False, window=ROLE_WINDOW) if words[0].islower() and words[0] not in COMPANY_NOUNS else None)
     if len(words) >= 2 and words[-1].islower() and words[-1].endswith("s") and not phrase.common_start \
             and " ".join(words[:-1]).lower() in reg.places \
             and not (" ".join(words[:-1]).isupper() and words[-1] in _STAFF):  # "US officials" speak for the US
