@@ -164,3 +164,9 @@ def test_the_terms_of_a_partial_identity_are_not_a_statement():
 def test_that_parsed_as_an_object_opens_no_content():
     found = _indirect("Harbour master Enno Vik said in an email that the channel would be dredged.")
     assert found == [("the channel would be dredged", "Enno Vik")], found
+
+
+def test_a_clause_before_the_verb_is_no_report_when_one_follows_it():
+    found = _indirect("While the campaign did not appeal to Julie Gram, a health officer, she said she did not "
+                      "want to judge it.")
+    assert [t for t, _ in found] == ["she did not want to judge it"], found

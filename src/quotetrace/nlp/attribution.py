@@ -385,7 +385,10 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
     if lemma in NO_INDIRECT and not (lemma == "call" and any(c.lower_ == "for" for c in verb.children)):
         return None
     pieces: list[Token] = []
+    after = any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
     for child in verb.children:
+        if child.dep_ == "ccomp" and after and child.i < verb.i:
+            continue  # "While X did not appeal to her, she said she …": the clause after the verb is the report
         if child.dep_ == "ccomp" or (child.dep_ == "parataxis" and child.i < verb.i and cue_lemma(child.text) is None
                                      and not any(c.dep_ == "ccomp" for c in verb.children)):
             if child.i < verb.i and any(t.text == ";" for t in verb.doc[child.right_edge.i + 1: verb.i]):
