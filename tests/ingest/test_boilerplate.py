@@ -154,3 +154,41 @@ def test_observe_with_precomputed_lines_counts_the_same() -> None:
     assert plain.to_state() == shared.to_state()
     assert plain.lines_for("ot") == {"subscribe to the ørsund tidende"}
     assert candidate_lines("a\n" + "b" * 801)[1] is None
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZeIiKks ,.-\t\u00a0\u2028ﬁ２«\u0301\u0307\u0323\u0345\u1100\u1161\u11a8ǅß"))
+               | st.characters(), max_size=60))
+def test_ascii_letters_bound_the_normal_form(line: str) -> None:
+    from quotetrace.ingest.boilerplate import ascii_letters
+
+    assert len(normalise_line(line)) >= ascii_letters(line)
+
+
+def test_ascii_letters_survive_normalising_over_the_unicode_table() -> None:
+    """What the bound relies on: no canonical composition takes an ASCII letter as its second part, and every
+    character composed from an ASCII letter (plus marks) casefolds to something holding a letter."""
+    import string
+    import sys
+
+    letter = re.compile(r"[^\W\d_]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        parts = unicodedata.decomposition(char).split()
+        if parts and not parts[0].startswith("<"):  # canonical
+            assert not any(chr(int(part, 16)) in string.ascii_letters for part in parts[1:]), hex(code)
+            if unicodedata.normalize("NFD", char)[0] in string.ascii_letters:
+                assert letter.search(char.casefold()), hex(code)
+    for char in string.ascii_letters:
+        assert letter.fullmatch(char.casefold())
+
+
+def test_long_lines_get_an_empty_normal_form_only_when_provably_too_long() -> None:
+    from quotetrace.ingest.boilerplate import candidate_lines
+
+    prose = "The ferry ran late again on Tuesday, and the harbour master said so. " * 4  # 272 chars, 208 letters
+    figures = "Figures: " + "1, 2, 3, " * 40 + "end"  # 372 characters, 10 letters: normalised as before
+    assert candidate_lines(f"{prose}\n{figures}\nShort line\n" + "b" * 801) == [
+        "", normalise_line(figures), "short line", None]
+    assert normalise_line(figures).startswith("figures: 1, 2")
+    assert len(normalise_line(prose)) > MAX_LINE_CHARS
+    assert mark_junk(prose, frozenset({"x" * 3}), candidate_lines(prose)) == mark_junk(prose, frozenset({"x" * 3}))

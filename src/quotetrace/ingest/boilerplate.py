@@ -27,6 +27,7 @@ LEGACY_STATE_KEY = "boilerplate_learner"  # where stores kept BoilerplateLearner
 _SPACE = re.compile(r"\s+")
 # A letter: a word character that is not a digit or "_"; everything else at a line's edges is stripped.
 _LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTER_BYTES = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
 
 
 def normalise_text(text: str) -> str:
@@ -54,12 +55,28 @@ def normalise_line(line: str) -> str:
     return text[first.start():len(text) - (last.start() if last else 0)]
 
 
+def ascii_letters(line: str) -> int:
+    """How many ASCII letters ``line`` holds: a lower bound on ``len(normalise_line(line))``.
+
+    Each stays a letter of its own in the normal form: NFKC composes none into another character (no canonical
+    composition has an ASCII letter as its second part), a character composed from one is a letter, casefolding
+    keeps a letter in each letter's image, and neither whitespace collapsing nor cutting the edges up to the
+    first and last letter removes a letter (tested over the Unicode table).
+    """
+    data = line.encode("utf-8", "surrogatepass")  # ASCII bytes are ASCII characters in UTF-8
+    return len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
+
+
 def candidate_lines(text: str) -> list[str | None]:
     """``normalise_line`` of each line of ``text`` (``str.splitlines``), None for a line too long to be learned.
 
+    A line with more than ``MAX_LINE_CHARS`` ASCII letters (a paragraph) has a longer normal form, never learned:
+    it gets ``""`` (as a line without letters: never a candidate, never in a learned set) without normalising.
     Computed once per article, it serves both ``BoilerplateLearner.observe`` and ``clean.mark_junk``.
     """
-    return [normalise_line(raw) if len(raw) <= 4 * MAX_LINE_CHARS else None for raw in text.splitlines()]
+    return [None if len(raw) > 4 * MAX_LINE_CHARS
+            else "" if len(raw) > MAX_LINE_CHARS and ascii_letters(raw) > MAX_LINE_CHARS
+            else normalise_line(raw) for raw in text.splitlines()]
 
 
 def _distinct_candidates(normalised: Iterable[str | None]) -> set[str]:
