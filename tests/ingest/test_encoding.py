@@ -63,6 +63,23 @@ def test_bad_bodies(data: bytes, reason: str) -> None:
     assert str(info.value).startswith("bad.txt: ")
 
 
+@pytest.mark.parametrize("size", [200, 16_300, 70_000])  # characters: UTF-8 bytes under the sample size, and over it
+@pytest.mark.parametrize("controls", [4, 6])
+def test_control_characters_are_counted_in_the_first_64k_characters(size: int, controls: int) -> None:
+    """UTF-8 bodies count their control bytes; the others (and longer ones) their characters: the same count."""
+    from quotetrace.ingest.encoding import _CONTROL
+
+    block = "\x07" * controls + ("Fiction: “naïve” café — ок " * 4)[:100 - controls]  # controls per 100 characters
+    text = block * (size // 100)
+    assert (len(_CONTROL.findall(text[:65_536])) > 0.05 * len(text[:65_536])) == (controls > 5)
+    for data in (text.encode("utf-8"), codecs.BOM_UTF8 + text.encode("utf-8"), text.encode("utf-16")):
+        if controls > 5:
+            with pytest.raises(InputError, match="mostly control characters"):
+                decode_text(data, "c.txt")
+        else:
+            assert decode_text(data, "c.txt") == text
+
+
 def test_read_body_caps_large_file_fast(tmp_path: Path) -> None:
     big = tmp_path / "huge.txt"
     with big.open("wb") as handle:

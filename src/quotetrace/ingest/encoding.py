@@ -39,6 +39,7 @@ _BOMS = (
 )
 # C0 controls other than tab, newline, vertical tab, form feed, carriage return; plus DEL.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])  # the same, as UTF-8 bytes
 _WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "cp1254", "cp1257",
                       "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_16", "mac_roman", "mac_latin2"})
 
@@ -159,9 +160,11 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
     if b"\x00" in data[:_SNIFF_BYTES]:
         raise InputError(source, "binary file (contains NUL bytes)")
     try:
-        return _check_text(data.decode("utf-8"), source)
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        return _check_text(text, source, data)
     candidates: list[str] = []
     if declared:
         candidates.append(declared)
@@ -179,10 +182,18 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
     raise InputError(source, "binary file (no text encoding fits)")
 
 
-def _check_text(text: str, source: str) -> str:
+def _check_text(text: str, source: str, utf8: bytes | None = None) -> str:
+    """``text`` unless it is empty or its first 64 K characters are more than 5% control characters.
+
+    ``utf8``: the bytes ``text`` was decoded from as UTF-8, whose control bytes are its control characters.
+    """
     if not text.strip():
         raise InputError(source, "empty file")
     sample = text[:_SNIFF_BYTES]
-    if len(_CONTROL.findall(sample)) > 0.05 * len(sample):
+    if utf8 is not None and len(utf8) <= _SNIFF_BYTES:  # the sample is the whole text: count bytes (5x faster)
+        controls = len(utf8) - len(utf8.translate(None, _CONTROL_BYTES))
+    else:
+        controls = len(_CONTROL.findall(sample))
+    if controls > 0.05 * len(sample):
         raise InputError(source, "binary file (mostly control characters)")
     return text
