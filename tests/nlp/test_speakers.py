@@ -457,6 +457,9 @@ REAL_NEWS_PATTERNS = [
     # a company's spokesperson never speaks for the regulator that fined it
     ("The Fennick Data Authority fined a telecom operator on Monday. A company spokesperson said the firm would "
      "appeal.", "would appeal", None),
+    # a woman named earlier in the pronoun's own sentence beats the last woman quoted
+    ("“It works,” said Hege Lund, an agency director. While the campaign did not appeal to Julie Gram, a health "
+     "officer, she said she did not want to judge it.", "did not want to judge", "Julie Gram"),
 ]
 
 

@@ -898,6 +898,10 @@ def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], 
     person = last.get("person")
     body = last.get("body")
     if gender in ("m", "f"):
+        here = reg.most_recent(cue.speaker.start, gender, exclude, window=cue.speaker.start - cue.sent_start)
+        if here is not None and here.gender == gender and (person is None or here is not person[0]):
+            # "While the campaign did not appeal to Julie Graham, …, she said": the woman just named
+            return here
         k = bisect.bisect_left(reg.subjects, cue.sent_start, key=lambda item: item[0]) - 1
         # a named person who is the subject of a narrative sentence after the last attribution ("Adler was
         # more cautious. “…,” he said") or opens the paragraph: "he" is that person
