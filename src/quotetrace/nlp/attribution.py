@@ -288,7 +288,7 @@ _QUOTE_END = re.compile(r"[”\"’»][ \t]*,?[ \t]*$|[,?!][”\"’»][ \t]*$")
 _APPOS_BEFORE = re.compile(r"(?:^|[”\"’»][ \t]*,?[ \t]*|[.;][ \t]+)(" + _NAME_RUN + r")[ \t]*,[ \t]*"
                            r"([^,“”\"«»\n]{2,120}?(?:,[ \t]+(?:and[ \t]+)?[A-Z][^,“”\"«»\n]{0,40}?){0,3})"
                            r"[ \t]*,[ \t]*(?:(?:has|had|have|also|later|then|further|again)[ \t]+)*$")
-_NAME_BEFORE = re.compile(r"(?:^|[,;:]\s+|\.\s+|[”\"’]\s*)(" + _NAME_RUN + r")[ \t]+$")
+_NAME_BEFORE = re.compile(r"(?:^|[,;:]\s+|\.\s+|[”\"’]\s*|,?\s+(?:but|and|yet|so)\s+)(" + _NAME_RUN + r")[ \t]+$")
 # "“…,” said Will Tjernlund, a consultant …": the verb right after a quote, the speaker's name after the verb
 _NAME_AFTER_COMMA = re.compile(r"[ \t]*,[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]*,?[ \t]+$")
 _TITLE_ABBREVIATION = re.compile(r"(?:(?:Rep|Sen|Gov|Lt|Col|Gen|Dr|Mr|Mrs|Ms|Prof|Capt|Sgt|Maj|Adm|Cmdr|Pres|Rev|Det|"
@@ -311,7 +311,9 @@ def _text_speaker(unit: ParsedUnit, verb: Token, sent_lo: int, no_subject: bool 
     if found is not None:
         name, appos = found.group(1), found.group(2).strip()
         start = unit.start + verb.idx - len(before) + found.start(1)
-    elif no_subject and (plain := _NAME_BEFORE.search(before)) is not None \
+    elif no_subject and (plain := _NAME_BEFORE.search(re.sub(r"(?:[ \t]+(?:still|also|later|then|further|again|"
+                                                             r"now|previously|recently|has|had|have))+[ \t]*$", " ",
+                                                             before))) is not None \
             and plain.group(1).split()[0].lower() not in _STOP_CAPS \
             and (len(plain.group(1).split()) >= 2 or before[: plain.start(1)].strip()):  # "Residents vow": no name
         # "Early says there is …": a surname the tagger took for an adverb, right before the verb
@@ -810,7 +812,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                     # "“…” Ford’s family, Starner said": the name right before the verb speaks
                     s_at = unit.start + gap.start(1)
                     speaker = SpeakerPhrase(gap.group(1), s_at, s_at + len(gap.group(1)), "name", person=True)
-            written = _text_speaker(unit, token, sent.start_char, speaker is None) \
+            inherited = subj is not None and subj.head is not token and token.dep_ == "conj"  # "A is X, but B says"
+            written = _text_speaker(unit, token, sent.start_char, speaker is None or inherited) \
                 if speaker is None or speaker.form != "pronoun" else None
             if written is not None and (speaker is None or not written.start <= speaker.start < written.end):
                 speaker = written  # the parser took an appositive's noun or a date for the subject
