@@ -170,3 +170,15 @@ def test_a_clause_before_the_verb_is_no_report_when_one_follows_it():
     found = _indirect("While the campaign did not appeal to Julie Gram, a health officer, she said she did not "
                       "want to judge it.")
     assert [t for t, _ in found] == ["she did not want to judge it"], found
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Mayor Ines Varga accused the utility of failing to warn residents before the outages.",
+     "failing to warn residents before the outages", "Ines Varga"),
+    ("Smoke will descend on Varn this week, with forecasters warning that pollution is likely to reach severe levels.",
+     "pollution is likely to reach severe levels", None),
+    ("Analyst Tor Simms suggested the most likely reason residents stay in the camp is fear of retribution.",
+     "the most likely reason residents stay in the camp is fear of retribution", "Tor Simms"),
+])
+def test_reports_the_parser_misattaches(text, content, speaker):
+    assert (content, speaker) in _indirect(text)

@@ -397,6 +397,12 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
                 continue  # "A may not diverge; Reed has said that B": a semicolon closes the sentence before
             pieces = [child]
             break
+    if len(pieces) == 1 and pieces[0].i > verb.i and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
+                                                              for c in pieces[0].children):
+        # "suggested the most likely reason residents stay is fear": the clause's subject taken for an object
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < pieces[0].i), None)
+        if obj is not None:
+            pieces = [obj, pieces[0]]
     if not pieces:
         that = _misattached_that_clause(verb)
         if that is not None:
@@ -411,6 +417,9 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
             c.lower_ in {"for", "of", "against", "about"} and lemma in {"call", "warn"}
             or c.lower_ == "for" and lemma == "ask"  # "asked for help"; "asked X about Y" is a question
             or c.lower_ == "of" and lemma == "accuse" and any(g.tag_ == "VBG" or g.dep_ == "pcomp" for g in c.children))]
+        if not preps and lemma == "accuse":  # "accused the utility of failing to warn": "of" hung on the object
+            preps = [p for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"
+                     and p.lower_ == "of" and any(g.tag_ == "VBG" or g.dep_ == "pcomp" for g in p.children)]
         if preps:
             pieces = preps
     if not pieces and lemma in ("say", "tell"):

@@ -147,8 +147,8 @@ def has_cue(text: str, start: int = 0, end: int | None = None) -> bool:
             prev = words[i - 1] if i else ""
             if prev.lower() in _SUBJECT_BEFORE or (prev[:1].isupper() and i > 1):
                 return True
-            if (prev[:1].isupper() or prev.lower() == "to") and i + 1 < len(words) \
-                    and words[i + 1].lower() in _CLAUSE_OPENERS:
+            if (prev[:1].isupper() or prev.lower() == "to" or low.endswith("ing")) and i + 1 < len(words) \
+                    and words[i + 1].lower() in _CLAUSE_OPENERS:  # "with forecasters warning that …"
                 return True  # "Andrew claims that …" opening the sentence; "allowed X to claim that …"
 
         elif low == "according" and i + 1 < len(words) and words[i + 1].lower() == "to":
