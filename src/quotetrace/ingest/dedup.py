@@ -36,6 +36,7 @@ _BASE = np.uint64(0x100000001B3)  # FNV-64 prime: the multiplier of the rolling 
 _BYTE_BASE = 0x9E3779B97F4A7C15  # odd, so invertible mod 2**64: the base of the words' polynomial byte hash
 _LENGTH_MIX = np.uint64(0xC2B2AE3D27D4EB4F)  # a word's length, mixed into its hash
 _PROBE_SEED = np.uint64(0x2545F4914F6CDD1D)  # the densification's probe sequences
+_33, _FMIX_1, _FMIX_2 = np.uint64(33), np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53)
 _PIECE = 1 << 16  # bytes of text hashed at once (longer texts are cut at a space): bounds the power tables
 
 _WORD = re.compile(r"\w+")
@@ -68,13 +69,16 @@ def words_utf8(text: str) -> list[bytes]:
 
 
 def _fmix64(values: np.ndarray) -> np.ndarray:
-    """MurmurHash3's 64-bit finalizer: a bijection of uint64 whose every output bit depends on every input bit."""
-    with np.errstate(over="ignore"):
-        values = values ^ (values >> np.uint64(33))
-        values = values * np.uint64(0xFF51AFD7ED558CCD)
-        values = values ^ (values >> np.uint64(33))
-        values = values * np.uint64(0xC4CEB9FE1A85EC53)
-        return values ^ (values >> np.uint64(33))
+    """MurmurHash3's 64-bit finalizer: a bijection of uint64 whose every output bit depends on every input bit.
+
+    Like every uint64 array operation in this module it wraps mod 2**64 (numpy checks overflow only for scalars,
+    so no ``np.errstate``, which costs more than the arithmetic on an article's shingles)."""
+    values = values ^ (values >> _33)
+    values *= _FMIX_1
+    values ^= values >> _33
+    values *= _FMIX_2
+    values ^= values >> _33
+    return values
 
 
 def _power_table(size: int) -> tuple[np.ndarray, np.ndarray]:
@@ -104,9 +108,8 @@ def _piece_word_hashes(piece: bytes) -> np.ndarray:
     powers, inverses = (_POWERS, _INVERSES) if len(data) <= _PIECE else _power_table(len(data))
     sums = np.zeros(len(data) + 1, dtype=np.uint64)
     np.cumsum(data * powers[:len(data)], out=sums[1:])
-    with np.errstate(over="ignore"):
-        polynomial = (sums[ends] - sums[starts]) * inverses[starts]
-        return _fmix64(polynomial + (ends - starts).astype(np.uint64) * _LENGTH_MIX)
+    polynomial = (sums[ends] - sums[starts]) * inverses[starts]
+    return _fmix64(polynomial + (ends - starts).astype(np.uint64) * _LENGTH_MIX)
 
 
 def word_hash(word: bytes) -> int:
@@ -140,9 +143,9 @@ def shingle_hashes(text: str, shingle: int = 5) -> np.ndarray:
     count = len(ids) - width + 1
     # Polynomial hash of each window, wrapping mod 2**64; the order of words matters.
     hashes = ids[:count].copy()
-    with np.errstate(over="ignore"):
-        for k in range(1, width):
-            hashes = hashes * _BASE + ids[k:k + count]
+    for k in range(1, width):
+        hashes *= _BASE
+        hashes += ids[k:k + count]
     return hashes
 
 
@@ -194,19 +197,14 @@ def minhash_signature(text: str, num_perm: int = 128, shingle: int = SHINGLE, ju
     if junk:
         text = without_spans(text, junk)
     signature = np.full(num_perm, _EMPTY, dtype=np.uint64)
-    # Sorted hashes are sorted by bin too (the bin is monotone in the hash): each bin's minimum is its first.
-    hashes = np.sort(_fmix64(shingle_hashes(text, shingle)))
+    hashes = _fmix64(shingle_hashes(text, shingle))
     if not len(hashes):
         return signature
     bins = _bin_of(hashes, num_perm)
-    first = np.empty(len(bins), dtype=bool)
-    first[0] = True
-    np.not_equal(bins[1:], bins[:-1], out=first[1:])
-    filled_bins = bins[first]
-    signature[filled_bins] = hashes[first]
-    if len(filled_bins) < num_perm:
-        filled = np.zeros(num_perm, dtype=bool)
-        filled[filled_bins] = True
+    np.minimum.at(signature, bins, hashes)
+    filled = np.zeros(num_perm, dtype=bool)
+    filled[bins] = True
+    if not filled.all():
         _densify(signature, filled)
     return signature
 
