@@ -364,3 +364,13 @@ def test_sentence_like_reads_reporting_words_as_re_i(line: str) -> None:
     from quotetrace.ingest.clean import _REPORTING, _Line, _sentence_like
 
     assert _sentence_like(_Line(0, len(line), line, 0)) == bool(_REPORTING.search(line))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZé1_ '’-.\t\u00a0ſ“”„«\"")) | st.characters(), max_size=120))
+def test_word_bound_and_quote_test_answer_as_the_regexes(line: str) -> None:
+    from quotetrace.ingest.clean import _QUOTE_MARKS, _Line, _has_quote_mark
+
+    parsed = _Line(0, len(line), line, 0)
+    assert parsed.least_words <= len(parsed.words)
+    assert _has_quote_mark(line) == bool(_QUOTE_MARKS.search(line))
