@@ -112,6 +112,9 @@ def test_projects_reports_a_forecast():
      "the crane was safe", "nobody was ever at risk", "Aud Rike"),
     ("Ferry chief Olle Brand said the company employs 300 people, and he sees a future for every one of them.",
      "the company employs 300 people", "he sees a future for every one of them", "Olle Brand"),
+    ("Estate agent Eva Sand said she related to him as someone raised by one parent, and she was impressed with "
+     "his record.", "she related to him as someone raised by one parent", "she was impressed with his record",
+     "Eva Sand"),
 ])
 def test_a_clause_coordinated_with_the_reporting_verb_goes_on_reporting(text, first, second, speaker):
     found = [(t.strip("“”."), s) for t, s in _indirect(text)]

@@ -665,7 +665,8 @@ def _conjoined_report(unit: ParsedUnit, verb: Token, content: tuple[int, int]) -
         that = any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children)
         subject = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         present = conj.tag_ in ("VBZ", "VBP") or any(
-            c.dep_ == "aux" and c.tag_ in ("MD", "VBZ", "VBP") for c in conj.children)
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBZ", "VBP", "VBD") for c in conj.children) or (
+            conj.lower_ in _STATES)  # "…, and she was impressed"; but "…, and he left the hall" is narration
         if not (that or subject is not None and subject.pos_ == "PRON" and subject.lower_ != "it" and present):
             continue
         left = next((c for c in doc[verb.i + 1: conj.i] if c.dep_ == "cc" and c.head is verb), None)
@@ -680,6 +681,9 @@ def _conjoined_report(unit: ParsedUnit, verb: Token, content: tuple[int, int]) -
     return None
 
 
+# verbs of being and mind that go on reporting in any tense after "X said A, and she …"
+_STATES = frozenset("was were had knew thought felt wanted needed hoped believed expected planned intended remained "
+                    "seemed".split())
 _ASIDE_BEFORE = re.compile(r",[ \t]*$")
 _ASIDE_AFTER = re.compile(r"(?:[ \t]+(?:[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*)*)?(?:[ \t]+(?:on|in|last|this|at)[ \t]+\w+)?"
                           r"[ \t]*,[ \t]+(?:(and[ \t]+)(?=[a-z“\"‘])|(?=[“\"‘’'$\d]|(?i:i|it|they|he|she|we|you|there|is|was|are|were|"
