@@ -185,3 +185,13 @@ def test_a_clause_before_the_verb_is_no_report_when_one_follows_it():
 ])
 def test_reports_the_parser_misattaches(text, content, speaker):
     assert (content, speaker) in _indirect(text)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("This system, says Rikard Lock, an immunologist at the University of Varn, Ostby, helps direct the body's "
+     "response to danger.", "helps direct the body's response to danger", "Rikard Lock"),
+    ("For example, as Herbert notes, being able to taste traces of pathogens gives the body more time to respond.",
+     "being able to taste traces of pathogens gives the body more time to respond", "Herbert"),
+])
+def test_asides_with_an_appositive_or_a_misparsed_as(text, content, speaker):
+    assert (content, speaker) in _indirect(text)

@@ -282,6 +282,8 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
     return None
 
 
+# verbs that take no object, so a name right after ", says" is the speaker ("This system, says X, helps …")
+_ASIDE_VERBS = frozenset("says said adds added notes noted explains explained argues argued writes wrote".split())
 _NAME_RUN = r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|da|van|von|der|del|bin|al|du|la|le)){0,4}"
 _QUOTE_END = re.compile(r"[”\"’»][ \t]*,?[ \t]*$|[,?!][”\"’»][ \t]*$")
 # "“…,” Jack Buser, director for games at Google, tells …": a name opening the clause, its appositive, the verb
@@ -318,7 +320,7 @@ def _text_speaker(unit: ParsedUnit, verb: Token, sent_lo: int, no_subject: bool 
             and (len(plain.group(1).split()) >= 2 or before[: plain.start(1)].strip()):  # "Residents vow": no name
         # "Early says there is …": a surname the tagger took for an adverb, right before the verb
         name, start = plain.group(1), unit.start + verb.idx - len(before) + plain.start(1)
-    elif _QUOTE_END.search(before) or not before.strip():
+    elif _QUOTE_END.search(before) or not before.strip() or before.rstrip().endswith(",") and verb.lower_ in _ASIDE_VERBS:
         after = _NAME_AFTER.match(text, verb.idx + len(verb.text))
         if after is None:
             return None
@@ -455,11 +457,12 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
             right -= 1
         if right - left >= 2:
             return unit.start + doc[left].idx, unit.start + doc[right].idx + len(doc[right].text)
-    if not pieces and verb.dep_ == "advcl" and verb.head.i > verb.i and any(
+    if not pieces and verb.dep_ in ("advcl", "nsubj", "csubj", "ccomp") and verb.head.i > verb.i and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         # "As Emily Feng reports for NPR, the first cases came to light": the main clause is the report
         doc = verb.doc
-        left, right = verb.right_edge.i + 1, verb.head.right_edge.i
+        comma = next((t.i for t in doc[verb.i + 1: verb.head.i] if t.text == ","), None)
+        left, right = (comma + 1 if comma is not None else verb.right_edge.i + 1), verb.head.right_edge.i
         while left <= right and doc[left].is_punct:
             left += 1
         while right >= left and doc[right].is_punct:
@@ -691,6 +694,12 @@ _ASIDE_AFTER = re.compile(r"(?:[ \t]+(?:[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-
                           r"needs?)\b))")
 
 
+# "This system, says Richard Locksley, an immunologist at the University of California, San Francisco, helps …"
+_ASIDE_APPOS_AFTER = re.compile(r"()[ \t]+[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}[ \t]*,[ \t]+(?:a|an|the)[ \t]+"
+                                r"[^,.;“”\"]{2,80}?(?:,[ \t]+[A-Z][^,.;“”\"]{1,40}?)*[ \t]*,[ \t]+"
+                                r"(?=(?:[a-z]+(?:s|ed)|is|was|are|were|has|had|will|would|could|can|may|might)\b)")
+
+
 def _parenthetical(unit: ParsedUnit, verb: Token, sent: Span) -> tuple[tuple[int, int], bool] | None:
     """The reported words after an attribution set off by commas in mid-sentence ("The key, says Buser,
     is …", "Meanwhile, Doctor says, they are …"), and whether they follow an "and" (a second statement)."""
@@ -698,7 +707,7 @@ def _parenthetical(unit: ParsedUnit, verb: Token, sent: Span) -> tuple[tuple[int
     subject_lo = min((c.left_edge.idx for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), default=verb.idx)
     if not _ASIDE_BEFORE.search(text, max(sent.start_char, subject_lo - 3), subject_lo):
         return None
-    after = _ASIDE_AFTER.match(text, verb.idx + len(verb.text))
+    after = _ASIDE_AFTER.match(text, verb.idx + len(verb.text)) or _ASIDE_APPOS_AFTER.match(text, verb.idx + len(verb.text))
     if after is None:
         return None
     lo, hi = after.end(), sent.end_char
