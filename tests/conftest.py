@@ -32,7 +32,9 @@ def _datasketch_answers(docs):
     Jaccard, oldest first; canonical ones inserted (what our near-duplicate indexes must reproduce)."""
     from datasketch import MinHash, MinHashLSH
 
-    lsh = MinHashLSH(threshold=0.8, num_perm=128)
+    from quotetrace.ingest.dedup import BAND_WEIGHTS
+
+    lsh = MinHashLSH(threshold=0.8, num_perm=128, weights=BAND_WEIGHTS)
     order: dict[str, int] = {}
     sketches: dict[str, MinHash] = {}
     expected: list[str | None] = []

@@ -88,6 +88,9 @@ JUNK_LINES = [
     ("Follow the Velmora Courier on Facebook, Instagram and YouTube.", "share"),
     ("Additional reporting by Runa Tell", "byline"),
     ("Piet Marsh contributed reporting from Skerra.", "byline"),
+    ("(Reporting by Jonas Weir; Editing by Simon Achebe)", "byline"),
+    ("This article was first published by Meridian Wire.", "byline"),
+    ("Republished with permission from the Aster Ledger.", "byline"),
     ("Write to Mara Quill at mara.quill@courier.invalid", "author-bio"),
     ("Updated at 1:23 p.m.", "timestamp"),
     ("UPDATED: Tue., Nov. 19, 2019", "timestamp"),
@@ -96,6 +99,8 @@ JUNK_LINES = [
 
 # --- real (fictional) sentences that must never be marked ----------------------------------------
 REAL_LINES = [
+    "The report was first published by the ministry in 2019 and revised twice since.",
+    "This article was published before the ferry strike ended, and the union has since agreed terms with the port.",
     "Residents can subscribe to the council's flood alerts, the mayor said on Tuesday.",
     "Support for the ferry plan grew after the storm, according to a poll by the invented Norvik Institute.",
     "Earlier this month, the Velmora council voted to keep the old ferry running on Sundays.",

@@ -257,8 +257,11 @@ _CONTACT = re.compile(
     r"|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^(?:https?://)?(?:www\.)?(?:twitter|x)\.com/\w+/?$")
 # "Additional reporting by Name", "Name contributed reporting from Place.", "Name contributed to this report."
 _CREDIT = re.compile(
-    r"^(?i:additional reporting|reporting|editing|research|writing)(?i: by)\s+[A-Z][\w'’.-]*"
-    r"(?:[\s,]+(?:[A-Z][\w'’.-]*|and|in|de|van|von|al))*[\s.;]*$"
+    r"^\(?(?:(?i:additional reporting|reporting|editing|research|writing)(?i: by)\s+[A-Z][\w'’.-]*"
+    r"(?:[\s,]+(?:[A-Z][\w'’.-]*|and|in|de|van|von|al))*[\s.;]*)+\)?[\s.]*$"  # "(Reporting by X; Editing by Y)"
+    # "This article was first published by Meridian Wire.": a syndication credit
+    r"|^(?i:this (?:article|story|report|piece) (?:was|is|has been) (?:first |originally )?(?:published|posted)"
+    r"(?: (?:by|in|on|at) [^.!?]{2,60})?|republished with permission(?: (?:from|of) [^.!?]{2,60})?)\.?$"
     r"|^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}(?:,? and [A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})? contributed "
     r"(?:reporting|to this (?:report|story|article))(?: from [\w ,.'’-]{1,60})?\.?$")
 _MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?" \

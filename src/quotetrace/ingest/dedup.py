@@ -215,13 +215,19 @@ def article_signature(text: str, junk: Iterable[Span], num_perm: int = 128) -> n
     return minhash_signature(text, num_perm, junk=[span for span in junk if span.label != LEARNED_BOILERPLATE])
 
 
+BAND_WEIGHTS = (0.1, 0.9)  # (false positive, false negative) weights of the LSH banding
+
+
 @lru_cache(maxsize=8)
 def _band_layout(threshold: float, num_perm: int) -> tuple[int, int]:
-    """(bands, rows per band) as datasketch's MinHashLSH picks them (equal weight on false positives and negatives)."""
+    """(bands, rows per band) as datasketch's MinHashLSH picks them with ``BAND_WEIGHTS``: candidates are verified
+    by their estimated Jaccard, so a false candidate costs one comparison while a missed one loses a copy, and
+    the banding favours recall (at 0.8: 14 bands of 9 rows find ~87% of pairs at 0.8 and ~98% at 0.85, where
+    equal weights, 9 of 13, found ~40% and ~70%)."""
     from datasketch.lsh import _optimal_param  # type: ignore[import-untyped]
 
     # Numerical integration, ~10 ms: cached, as the index of every run and test asks the same.
-    bands, rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
+    bands, rows = _optimal_param(threshold, num_perm, *BAND_WEIGHTS)
     return int(bands), int(rows)
 
 
