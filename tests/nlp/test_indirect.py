@@ -195,3 +195,8 @@ def test_reports_the_parser_misattaches(text, content, speaker):
 ])
 def test_asides_with_an_appositive_or_a_misparsed_as(text, content, speaker):
     assert (content, speaker) in _indirect(text)
+
+
+def test_a_relative_clause_after_a_reported_object_is_no_report():
+    found = _indirect("Some callers on launch day reported telephone wait times that exceeded two hours.")
+    assert not any(t.startswith("that exceeded") for t, _ in found), found

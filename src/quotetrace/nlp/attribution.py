@@ -123,7 +123,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
             return obj  # "which led the French manufacturer to announce …": the object does the saying
-    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with" \
             and verb.head.pos_ in ("PROPN", "NOUN"):
@@ -393,6 +393,10 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
     for child in verb.children:
         if child.dep_ == "ccomp" and after and child.i < verb.i:
             continue  # "While X did not appeal to her, she said she …": the clause after the verb is the report
+        if child.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.tag_ == "WDT" and c.i > verb.i + 1
+                                         and c.nbor(-1).tag_ in ("NN", "NNS") and c.nbor(-1).head.i == verb.i
+                                         for c in child.children):
+            continue  # "reported wait times that exceeded two hours": a relative clause, misparsed
         if child.dep_ == "ccomp" or (child.dep_ == "parataxis" and child.i < verb.i and cue_lemma(child.text) is None
                                      and not any(c.dep_ == "ccomp" for c in verb.children)):
             if child.i < verb.i and any(t.text == ";" for t in verb.doc[child.right_edge.i + 1: verb.i]):
@@ -672,7 +676,7 @@ def _conjoined_report(unit: ParsedUnit, verb: Token, content: tuple[int, int]) -
             conj.lower_ in _STATES)  # "…, and she was impressed"; but "…, and he left the hall" is narration
         if not (that or subject is not None and subject.pos_ == "PRON" and subject.lower_ != "it" and present):
             continue
-        left = next((c for c in doc[verb.i + 1: conj.i] if c.dep_ == "cc" and c.head is verb), None)
+        left = next((c for c in doc[verb.i + 1: conj.i] if c.dep_ == "cc" and c.head.i == verb.i), None)
         k = (left.i if left is not None else conj.left_edge.i - 1) + 1
         while k < conj.i and (doc[k].lower_ == "that" and doc[k].dep_ == "mark" or doc[k].is_punct):
             k += 1
@@ -834,7 +838,7 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                     # "“…” Ford’s family, Starner said": the name right before the verb speaks
                     s_at = unit.start + gap.start(1)
                     speaker = SpeakerPhrase(gap.group(1), s_at, s_at + len(gap.group(1)), "name", person=True)
-            inherited = subj is not None and subj.head is not token and token.dep_ == "conj"  # "A is X, but B says"
+            inherited = subj is not None and subj.head.i != token.i and token.dep_ == "conj"  # "A is X, but B says"
             written = _text_speaker(unit, token, sent.start_char, speaker is None or inherited) \
                 if speaker is None or speaker.form != "pronoun" else None
             if written is not None and (speaker is None or not written.start <= speaker.start < written.end):

@@ -168,11 +168,11 @@ def attribute_partial(unit: ParsedUnit, pair: MarkPair, cues_by_token: dict[tupl
         root = first[0]
     token = root
     for _ in range(10):
-        if token.i != root.i or token.head is token:
+        if token.i != root.i or token.head.i == token.i:
             hit = cues_by_token.get((u_index, token.i))
             if hit is not None and hit.speaker is not None and not hit.extra.get("weak_subject"):
                 return _outer_speech(hit, unit, cues_by_token, u_index)
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
     hit = cues_by_token.get((u_index, token.i))

@@ -125,7 +125,7 @@ def _register_org(reg: SpeakerRegistry, unit: ParsedUnit, ent: Span) -> None:
     if ent.root.dep_ == "nsubj" and _personal(ent.root.sent) and not body.is_firm():
         return  # "Marta Ilves won her third title": a person the tagger took for an organisation
     token = ent.root
-    while token.dep_ in ("pobj", "prep", "compound", "poss", "case") and token.head is not token:
+    while token.dep_ in ("pobj", "prep", "compound", "poss", "case") and token.head.i != token.i:
         token = token.head  # "Shares in Varn Telecom fell": the company is inside the subject
     if token.dep_ in ("nsubj", "nsubjpass"):
         reg.org_subjects.add(pos)
