@@ -457,6 +457,12 @@ REAL_NEWS_PATTERNS = [
     # a company's spokesperson never speaks for the regulator that fined it
     ("The Fennick Data Authority fined a telecom operator on Monday. A company spokesperson said the firm would "
      "appeal.", "would appeal", None),
+    # an unnamed source is the "she" after her, not the last woman named; a paragraph opening on a woman is hers
+    ("Dr. Yasmin Okon said the figures understated the problem. A nurse at Aster General Hospital, who asked not "
+     "to be named, said her ward was full.\n\n“You stop counting the shifts,” she said.", "stop counting", None),
+    ("Mayor Ines Morrow will not run again. One senior council official, who asked not to be named, said a "
+     "campaign website had been registered.\n\nMorrow laughed when asked about it. “Ravi is a careful man,” she "
+     "said.", "careful man", "Ines Morrow"),
     # a woman named earlier in the pronoun's own sentence beats the last woman quoted
     ("“It works,” said Hege Lund, an agency director. While the campaign did not appeal to Julie Gram, a health "
      "officer, she said she did not want to judge it.", "did not want to judge", "Julie Gram"),

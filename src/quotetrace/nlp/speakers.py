@@ -41,6 +41,7 @@ class Entity:
     titles: list[str] = field(default_factory=list)
     gender: str | None = None  # "m" / "f" from the name, a title, an honorific or a resolved pronoun
     positions: list[int] = field(default_factory=list)
+    unnamed_person: bool = False  # an anonymous voice that is one person ("a nurse who asked not to be named")
 
     @property
     def canonical(self) -> str:
@@ -439,7 +440,7 @@ def compatible(ent: Entity, gender: str | None) -> bool:
     """Whether a pronoun of ``gender`` ("m", "f", "n", "p" or None) can stand for ``ent``."""
     if gender in (None, "n", "p"):
         return True
-    return ent.kind == "person" and ent.gender in (None, gender)
+    return (ent.kind == "person" or ent.unnamed_person) and ent.gender in (None, gender)
 
 
 def _looks_female(ent: Entity) -> bool:
@@ -561,8 +562,10 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         return reg.lookup_person(phrase.text) if len(phrase.text.split()) == 1 and reg.lookup_person(
             phrase.text) else reg.body(phrase.text, phrase.start)
     if phrase.form in ("role", "body"):
+        core = _before_post_modifier(words)  # "A Western diplomat in Tormholt": "A Western diplomat"
         if words and words[0].lower() in _INDEFINITE and (not any(w[:1].isupper() for w in words[1:])
-                                                          or words[-1].islower() and words[-1].isalpha()):
+                                                          or words[-1].islower() and words[-1].isalpha()
+                                                          or len(core) > 1 and core[-1].islower()):
             # "one resident", "a senior official at the ministry", "my father", "one Weibo commenter":
             # nobody we can name
             return reg.body(phrase.text, phrase.start, kind="anonymous")
@@ -669,6 +672,24 @@ def _named_group(reg: SpeakerRegistry, head: str, pos: int) -> Entity | None:
 
 
 _POST_MODIFIERS = frozenset("of in at from for with who which that whose published based on".split())
+
+
+def _before_post_modifier(words: list[str]) -> list[str]:
+    """The words of a noun phrase up to its head ("A nurse at Aster General Hospital, who …" → "A nurse")."""
+    low = [w.lower().strip(",.") for w in words]
+    at = next((i for i, w in enumerate(low) if w in _POST_MODIFIERS or words[i].endswith(",")), len(low))
+    return [w.strip(",") for w in words[: at + 1 if at < len(low) and words[at].endswith(",") else at]]
+
+
+def single_unnamed_person(text: str) -> bool:
+    """Whether a speaker phrase is one person nobody names ("A nurse at X, who asked not to be named",
+    "One government aide", "A Western diplomat in Tormholt"): the "she said" after it is that person."""
+    core = _before_post_modifier(text.split())
+    if len(core) < 2 or core[0].lower() not in ("a", "an", "one", "another"):
+        return False
+    head = core[-1].lower()
+    return head.isalpha() and head.islower() and not head.endswith("s") and head not in ORG_NOUNS \
+        and head not in _DOCUMENTS and head not in EVENT_NOUNS
 
 
 def _plural_people(words: list[str]) -> str | None:
@@ -877,7 +898,9 @@ def resolve_cue_speakers(reg: SpeakerRegistry, cues: list["CueHit"], in_quotes: 
                 if cue.entity is not None and gender in ("m", "f") and cue.entity.gender is None:
                     cue.entity.gender = gender
         if not inside and not embedded and cue.entity is not None:
-            last["person" if cue.entity.kind == "person" else "body"] = (cue.entity, cue.start)
+            if cue.entity.kind == "anonymous" and cue.speaker is not None and single_unnamed_person(cue.speaker.text):
+                cue.entity.unnamed_person = True  # "A nurse, who asked not to be named, said …. “…,” she said"
+            last["person" if cue.entity.kind == "person" or cue.entity.unnamed_person else "body"] = (cue.entity, cue.start)
 
 
 def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], gender: str | None,
@@ -912,6 +935,11 @@ def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], 
             # a new paragraph opening on a named person ("Vasko later addressed journalists. “…,” she said"):
             # "she" is that person, not the speaker of an earlier paragraph
             return reg.subjects[k][1]
+        para = reg.text.rfind("\n", 0, cue.start) + 1
+        opener = next((e for e in reg.entities if e.kind == "person" and e.gender == gender and para in e.positions
+                       and id(e) not in exclude), None)
+        if opener is not None and (person is None or person[1] < para):
+            return opener  # "Morrow laughed when asked about it. “…,” she said": the paragraph opens on her
         if person is not None and compatible(person[0], gender) and cue.start - person[1] < 2500:
             return person[0]
         found = reg.most_recent(cue.start, gender, exclude)
