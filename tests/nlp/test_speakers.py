@@ -495,3 +495,11 @@ def test_the_place_of_a_title_is_not_part_of_the_name():
     assert split_title("then-Velland Ambassador to Kordany Tor Bakke".split()) == (
         ["then-Velland", "Ambassador", "to", "Kordany"], ["Tor", "Bakke"])
     assert split_title("Secretary of State Ola Brekk".split()) == (["Secretary", "of", "State"], ["Ola", "Brekk"])
+
+
+def test_a_one_word_name_met_only_as_a_place_is_no_person():
+    from quotetrace.nlp.speakers import _only_a_place
+
+    text = "He was flown to Skarn hospital. The Skarn Red Cross thanked the volunteers who came from Skarn."
+    assert _only_a_place(text, "Skarn")
+    assert not _only_a_place("Kolstad said she would decide. Kolstad's Liberal Party won 8 percent.", "Kolstad")

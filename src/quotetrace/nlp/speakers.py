@@ -384,6 +384,9 @@ class SpeakerRegistry:
         for ent in self.entities:  # "Lumio, the maker of …", "app maker Lumio", "Lumio said it": a firm the tagger
             if ent.kind == "person" and gender_of(ent.canonical) is None and _named_as_body(text, ent.canonical):
                 ent.kind = "organisation"  # called a person
+            elif ent.kind == "person" and len(ent.names) == 1 and len(ent.canonical.split()) == 1 \
+                    and gender_of(ent.canonical) is None and _only_a_place(text, ent.canonical):
+                ent.kind = "place"  # "flown to Skarn hospital", "the Skarn Red Cross": never a "he"
         for ent in self.entities:  # gender from the name, a title, "Mr./Ms. Surname" or "Brun said she", for pronouns
             if ent.kind == "person" and ent.gender is None:
                 surname = surname_of(ent.canonical)
@@ -421,6 +424,19 @@ def _named_as_body(text: str, name: str) -> bool:
                 # "Ostrand will cut 1,200 jobs …, the company said": the sentence's subject is the company
                 or re.search(r"(?:^|[.!?]\s+)(?:[\w-]+\s+){0,3}" + n + r"\b[^.!?\n]{0,250},\s+the\s+" + _BODY_NOUN + r"\s+(?:said|says)\b",
                              text, re.MULTILINE))
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|outside|across|around)\s+$")
+_PLACE_AFTER = re.compile(r"\s+(?:[A-Z][\w’'-]*|hospital|council|police|airport|station|harbour|harbor|port|school|"
+                          r"university|city|town|county|region|area|district|office)\b")
+
+
+def _only_a_place(text: str, word: str) -> bool:
+    """Whether every mention of a one-word name is a place's: after "in"/"to"/"from", or before another name or
+    a place's noun ("flown to Skarn hospital", "the Skarn Red Cross")."""
+    mentions = list(re.finditer(r"\b" + re.escape(word) + r"\b(?![’'])", text))
+    return bool(mentions) and all(_PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                                  or _PLACE_AFTER.match(text, m.end()) for m in mentions)
 
 
 def clean_title(title: str | None) -> str | None:
