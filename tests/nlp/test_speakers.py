@@ -463,6 +463,9 @@ REAL_NEWS_PATTERNS = [
     ("Mayor Ines Morrow will not run again. One senior council official, who asked not to be named, said a "
      "campaign website had been registered.\n\nMorrow laughed when asked about it. “Ravi is a careful man,” she "
      "said.", "careful man", "Ines Morrow"),
+    # a firm whose shares trade is a company, whatever the tagger said
+    ("Shares in Skarvik Energi, which had been expected to lead the consortium, fell 3.4 percent. The company said "
+     "in a statement it remained committed to the market.", "remained committed", "Skarvik Energi"),
     # a woman named earlier in the pronoun's own sentence beats the last woman quoted
     ("“It works,” said Hege Lund, an agency director. While the campaign did not appeal to Julie Gram, a health "
      "officer, she said she did not want to judge it.", "did not want to judge", "Julie Gram"),

@@ -421,6 +421,8 @@ def _named_as_body(text: str, name: str) -> bool:
                           + r"(?=\s+(?:of|that|which|based|in|for|behind)\b|[,.;])", text)
                 or re.search(r"\b[\w-]+\s+" + _BODY_NOUN + r"\s+" + n + r"\b", text)
                 or re.search(r"\b" + n + r"\s+(?:said|says|added|announced|confirmed)\s+(?:that\s+)?(?:it|its)\b", text)
+                # "Shares in Skarvik Energi fell", "Nordbank shares fell 4.6 percent": a listed company
+                or re.search(r"\b[Ss]hares\s+(?:in|of)\s+" + n + r"\b|\b" + n + r"(?:[’']s)?\s+shares\b", text)
                 # "Ostrand will cut 1,200 jobs …, the company said": the sentence's subject is the company
                 or re.search(r"(?:^|[.!?]\s+)(?:[\w-]+\s+){0,3}" + n + r"\b[^.!?\n]{0,250},\s+the\s+" + _BODY_NOUN + r"\s+(?:said|says)\b",
                              text, re.MULTILINE))
