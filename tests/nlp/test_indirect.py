@@ -200,3 +200,14 @@ def test_asides_with_an_appositive_or_a_misparsed_as(text, content, speaker):
 def test_a_relative_clause_after_a_reported_object_is_no_report():
     found = _indirect("Some callers on launch day reported telephone wait times that exceeded two hours.")
     assert not any(t.startswith("that exceeded") for t, _ in found), found
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Prince Edvard spoke to the broadcaster. The most telling contradiction was his claim that he visited the "
+     "banker in 2010 to end the friendship.", "he visited the banker in 2010 to end the friendship", "Edvard"),
+    ("Adam Schell opened the inquiry. Schell's assertion that he doesn't know the witness's name is hard to believe.",
+     "he doesn't know the witness's name", "Adam Schell"),
+])
+def test_a_claim_owned_by_its_author_reports(text, content, speaker):
+    found = _indirect(text)
+    assert any(t == content and s is not None and s.endswith(speaker) for t, s in found), found

@@ -907,12 +907,18 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
 _REPORT_NOUNS = REPORT_NOUNS
 
 
+_POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
 def _nominal_report(unit: ParsedUnit, u_index: int, noun: Token) -> CueHit | None:
     """"despite a warning from X that CLAUSE" / "a claim by X that CLAUSE": X reported CLAUSE."""
     author = None
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
             author = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if author is None and owner is not None and (owner.lower_ in _POSSESSIVE or owner.pos_ == "PROPN"):
+        author = owner  # "his claim that …", "Schiff's assertion that …"
     if author is None:
         return None
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.i > author.i
@@ -924,7 +930,11 @@ def _nominal_report(unit: ParsedUnit, u_index: int, noun: Token) -> CueHit | Non
         clause = noun.doc[j].head  # the parser hung "that ..." on the main verb
     if clause is None or clause.i < j - 1 and clause.left_edge.i < author.i:
         return None
-    speaker = _speaker_phrase(unit, author, True)
+    if author.lower_ in _POSSESSIVE:
+        s_at, e_at = unit.span(author)
+        speaker: SpeakerPhrase | None = SpeakerPhrase(_POSSESSIVE[author.lower_], s_at, e_at, "pronoun")
+    else:
+        speaker = _speaker_phrase(unit, author, True)
     if speaker is None:
         return None
     doc = noun.doc

@@ -57,7 +57,7 @@ _SUBJECT_PRONOUNS = frozenset("he she they it".split())
 # nouns that report what someone said when a "that" clause follows: "a warning from X that ..."
 REPORT_NOUNS = frozenset("warning warnings claim claims assurance assurances promise promises pledge pledges "
                          "statement insistence admission suggestion allegation allegations denial argument "
-                         "announcement prediction reminder".split())
+                         "announcement prediction reminder assertion contention accusation".split())
 
 
 def has_pronoun_cue(text: str, start: int, end: int) -> bool:
@@ -155,4 +155,7 @@ def has_cue(text: str, start: int = 0, end: int | None = None) -> bool:
             return True
         if low in REPORT_NOUNS and i + 1 < len(words) and words[i + 1].lower() in ("from", "by"):
             return True  # "a warning from X that ...": a reported statement in a noun
+        if low in REPORT_NOUNS and i + 1 < len(words) and words[i + 1].lower() == "that" and i > 0 and (
+                words[i - 1].lower() in ("his", "her", "their", "its", "s")):  # (words split "Schiff's" at ')
+            return True  # "his claim that …", "Schiff's assertion that …"
     return bool(_INVERTED_FORM.search(text, start, len(text) if end is None else end))
