@@ -211,3 +211,10 @@ def test_a_relative_clause_after_a_reported_object_is_no_report():
 def test_a_claim_owned_by_its_author_reports(text, content, speaker):
     found = _indirect(text)
     assert any(t == content and s is not None and s.endswith(speaker) for t, s in found), found
+
+
+def test_in_her_view_reports_her_opinion():
+    found = _indirect("Jenny Plass is a physiologist at Varn University. But in her view, calling them taste "
+                      "receptors entrenched the idea that they work only in the mouth.")
+    assert ("calling them taste receptors entrenched the idea that they work only in the mouth", "Jenny Plass") \
+        in found, found

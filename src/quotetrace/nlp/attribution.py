@@ -766,6 +766,12 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 if colon is not None:
                     hits.append(colon)
                 continue
+            if low in _VIEW_NOUNS and token.head.lower_ == "in" and token.i + 1 < len(unit.doc) \
+                    and unit.doc[token.i + 1].text == ",":
+                view = _in_view(unit, u_index, token)
+                if view is not None:  # "In her view, labelling them … entrenched the idea": her opinion
+                    hits.append(view)
+                continue
             if low in _REPORT_NOUNS and token.pos_ == "NOUN":
                 nominal = _nominal_report(unit, u_index, token)
                 if nominal is not None:
@@ -908,6 +914,32 @@ _REPORT_NOUNS = REPORT_NOUNS
 
 
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it"}
+_VIEW_NOUNS = frozenset("view opinion words estimation telling account".split())
+
+
+def _in_view(unit: ParsedUnit, u_index: int, noun: Token) -> CueHit | None:
+    """"In her view, CLAUSE" / "In Ostby's words, CLAUSE": the owner holds the clause after the comma."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    doc = noun.doc
+    sent = noun.sent
+    left, right = noun.i + 2, sent.end - 1
+    while right >= left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    if right - left < 2:
+        return None
+    if owner.lower_ in _POSSESSIVE:
+        s_at, e_at = unit.span(owner)
+        speaker: SpeakerPhrase | None = SpeakerPhrase(_POSSESSIVE[owner.lower_], s_at, e_at, "pronoun")
+    else:
+        speaker = _speaker_phrase(unit, owner, True)
+    if speaker is None:
+        return None
+    s, e = unit.span(noun)
+    content = (unit.start + doc[left].idx, unit.start + doc[right].idx + len(doc[right].text))
+    return CueHit("say", noun.text, s, e, unit.start + sent.start_char, unit.start + sent.end_char, u_index,
+                  noun.i, speaker, content)
 
 
 def _nominal_report(unit: ParsedUnit, u_index: int, noun: Token) -> CueHit | None:

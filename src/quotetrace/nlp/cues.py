@@ -155,6 +155,9 @@ def has_cue(text: str, start: int = 0, end: int | None = None) -> bool:
             return True
         if low in REPORT_NOUNS and i + 1 < len(words) and words[i + 1].lower() in ("from", "by"):
             return True  # "a warning from X that ...": a reported statement in a noun
+        if low in ("view", "opinion", "words", "estimation") and i > 1 and words[i - 2].lower() in ("in", "s") and (
+                words[i - 1].lower() in ("his", "her", "their", "its", "s")):
+            return True  # "In her view, …", "In Ostby's words, …"
         if low in REPORT_NOUNS and i + 1 < len(words) and words[i + 1].lower() == "that" and i > 0 and (
                 words[i - 1].lower() in ("his", "her", "their", "its", "s")):  # (words split "Schiff's" at ')
             return True  # "his claim that …", "Schiff's assertion that …"
