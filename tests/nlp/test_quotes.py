@@ -118,3 +118,9 @@ def test_a_clause_wholly_in_marks_after_that_is_reported_speech_and_a_partial_qu
     quotes = {(q.kind, q.text.strip("“”.")): q.speaker for q in extract_text(text)}
     assert quotes == {("indirect", "this will never happen again"): "Liv Torsen",
                       ("partial", "this will never happen again"): "Liv Torsen"}, quotes
+
+
+def test_words_marked_inside_a_reported_clause_are_the_speakers_partial_quote():
+    text = "Kevin Mair spoke on Tuesday. The tech teams isolated the problem, Mair said, and “patched” the software."
+    quotes = {(q.kind, q.text): q.speaker for q in extract_text(text)}
+    assert quotes.get(("partial", "patched")) == "Kevin Mair", quotes

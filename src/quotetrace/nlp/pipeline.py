@@ -227,9 +227,18 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
     _merge_paragraph_runs(pairs, drafts, entity_of)
     records = _records(article, index, drafts, entity_of, reg)
     direct_spans = [(pairs[d.pair].open, pairs[d.pair].close + 1) for d in drafts if d.kind == "direct" and d.parent is None]
+    reported: list[tuple[int, int, CueHit]] = []
     for cue, (start, end) in indirect_spans(text, cues, direct_spans):
         records.append(_record(article.id, text, start, end, "indirect", cue, cue.entity, None, None, 0.7,
                                _cue_context(index, cue)))
+        reported.append((start, end, cue))
+    for draft in drafts:  # "…, Mayer said, and “patched” the software": words marked in a reported clause
+        if draft.kind != "scare" or draft.parent is not None or not text[draft.start: draft.end][:1].islower():
+            continue
+        cue = next((c for s, e, c in reported if s <= draft.start and draft.end <= e and not _unnamed(c.entity)), None)
+        if cue is not None:
+            records.append(_record(article.id, text, draft.start, draft.end, "partial", cue, cue.entity, None, None,
+                                   0.6, _cue_context(index, cue)))
     for claim, entity in claims:
         if not any(q.kind != "partial" and q.start < claim.end and claim.start < q.end for q in records):
             records.append(_headline_record(article.id, text, claim, claim.start, claim.end, "indirect", entity))
