@@ -124,3 +124,10 @@ def test_words_marked_inside_a_reported_clause_are_the_speakers_partial_quote():
     text = "Kevin Mair spoke on Tuesday. The tech teams isolated the problem, Mair said, and “patched” the software."
     quotes = {(q.kind, q.text): q.speaker for q in extract_text(text)}
     assert quotes.get(("partial", "patched")) == "Kevin Mair", quotes
+
+
+def test_a_characterisation_belongs_to_the_describer_however_the_as_is_hung():
+    text = ("Omar Lamm is an analyst at Strator. Lamm further described the idea that the army is training the "
+            "militia at the base as “certainly absurd.”")
+    quotes = {(q.kind, q.text.rstrip(".")): q.speaker for q in extract_text(text)}
+    assert quotes.get(("partial", "certainly absurd")) == "Omar Lamm", quotes

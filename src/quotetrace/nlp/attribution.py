@@ -726,6 +726,10 @@ def _characterisation(unit: ParsedUnit, u_index: int, as_token: Token) -> CueHit
     """"X sees its lineup as “its Achilles heel”", "The Pentagon rejected the claims as “patently false”":
     the verb's subject characterises in the quoted words (a cue for the partial quote, reporting nothing)."""
     verb = as_token.head
+    outer = next((t for t in reversed(list(verb.sent[: as_token.i - verb.sent.start])) if t.i < verb.i
+                  and t.pos_ == "VERB" and cue_lemma(t.text) in _CHARACTERISE), None)
+    if outer is not None:  # "described the idea that the U.S. is training X as “absurd”": the describer
+        verb = outer
     subj = _subject(verb)
     speaker = _speaker_phrase(unit, subj, True) if subj is not None else None
     if speaker is None:
