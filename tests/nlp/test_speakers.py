@@ -501,8 +501,17 @@ def test_the_place_of_a_title_is_not_part_of_the_name():
 
 
 def test_a_one_word_name_met_only_as_a_place_is_no_person():
-    from quotetrace.nlp.speakers import _only_a_place
+    from quotetrace.nlp.speakers import place_words
 
     text = "He was flown to Skarn hospital. The Skarn Red Cross thanked the volunteers who came from Skarn."
-    assert _only_a_place(text, "Skarn")
-    assert not _only_a_place("Kolstad said she would decide. Kolstad's Liberal Party won 8 percent.", "Kolstad")
+    assert "Skarn" in place_words(text)
+    assert "Kolstad" not in place_words("Kolstad said she would decide. Kolstad's Liberal Party won 8 percent.")
+
+
+def test_names_the_text_calls_a_business():
+    from quotetrace.nlp.speakers import body_names
+
+    names = body_names("Regulators fined Lumio, the maker of a homework app. Shares in Skarvik Energi fell. "
+                       "Ostrand Telecom will cut 1,200 jobs, the company said. Nordbank shares fell.")
+    assert {"Lumio", "Skarvik Energi", "Ostrand Telecom", "Nordbank"} <= names
+    assert "Regulators" not in names

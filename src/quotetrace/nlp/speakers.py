@@ -381,11 +381,12 @@ class SpeakerRegistry:
             ent = self.body(match.group(2).strip(), match.start(2))
             if ent.kind != "person" and match.group(1) not in ent.titles:
                 ent.titles.append(match.group(1))
+        bodies, places = body_names(text), place_words(text)
         for ent in self.entities:  # "Lumio, the maker of …", "app maker Lumio", "Lumio said it": a firm the tagger
-            if ent.kind == "person" and gender_of(ent.canonical) is None and _named_as_body(text, ent.canonical):
+            if ent.kind == "person" and ent.canonical in bodies and gender_of(ent.canonical) is None:
                 ent.kind = "organisation"  # called a person
-            elif ent.kind == "person" and len(ent.names) == 1 and len(ent.canonical.split()) == 1 \
-                    and gender_of(ent.canonical) is None and _only_a_place(text, ent.canonical):
+            elif ent.kind == "person" and len(ent.names) == 1 and ent.canonical in places \
+                    and gender_of(ent.canonical) is None:
                 ent.kind = "place"  # "flown to Skarn hospital", "the Skarn Red Cross": never a "he"
         for ent in self.entities:  # gender from the name, a title, "Mr./Ms. Surname" or "Brun said she", for pronouns
             if ent.kind == "person" and ent.gender is None:
@@ -413,32 +414,52 @@ _BODY_NOUN = "(?:" + "|".join(sorted(COMPANY_NOUNS | {"agency", "authority", "re
                                                         "platform", "app", "network", "broadcaster", "website"})) + ")"
 
 
-def _named_as_body(text: str, name: str) -> bool:
-    """Whether the text calls ``name`` a business or body: "Lumio, the maker of …", "app maker Lumio",
-    "Lumio said it would appeal"."""
-    n = re.escape(name)
-    return bool(re.search(r"\b" + n + r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?" + _BODY_NOUN
-                          + r"(?=\s+(?:of|that|which|based|in|for|behind)\b|[,.;])", text)
-                or re.search(r"\b[\w-]+\s+" + _BODY_NOUN + r"\s+" + n + r"\b", text)
-                or re.search(r"\b" + n + r"\s+(?:said|says|added|announced|confirmed)\s+(?:that\s+)?(?:it|its)\b", text)
-                # "Shares in Skarvik Energi fell", "Nordbank shares fell 4.6 percent": a listed company
-                or re.search(r"\b[Ss]hares\s+(?:in|of)\s+" + n + r"\b|\b" + n + r"(?:[’']s)?\s+shares\b", text)
-                # "Ostrand will cut 1,200 jobs …, the company said": the sentence's subject is the company
-                or re.search(r"(?:^|[.!?]\s+)(?:[\w-]+\s+){0,3}" + n + r"\b[^.!?\n]{0,250},\s+the\s+" + _BODY_NOUN + r"\s+(?:said|says)\b",
-                             text, re.MULTILINE))
+_RUN = r"[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4}"
+# (pattern, which end of the name run touches the context): "Lumio, the maker of …" (end), "app maker Lumio"
+# (start), "Lumio said it would appeal" (end), "Shares in Skarvik Energi fell" (start), "Nordbank shares fell" (end)
+_BODY_CONTEXTS = (
+    (re.compile(r"(" + _RUN + r"),\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?" + _BODY_NOUN
+                + r"(?=\s+(?:of|that|which|based|in|for|behind)\b|[,.;])"), "end"),
+    (re.compile(r"\b[\w-]+\s+" + _BODY_NOUN + r"\s+(" + _RUN + r")"), "start"),
+    (re.compile(r"(" + _RUN + r")\s+(?:said|says|added|announced|confirmed)\s+(?:that\s+)?(?:it|its)\b"), "end"),
+    (re.compile(r"\b[Ss]hares\s+(?:in|of)\s+(" + _RUN + r")"), "start"),
+    (re.compile(r"(" + _RUN + r")(?:[’']s)?\s+shares\b"), "end"),
+)
+# "Ostrand will cut 1,200 jobs …, the company said": the sentence's subject (in its first words) is the company
+_LEDE_BODY = re.compile(r"(?:^|[.!?]\s+)((?:[\w-]+\s+){0,3}" + _RUN + r")\b[^.!?\n]{0,250},\s+the\s+" + _BODY_NOUN
+                        + r"\s+(?:said|says)\b", re.MULTILINE)
+
+
+def body_names(text: str) -> frozenset[str]:
+    """Every name the text calls a business or body ("Lumio, the maker of …", "app maker Lumio", "Lumio said it
+    would appeal", "Shares in Skarvik Energi", "Ostrand will cut jobs, the company said"), each word run
+    that can be the name (one pass per pattern: linear in the text)."""
+    found: set[str] = set()
+    for pattern, end in _BODY_CONTEXTS:
+        for match in pattern.finditer(text):
+            words = match.group(1).split()
+            found.update(" ".join(words[k:]) if end == "end" else " ".join(words[: k + 1]) for k in range(len(words)))
+    for match in _LEDE_BODY.finditer(text):
+        words = match.group(1).split()
+        found.update(" ".join(words[a:b]) for a in range(len(words)) for b in range(a + 1, len(words) + 1)
+                     if all(w[:1].isupper() for w in words[a:b]))
+    return frozenset(found)
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|outside|across|around)\s+$")
 _PLACE_AFTER = re.compile(r"\s+(?:[A-Z][\w’'-]*|hospital|council|police|airport|station|harbour|harbor|port|school|"
                           r"university|city|town|county|region|area|district|office)\b")
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w’'-]*\b(?![’'])")
 
 
-def _only_a_place(text: str, word: str) -> bool:
-    """Whether every mention of a one-word name is a place's: after "in"/"to"/"from", or before another name or
-    a place's noun ("flown to Skarn hospital", "the Skarn Red Cross")."""
-    mentions = list(re.finditer(r"\b" + re.escape(word) + r"\b(?![’'])", text))
-    return bool(mentions) and all(_PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start())
-                                  or _PLACE_AFTER.match(text, m.end()) for m in mentions)
+def place_words(text: str) -> frozenset[str]:
+    """One-word names every mention of which is a place's: after "in"/"to"/"from", or before another name or a
+    place's noun ("flown to Skarn hospital", "the Skarn Red Cross"); one pass over the text."""
+    seen: dict[str, bool] = {}
+    for m in _CAPITALISED_WORD.finditer(text):
+        place = bool(_PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _PLACE_AFTER.match(text, m.end()))
+        seen[m.group(0)] = seen.get(m.group(0), True) and place
+    return frozenset(word for word, place in seen.items() if place)
 
 
 def clean_title(title: str | None) -> str | None:
