@@ -1,5 +1,10 @@
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from quotetrace import extract
-from quotetrace.nlp.gender import gender_of, honorific_gender, pronoun_gender
+from quotetrace.nlp.gender import MentionIndex, gender_of, honorific_gender, pronoun_gender
 
 
 def test_gender_from_name_honorific_and_title():
@@ -56,3 +61,13 @@ def test_she_prefers_a_known_woman_to_a_nearer_name_of_unknown_gender():
     text = "Mary Velden’s song was recorded by Quill Harrow in Glasgow. “It was terrifying,” she said."
     [quote] = extract(text)
     assert quote.speaker == "Mary Velden"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Brun", "Brunn", "O'Brun", "Brun-Lie", "Lie", " ", ", ", ".", "said", "Mr ",
+                                 "xBrun", "Brunx", "é", "Ståle", "\n"]), max_size=40),
+       st.sampled_from(["Brun", "Brun-Lie", "O'Brun", "Lie", "Ståle", "Brun Lie"]))
+def test_the_mention_index_finds_what_a_whole_word_search_finds(pieces, name):
+    text = "".join(pieces)
+    expected = [(m.start(), m.end()) for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)]
+    assert MentionIndex(text).spans(name) == expected

@@ -64,21 +64,59 @@ def gender_of(name: str, titles: Iterable[str] = ()) -> str | None:
     return signs.pop() if len(signs) == 1 else None
 
 
-def appositive_gender(text: str, name: str) -> str | None:
+_TOKEN = re.compile(r"\w+")
+
+
+class MentionIndex:
+    """Where each word of a text starts, built in one pass: a name's mentions are then found without scanning
+    the whole text once per name (which made gender evidence quadratic on texts naming thousands of people)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._at: dict[str, list[int]] = {}
+        for match in _TOKEN.finditer(text):
+            self._at.setdefault(match.group(), []).append(match.start())
+
+    def spans(self, name: str) -> list[tuple[int, int]]:
+        """(start, end) of every mention of ``name`` as whole words: what ``re.finditer(r"\\bNAME\\b")`` finds."""
+        first = _TOKEN.match(name)
+        if first is None:
+            return [(m.start(), m.end()) for m in re.finditer(r"\b" + re.escape(name) + r"\b", self.text)]
+        text, out = self.text, []
+        for start in self._at.get(first.group(), ()):
+            end = start + len(name)
+            if text.startswith(name, start) and (end == len(text) or _TOKEN.match(text[end - 1]) is None
+                                                 or _TOKEN.match(text[end]) is None):
+                out.append((start, end))
+        return out
+
+
+def _spans(text: str, name: str, index: MentionIndex | None) -> list[tuple[int, int]]:
+    if index is not None:
+        return index.spans(name)
+    return [(m.start(), m.end()) for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)]
+
+
+_NOUN_BEFORE = re.compile(r"\b([A-Za-z]+),\s+$")
+_NOUN_AFTER = re.compile(r",\s+(?:his|her|their|the|a|an)\s+(?:[\w-]+\s+){0,2}?([A-Za-z]+)\b")
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord)\.?\s+(?:[A-Z][\w'’-]*\s+)?$")
+
+
+def appositive_gender(text: str, name: str, index: MentionIndex | None = None) -> str | None:
     """The gender of a gendered noun set beside the full name: "His mother, Randi Eide," / "Randi Eide,
     his mother,"; None when there is none or they disagree."""
-    found = {_TITLE_WORDS[m.group(1).lower()] for m in re.finditer(
-        r"\b([A-Za-z]+),\s+" + re.escape(name) + r"\b", text) if m.group(1).lower() in _TITLE_WORDS}
-    found |= {_TITLE_WORDS[m.group(1).lower()] for m in re.finditer(
-        re.escape(name) + r",\s+(?:his|her|their|the|a|an)\s+(?:[\w-]+\s+){0,2}?([A-Za-z]+)\b", text)
-        if m.group(1).lower() in _TITLE_WORDS}
+    found = set()
+    for start, end in _spans(text, name, index):
+        for m in (_NOUN_BEFORE.search(text, max(0, start - 60), start), _NOUN_AFTER.match(text, end)):
+            if m is not None and m.group(1).lower() in _TITLE_WORDS:
+                found.add(_TITLE_WORDS[m.group(1).lower()])
     return found.pop() if len(found) == 1 else None
 
 
-def honorific_gender(text: str, surname: str) -> str | None:
+def honorific_gender(text: str, surname: str, index: MentionIndex | None = None) -> str | None:
     """The gender of "Mr. Surname" / "Ms Surname" when the text uses only one of them."""
-    found = {_HONORIFICS[m.group(1).lower()] for m in re.finditer(
-        r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord)\.?\s+(?:[A-Z][\w'’-]*\s+)?" + re.escape(surname) + r"\b", text)}
+    found = {_HONORIFICS[m.group(1).lower()] for start, _ in _spans(text, surname, index)
+             if (m := _HONORIFIC_BEFORE.search(text, max(0, start - 60), start)) is not None}
     return found.pop() if len(found) == 1 else None
 
 
@@ -108,26 +146,26 @@ def _opens_sentence(text: str, pos: int) -> bool:
     return not before.strip() or bool(re.search(r"(?:[.!?][\"”’]?\s+|\n\s*)$", before))
 
 
-def pronoun_gender(text: str, surname: str) -> str | None:
+def pronoun_gender(text: str, surname: str, index: MentionIndex | None = None) -> str | None:
     """The gender of the pronouns that co-refer with ``surname`` ("Brun said she", "Harper blamed
     himself"); None unless one gender clearly dominates."""
     votes = {"m": 0, "f": 0}
     owned_votes = {"m": 0, "f": 0}  # the weakest evidence, enough alone only when nothing else speaks
-    mentions = list(re.finditer(r"\b" + re.escape(surname) + r"\b", text))
-    given = {w.group(1) for m in mentions if (w := _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+    mentions = _spans(text, surname, index)
+    given = {w.group(1) for start, _ in mentions if (w := _WORD_BEFORE.search(text, max(0, start - 40), start))
              and w.group(1).lower() not in _HONORIFICS and w.group(1).lower() not in _NOT_GIVEN}
     family = len(given) > 1  # "Olav Brekkestad" and "Silje Brekkestad": whose "his"?
-    for match in mentions:
-        reflexive = _REFLEXIVE.match(text, match.end())
-        said = _SAID_PRONOUN.match(text, match.end())
+    for start, end in mentions:
+        reflexive = _REFLEXIVE.match(text, end)
+        said = _SAID_PRONOUN.match(text, end)
         if reflexive is not None:  # binds inside its clause: two votes
             votes[_PRONOUN_GENDER[reflexive.group(1).lower()]] += 2
         elif said is not None:  # "Kemp said she was exaggerating" may mean someone else: one vote
             votes[_PRONOUN_GENDER[said.group(1).lower()]] += 1
-        elif not family and _opens_sentence(text, match.start()):
+        elif not family and _opens_sentence(text, start):
             # "Swift got support after accusing them of stopping her": a sentence's subject and the
             # possessive or object pronoun later in that sentence usually co-refer: one vote
-            owned = _OWN_PRONOUN.match(text, match.end())
+            owned = _OWN_PRONOUN.match(text, end)
             if owned is not None:
                 votes["m" if owned.group(1).lower() == "his" else "f"] += 1
                 owned_votes["m" if owned.group(1).lower() == "his" else "f"] += 1

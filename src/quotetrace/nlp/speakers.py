@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quotetrace.nlp.cues import PRONOUNS
-from quotetrace.nlp.gender import appositive_gender, gender_of, honorific_gender, is_given_name, pronoun_gender
+from quotetrace.nlp.gender import (MentionIndex, appositive_gender, gender_of, honorific_gender, is_given_name,
+                                   pronoun_gender)
 from quotetrace.nlp.mentions import COMPANY_NOUNS, ORG_NOUNS, PERSON_ROLES, PUBLIC_BODY_WORDS, TITLE_WORDS
 
 if TYPE_CHECKING:
@@ -388,12 +389,13 @@ class SpeakerRegistry:
             elif ent.kind == "person" and len(ent.names) == 1 and ent.canonical in places \
                     and gender_of(ent.canonical) is None:
                 ent.kind = "place"  # "flown to Skarn hospital", "the Skarn Red Cross": never a "he"
+        index = MentionIndex(text)  # one pass: each person's mentions are then looked up, not scanned for
         for ent in self.entities:  # gender from the name, a title, "Mr./Ms. Surname" or "Brun said she", for pronouns
             if ent.kind == "person" and ent.gender is None:
                 surname = surname_of(ent.canonical)
-                ent.gender = gender_of(ent.canonical, ent.titles) or honorific_gender(text, surname) \
-                    or (appositive_gender(text, ent.canonical) if len(ent.canonical.split()) > 1 else None) \
-                    or pronoun_gender(text, surname)
+                ent.gender = gender_of(ent.canonical, ent.titles) or honorific_gender(text, surname, index) \
+                    or (appositive_gender(text, ent.canonical, index) if len(ent.canonical.split()) > 1 else None) \
+                    or pronoun_gender(text, surname, index)
 
     def most_prominent(self) -> Entity | None:
         persons = [e for e in self.entities if e.kind == "person" and e.titles]
