@@ -149,6 +149,18 @@ def test_a_participle_after_an_attribution_reports_for_the_same_speaker():
     # a source nobody names still reports
     ("Pollution has shaved three years from the lives of people in Varn, according to one estimate.",
      "Pollution has shaved three years from the lives of people in Varn", None),
+    # "of" hung on the object; a participle opening a clause; the clause's subject taken for an object
+    ("Mayor Ines Varga accused the utility of failing to warn residents before the outages.",
+     "failing to warn residents before the outages", "Ines Varga"),
+    ("Smoke will descend on Varn this week, with forecasters warning that pollution is likely to reach severe levels.",
+     "pollution is likely to reach severe levels", None),
+    ("Analyst Tor Simms suggested the most likely reason residents stay in the camp is fear of retribution.",
+     "the most likely reason residents stay in the camp is fear of retribution", "Tor Simms"),
+    # asides with an appositive, or an "as" the parser hangs anywhere
+    ("This system, says Rikard Lock, an immunologist at the University of Varn, Ostby, helps direct the body's "
+     "response to danger.", "helps direct the body's response to danger", "Rikard Lock"),
+    ("For example, as Herbert notes, being able to taste traces of pathogens gives the body more time to respond.",
+     "being able to taste traces of pathogens gives the body more time to respond", "Herbert"),
 ])
 def test_statements_the_parser_hides(text, content, speaker):
     assert (content, speaker) in _indirect(text)
@@ -173,28 +185,6 @@ def test_a_clause_before_the_verb_is_no_report_when_one_follows_it():
     found = _indirect("While the campaign did not appeal to Julie Gram, a health officer, she said she did not "
                       "want to judge it.")
     assert [t for t, _ in found] == ["she did not want to judge it"], found
-
-
-@pytest.mark.parametrize("text, content, speaker", [
-    ("Mayor Ines Varga accused the utility of failing to warn residents before the outages.",
-     "failing to warn residents before the outages", "Ines Varga"),
-    ("Smoke will descend on Varn this week, with forecasters warning that pollution is likely to reach severe levels.",
-     "pollution is likely to reach severe levels", None),
-    ("Analyst Tor Simms suggested the most likely reason residents stay in the camp is fear of retribution.",
-     "the most likely reason residents stay in the camp is fear of retribution", "Tor Simms"),
-])
-def test_reports_the_parser_misattaches(text, content, speaker):
-    assert (content, speaker) in _indirect(text)
-
-
-@pytest.mark.parametrize("text, content, speaker", [
-    ("This system, says Rikard Lock, an immunologist at the University of Varn, Ostby, helps direct the body's "
-     "response to danger.", "helps direct the body's response to danger", "Rikard Lock"),
-    ("For example, as Herbert notes, being able to taste traces of pathogens gives the body more time to respond.",
-     "being able to taste traces of pathogens gives the body more time to respond", "Herbert"),
-])
-def test_asides_with_an_appositive_or_a_misparsed_as(text, content, speaker):
-    assert (content, speaker) in _indirect(text)
 
 
 def test_a_relative_clause_after_a_reported_object_is_no_report():

@@ -699,7 +699,7 @@ _ASIDE_AFTER = re.compile(r"(?:[ \t]+(?:[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-
 
 
 # "This system, says Richard Locksley, an immunologist at the University of California, San Francisco, helps …"
-_ASIDE_APPOS_AFTER = re.compile(r"()[ \t]+[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}[ \t]*,[ \t]+(?:a|an|the)[ \t]+"
+_ASIDE_APPOS_AFTER = re.compile(r"[ \t]+[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}[ \t]*,[ \t]+(?:a|an|the)[ \t]+"
                                 r"[^,.;“”\"]{2,80}?(?:,[ \t]+[A-Z][^,.;“”\"]{1,40}?)*[ \t]*,[ \t]+"
                                 r"(?=(?:[a-z]+(?:s|ed)|is|was|are|were|has|had|will|would|could|can|may|might)\b)")
 
@@ -719,7 +719,7 @@ def _parenthetical(unit: ParsedUnit, verb: Token, sent: Span) -> tuple[tuple[int
         hi -= 1
     if len(text[lo:hi].split()) < 3:
         return None
-    return (unit.start + lo, unit.start + hi), bool(after.group(1))
+    return (unit.start + lo, unit.start + hi), after.re is _ASIDE_AFTER and bool(after.group(1))
 
 
 def _characterisation(unit: ParsedUnit, u_index: int, as_token: Token) -> CueHit | None:
@@ -921,6 +921,14 @@ _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _VIEW_NOUNS = frozenset("view opinion words estimation telling account".split())
 
 
+def _owner_speaker(unit: ParsedUnit, owner: Token) -> SpeakerPhrase | None:
+    """The speaker a claim's owner names: "his" as the pronoun "he", "Schiff's" or "from X" as a phrase."""
+    if owner.lower_ in _POSSESSIVE:
+        s_at, e_at = unit.span(owner)
+        return SpeakerPhrase(_POSSESSIVE[owner.lower_], s_at, e_at, "pronoun")
+    return _speaker_phrase(unit, owner, True)
+
+
 def _in_view(unit: ParsedUnit, u_index: int, noun: Token) -> CueHit | None:
     """"In her view, CLAUSE" / "In Ostby's words, CLAUSE": the owner holds the clause after the comma."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -933,11 +941,7 @@ def _in_view(unit: ParsedUnit, u_index: int, noun: Token) -> CueHit | None:
         right -= 1
     if right - left < 2:
         return None
-    if owner.lower_ in _POSSESSIVE:
-        s_at, e_at = unit.span(owner)
-        speaker: SpeakerPhrase | None = SpeakerPhrase(_POSSESSIVE[owner.lower_], s_at, e_at, "pronoun")
-    else:
-        speaker = _speaker_phrase(unit, owner, True)
+    speaker = _owner_speaker(unit, owner)
     if speaker is None:
         return None
     s, e = unit.span(noun)
@@ -966,11 +970,7 @@ def _nominal_report(unit: ParsedUnit, u_index: int, noun: Token) -> CueHit | Non
         clause = noun.doc[j].head  # the parser hung "that ..." on the main verb
     if clause is None or clause.i < j - 1 and clause.left_edge.i < author.i:
         return None
-    if author.lower_ in _POSSESSIVE:
-        s_at, e_at = unit.span(author)
-        speaker: SpeakerPhrase | None = SpeakerPhrase(_POSSESSIVE[author.lower_], s_at, e_at, "pronoun")
-    else:
-        speaker = _speaker_phrase(unit, author, True)
+    speaker = _owner_speaker(unit, author)
     if speaker is None:
         return None
     doc = noun.doc

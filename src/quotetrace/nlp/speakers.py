@@ -270,22 +270,37 @@ class SpeakerRegistry:
                 bisect.insort(ent.positions, match.start())
         self._timeline = None
 
+    def _sorted_mentions(self) -> list[tuple[int, int]]:
+        """(position, entity index) of every mention, sorted; rebuilt only after a change."""
+        if self._timeline is None:
+            self._timeline = sorted((p, i) for i, ent in enumerate(self.entities) for p in ent.positions)
+        return self._timeline
+
+    def entities_at(self, pos: int) -> list[Entity]:
+        """The entities mentioned at ``pos``, in registration order."""
+        timeline = self._sorted_mentions()
+        k = bisect.bisect_left(timeline, (pos, -1))
+        out = []
+        while k < len(timeline) and timeline[k][0] == pos:
+            out.append(self.entities[timeline[k][1]])
+            k += 1
+        return out
+
     def most_recent(self, pos: int, gender: str | None, exclude: set[int], persons_only: bool = True,
                     window: int = 4000) -> Entity | None:
         """The compatible entity mentioned last before ``pos`` (within ``window`` characters)."""
-        if self._timeline is None:
-            self._timeline = sorted((p, i) for i, ent in enumerate(self.entities) for p in ent.positions)
-        k = bisect.bisect_left(self._timeline, (pos, -1)) - 1
+        timeline = self._sorted_mentions()
+        k = bisect.bisect_left(timeline, (pos, -1)) - 1
         unsure: tuple[int, Entity] | None = None
-        while k >= 0 and pos - self._timeline[k][0] <= window:
-            ent = self.entities[self._timeline[k][1]]
+        while k >= 0 and pos - timeline[k][0] <= window:
+            ent = self.entities[timeline[k][1]]
             if (not persons_only or ent.kind == "person") and id(ent) not in exclude and compatible(ent, gender):
                 if gender not in ("m", "f") or ent.gender == gender:
                     return ent
                 if unsure is None:
-                    unsure = (self._timeline[k][0], ent)
+                    unsure = (timeline[k][0], ent)
                 # "she" after "Harper" (no gender known) and "Mary Steenburgen" a little before: the woman
-            if unsure is not None and unsure[0] - self._timeline[k][0] > _GENDER_REACH:
+            if unsure is not None and unsure[0] - timeline[k][0] > _GENDER_REACH:
                 break
             k -= 1
         return unsure[1] if unsure is not None else None
@@ -977,7 +992,7 @@ def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], 
             # "she" is that person, not the speaker of an earlier paragraph
             return reg.subjects[k][1]
         para = reg.text.rfind("\n", 0, cue.start) + 1
-        opener = next((e for e in reg.entities if e.kind == "person" and e.gender == gender and para in e.positions
+        opener = next((e for e in reg.entities_at(para) if e.kind == "person" and e.gender == gender
                        and id(e) not in exclude), None)
         if opener is not None and (person is None or person[1] < para):
             return opener  # "Morrow laughed when asked about it. “…,” she said": the paragraph opens on her
