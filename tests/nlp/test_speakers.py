@@ -86,6 +86,13 @@ def test_demo_corpus_guillemet_quote_is_found_with_its_speaker():
     ("According to a lawsuit filed by Harrow Capital, the fund lost two million crowns.", "fund lost", "Harrow Capital"),
     ("According to a petition signed by the Tarnby Anglers' Club, the lake has been overfished for years.",
      "lake has been overfished", "Tarnby Anglers' Club"),
+    # a paper's report speaks for the paper; a document someone drew up, for its writer
+    ("According to a report in the Lowmere Courier, the mayor launched the campaign on Monday.",
+     "mayor launched", "Lowmere Courier"),
+    ("Ines Vald was his partner. According to a document Vald prepared for her lawyers in October of 2006, the "
+     "will specified that his family would get nothing.", "family would get nothing", "Ines Vald"),
+    ("According to a letter the Ministry of Health sent to hospitals, staff must wear masks.", "must wear masks",
+     "Ministry of Health"),
 ])
 def test_according_to_a_document_by_its_author(text, snippet, author):
     assert _speaker(text, snippet) == author
@@ -168,6 +175,10 @@ def test_a_persons_office_speaks_for_that_person():
     ("Aid workers said the bridge had been washed away.", "bridge had been washed away"),
     ("Transport officials in Osterby said the line would reopen in May.", "line would reopen"),
     ("Environmental groups warned that the river was dying.", "river was dying"),
+    ("Prices rose in March. Businesses also complained of poor communications and say that the cuts were too broad.",
+     "cuts were too broad"),
+    ("Municipalities, which run most schools, said they needed money for kitchens. The Association of Velland "
+     "Municipalities agreed.", "needed money"),
 ])
 def test_unnamed_groups_opening_a_sentence_are_anonymous(text, snippet):
     assert _speaker(text, snippet) is None
@@ -469,6 +480,12 @@ REAL_NEWS_PATTERNS = [
     # a woman named earlier in the pronoun's own sentence beats the last woman quoted
     ("“It works,” said Hege Lund, an agency director. While the campaign did not appeal to Julie Gram, a health "
      "officer, she said she did not want to judge it.", "did not want to judge", "Julie Gram"),
+    # a group with a name of its own speaks as written; a common noun opening a sentence does not
+    ("Marrow faces a vote on Friday. The Democrats are alleging that his call was improper and that leading "
+     "Democrats were misled.", "call was improper", "Democrats"),
+    # the words end on a place; the witness who says them follows the verb
+    ("Orm was known for telling others he ran the port despite being the envoy in Tarnby, said another witness in "
+     "the inquiry, former adviser Lise Hald.", "known for telling", "Lise Hald"),
     # a surname the tagger took for an adverb, with an adverb of its own before the verb
     ("“We are ready,” said Chris Early of Ubisoft. Bandwidth is an issue in remote markets, but Early still says "
      "the company believes in streaming.", "believes in streaming", "Chris Early"),

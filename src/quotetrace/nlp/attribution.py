@@ -135,7 +135,10 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             and any(c.dep_ == "ccomp" and _that_clause(c) for c in verb.children):
         return verb.head
     if depth == 0:
-        return _left_subject(verb) or _right_subject(verb)
+        left, right = _left_subject(verb), _right_subject(verb)
+        if left is not None and right is not None and left.dep_ == "pobj":
+            return right  # "… the U.S. envoy in Brussels, said another witness": the words' end is no speaker
+        return left or right
     return None
 
 
@@ -538,7 +541,8 @@ def _according_to(unit: ParsedUnit, token: Token) -> tuple[Token | None, tuple[i
     # the source phrase runs from after "to" to the next comma (the parser often misattaches it)
     np_end = to.i
     k = to.i + 1
-    while k < sent.end and k - to.i <= 10 and not (doc[k].is_punct and doc[k].tag_ != "POS" and doc[k].text not in ("'", "’", "-")):
+    reach = 16 if token.i - sent.start <= 2 else 10  # an opening source phrase always ends at its comma
+    while k < sent.end and k - to.i <= reach and not (doc[k].is_punct and doc[k].tag_ != "POS" and doc[k].text not in ("'", "’", "-")):
         np_end = k
         k += 1
     if np_end == to.i:

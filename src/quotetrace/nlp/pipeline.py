@@ -28,7 +28,8 @@ from quotetrace.nlp.parsing import Prepared, prepare, proper_noun_windows, set_p
 from quotetrace.nlp.quotes import QuoteDraft, attribute_direct, attribute_partial, classify, sentence_at
 from quotetrace.nlp.registry import build_registry
 from quotetrace.nlp.sentences import Sentence
-from quotetrace.nlp.speakers import Entity, SpeakerRegistry, clean_title, compatible, resolve_cue_speakers
+from quotetrace.nlp.speakers import (Entity, SpeakerRegistry, capitalised_elsewhere, clean_title, compatible,
+                                     resolve_cue_speakers)
 from quotetrace.records import Article, Cue, Quote, QuoteContext, SpeakerMention, stable_id
 
 LOGGER = logging.getLogger(__name__)
@@ -278,22 +279,13 @@ def _name_inverted_body(text: str, reg: SpeakerRegistry, cue: CueHit) -> None:
     found = _CLAUSE_SUBJECT.match(text, content[0], content[1])
     if found and found.group(1).split()[0].lower() not in ("the", "a", "an", "it", "he", "she", "they", "we", "i"):
         name = found.group(1)
-        if " " not in name and found.start(1) == content[0] and not _capitalised_elsewhere(text, name):
+        if " " not in name and found.start(1) == content[0] and not capitalised_elsewhere(text, name):
             return  # "Inflation remained too high, the bank said": a common noun opening the sentence
         cue.entity = reg.body(name, content[0] + found.start(1))
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|we|my|our)\b[^‘’'\"“”]*$")
 _UNNAMED_STAFF = frozenset("officials spokesman spokeswoman spokesperson executives sources".split())
-
-
-def _capitalised_elsewhere(text: str, word: str) -> bool:
-    """Whether ``word`` appears capitalised somewhere other than at a sentence start (so it is a name)."""
-    for match in re.finditer(r"(?<![\w’'])" + re.escape(word) + r"(?![\w’'])", text):
-        before = text[max(0, match.start() - 3): match.start()].rstrip(" “\"‘'")
-        if before and before[-1] not in ".!?\n:":
-            return True
-    return False
 
 
 def _headline_speaker(reg: SpeakerRegistry, text: str, claim: HeadlineClaim) -> Entity | None:

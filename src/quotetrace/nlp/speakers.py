@@ -604,7 +604,7 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             phrase.start, None, {id(e) for e in reg.entities if e.kind == "person"}, persons_only=False,
             window=ROLE_WINDOW)
         return recent or reg.body(phrase.text, phrase.start, kind="anonymous")
-    group = _staff_or_public(words)
+    group = _staff_or_public(words, named_plural=_proper_plural(reg, phrase))
     if group is not None:
         org, kind = group
         return reg.body(org, phrase.start + phrase.text.find(org), kind="body") if org else reg.body(
@@ -854,7 +854,25 @@ def _named_staff(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None
     return reg.body(name, phrase.start + phrase.text.find(name_words[0]), kind="body")
 
 
-def _staff_or_public(words: list[str]) -> tuple[str, str] | None:
+def _proper_plural(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> bool:
+    """Whether a phrase's capitalised plural names a group ("The Democrats", "Republicans said"), not a common
+    noun opening a sentence ("Businesses said", "Others argue"): it is capitalised after a lower-case word
+    somewhere (not only inside a longer name, "the Association of Velland Municipalities")."""
+    return not phrase.common_start and any(
+        re.search(r"(?<![\w’'])[a-z][\w’'-]*[ \t]+" + re.escape(w.strip(",.")) + r"\b", reg.text) is not None
+        for w in phrase.text.split() if w[:1].isupper() and w.endswith("s") and not w.isupper())
+
+
+def capitalised_elsewhere(text: str, word: str) -> bool:
+    """Whether ``word`` appears capitalised somewhere other than at a sentence start (so it is a name)."""
+    for match in re.finditer(r"(?<![\w’'])" + re.escape(word) + r"(?![\w’'])", text):
+        before = text[max(0, match.start() - 3): match.start()].rstrip(" “\"‘'")
+        if before and before[-1] not in ".!?\n:":
+            return True
+    return False
+
+
+def _staff_or_public(words: list[str], named_plural: bool = False) -> tuple[str, str] | None:
     """("Org", "staff") for "analysts at Harrow Capital"; ("", "anonymous") for unnamed members of the
     public or staff of an unnamed body ("Union leaders", "a police officer in Tarnby"); else None."""
     low = [w.lower().strip(",.") for w in words]
@@ -866,6 +884,10 @@ def _staff_or_public(words: list[str]) -> tuple[str, str] | None:
                        if w.lower() not in _PUBLIC and w.lower() not in _STAFF and w.lower() != "union"):
         return None  # a name in the core ("Interior Ministry officials") is handled elsewhere
     head = core[-1]
+    if at and named_plural and words[at - 1][:1].isupper() and not words[at - 1].isupper() and head.endswith("s") \
+            and head not in _PUBLIC and head not in _STAFF and head not in _PEOPLE \
+            and head not in _GENERIC_VOICES:
+        return None  # "Democrats", "the Greens": a group with a name of its own speaks as written
     rest = [w for w in words[at + 1:]]
     if rest and rest[0].lower() == "the":
         rest = rest[1:]
@@ -888,6 +910,9 @@ _DOCUMENTS = frozenset("statement statements report reports document documents m
                        "minutes data figures results estimate estimates numbers statistics poll polls".split())
 
 
+_PUBLISHED_IN = frozenset("report reports article story".split())
+
+
 def _issuer(words: list[str]) -> tuple[str, str] | None:
     """(issuer name or "", document noun) when the phrase is a document that speaks for its author."""
     low = [w.lower().strip(",.") for w in words]
@@ -904,8 +929,19 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
         # "a study published last month by X", "the survey of 18,000 pupils, carried out by X"
         r"\b(?:published|released|issued|compiled|conducted|carried\s+out|commissioned|prepared|produced|funded)\s+"
         r"(?:[\w,]+\s+){0,3}?" + author, rest)
+    if after is None:  # "a document Matthesen prepared for her lawyers": the one who wrote it
+        after = re.match(r"\s*(?:that\s+|which\s+)?(?:the\s+)?((?:[A-Z][\w’'&.-]*\s+(?:(?:of|and|for)\s+(?:the\s+)?)?){0,4}[A-Z][\w’'&.-]*)\s+(?:had\s+|has\s+)?"
+                         r"(?:prepared|wrote|written|filed|released|published|issued|sent|compiled|drafted|signed|"
+                         r"submitted|posted|commissioned)\b", rest)
+    if after is None and low[at] in _PUBLISHED_IN:  # "a report in the Argus Leader": the paper that ran it
+        after = re.match(r"\s*in\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
+                         r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+                         r"((?:[A-Z][\w’'&.!-]*\s*(?:of\s+|and\s+|for\s+)?)+)", rest)
     if after is not None:  # "a report by the Nurses' Union", "a lawsuit filed by the council": its author
-        return after.group(1).strip(" ,.").removesuffix(" of").removesuffix(" and"), low[at]
+        name = re.sub(r"\s+of\s+[A-Z][\w\s]*$", "", after.group(1).strip(" ,.")) if low[at] in _PUBLISHED_IN \
+            and not re.match(r"\s*(?:by|from)\b", rest) else after.group(1)
+        return name.strip(" ,.").removesuffix(" of").removesuffix(" and"), low[at]
     before = [re.sub(r"[’']s$", "", w) for w in words[:at]]
     named = [w for w in before if w[:1].isupper() and w.lower() not in ("the", "a", "an", "internal", "leaked",
                                                                         "secret", "official", "new", "confidential",
