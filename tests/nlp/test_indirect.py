@@ -208,3 +208,17 @@ def test_in_her_view_reports_her_opinion():
                       "receptors entrenched the idea that they work only in the mouth.")
     assert ("calling them taste receptors entrenched the idea that they work only in the mouth", "Jenny Plass") \
         in found, found
+
+
+@pytest.mark.parametrize("text, content, speaker, relay", [
+    ("Harbour chief Enno Vik spoke on Monday. Vik said on Monday the talks had stalled, the Lowmere news agency "
+     "reported.", "the talks had stalled", "Enno Vik", "Lowmere news agency"),
+    ("Harbour chief Enno Vik spoke on Monday. The talks have stalled, Nordpost quoted Vik as saying.",
+     "The talks have stalled", "Enno Vik", "Nordpost"),
+    ("Nordpost cited harbour chief Enno Vik as saying the talks had stalled.", "the talks had stalled", "Enno Vik",
+     "Nordpost"),
+    ("Vik said the port was to blame, the harbour office said in a statement.", "the port was to blame", "Vik", None),
+])
+def test_an_outlet_or_office_relaying_a_statement_is_not_its_speaker(text, content, speaker, relay):
+    found = [(q.text, q.speaker, q.context.relay) for q in extract_text(text) if q.kind == "indirect"]
+    assert found == [(content, speaker, relay)]

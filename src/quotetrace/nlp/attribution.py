@@ -105,10 +105,14 @@ def is_masked(token: Token) -> bool:
 def _subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in ("pcomp", "xcomp", "advcl") and verb.head.lower_ == "as" and verb.head.head.lower_.startswith("quot"):
         verb = verb.head.head  # "X was quoted as saying": the parser hangs "saying" on "as"
-    if verb.lower_.startswith("quot") and (depth > 0 or verb.dep_ == "ROOT"):
-        quoted = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if verb.dep_ in ("pcomp", "xcomp", "advcl") and verb.head.lower_ == "as" and verb.head.head.lower_.startswith("cit"):
+        verb = verb.head.head  # "TASS cited Peskov as saying": the same as "quoted"
+    if verb.lower_.startswith(("quot", "cite", "citi")) and (depth > 0 or verb.dep_ == "ROOT"):
+        quoted = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or next(
+            (c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN") and any(
+                a.lower_ == "as" for a in verb.children if a.i > c.i)), None)
         if quoted is not None:
-            return quoted  # "X was quoted as saying ...": X speaks
+            return quoted  # "X was quoted as saying ...", "Interfax quoted X as saying": X speaks
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return None  # passive: "Ukraine was promised", "he was told"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not is_masked(c)]

@@ -33,6 +33,10 @@ _MEDIA = re.compile(
 )
 _RELAY = re.compile(
     r"\b(?:as\s+)?(?:reported|cited|quoted|relayed|carried)\s+by\s+((?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,4})"
+    # "Interfax quoted Peskov as saying", "…, the RIA news agency reported": the outlet relays
+    r"|\b((?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s+(?:quoted|cited)\s+[^.;]{1,80}?\s+as\s+saying\b"
+    r"|,\s+((?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}(?:\s+(?:news\s+agency|newspaper|agency|daily|"
+    r"broadcaster|television))?)\s+reported\b"
     r"|\bvia\s+((?:the\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})"
     # "…,” he said, according to the Intelligencer": a source named after an attribution relays it
     r"|\b(?:said|says|told\s+\w+|wrote|writes|added)\b[^.;]{0,80}?,\s+according\s+to\s+"

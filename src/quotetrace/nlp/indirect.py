@@ -14,6 +14,12 @@ LOGGER = logging.getLogger(__name__)
 MIN_WORDS = 3
 _ANONYMITY = re.compile(r"(?:not\s+to\s+be\s+(?:named|identified|quoted|cited)|(?:to\s+be\s+)?identified\s+only\b|for\s+anonymity|that\s+(?:his|her|their)\s+names?\s+(?:not\s+be|be\s+withheld))\b")
 _RELAY_TAIL = re.compile(r",?\s+(?:as\s+)?(?:reported|cited|quoted|relayed)\s+by\b|,\s+according\s+to\b")
+_WHEN_HEAD = re.compile(r"(?:late\s+|early\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                        r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=(?:that\s+)?[\w“\"‘'])")
+# "…, the RIA news agency reported." / "…, the ministry said in a statement": who relays the words, at their end
+_SAID_TAIL = re.compile(r",\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,4}?(?:reported|said|says|wrote|added)"
+                       r"(?=\s*(?:[.;]|$|,|\s(?:on|in|late|early|citing|last|this|Monday|Tuesday|Wednesday|"
+                       r"Thursday|Friday|Saturday|Sunday)\b))")
 
 
 def _subtract(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -68,9 +74,14 @@ def indirect_spans(text: str, cues: list[CueHit],
         if _ANONYMITY.match(text, *cue.content):
             continue  # "who asked not to be named": the terms of anonymity, not a statement
         for start, end in cue.extra.get("parts") or [cue.content]:  # type: ignore[union-attr]
-            tail = _RELAY_TAIL.search(text, start, end)
+            tail = _RELAY_TAIL.search(text, start, end) or next(
+                (m for m in _SAID_TAIL.finditer(text, start, end)
+                 if len(text[m.end(): end].split()) <= 8 and " that " not in text[m.end(): end]), None)
             if tail:
-                end = tail.start()  # ", as reported by X" is context, not content
+                end = tail.start()  # ", as reported by X", "…, the RIA news agency reported" are context
+            when = _WHEN_HEAD.match(text, start, end)
+            if when:
+                start = when.end()  # "said on Monday the talks had stalled": when it was said, not what
             span = _subtract(text, start, end, _overlapping(directs, direct_starts, start, end))
             if span is None:
                 continue
@@ -85,14 +96,28 @@ def indirect_spans(text: str, cues: list[CueHit],
                 spans[outer] = (spans[outer][0], _back_to_comma(text, cue.start))
                 cue.entity, cue.speaker = group[outer][0].entity, group[outer][0].speaker
                 added.add(id(cue))
+        relays = {id(o) for o, _ in group for c, _ in group if c is not o and _opens(text, o, c)}
         for n, (cue, span) in enumerate(group):
             if id(cue) in added:
                 yield cue, span
                 continue
-            if any(other is not cue and other.content is not None and other.content[0] <= cue.start < other.content[1]
-                   for other, _ in group):
+            if id(cue) in relays or any(other is not cue and id(other) not in relays and other.content is not None
+                                        and other.content[0] <= cue.start < other.content[1] for other, _ in group):
                 continue
             yield cue, spans[n]
+
+
+def _opens(text: str, outer: CueHit, inner: CueHit) -> bool:
+    """Whether ``inner``'s attribution opens the words ``outer`` attributes after them ("Lavrov said A, the
+    ministry said"): the outer speaker only relays the inner one's statement ("The mayor said Orm claimed A"
+    is the mayor's)."""
+    if outer.content is None or inner.speaker is None or inner.content is None or inner.entity is None \
+            or inner.entity.kind == "anonymous":
+        return False
+    lo = outer.content[0]
+    if text.startswith("that ", lo):
+        lo += 5
+    return lo == inner.speaker.start and inner.content[0] > inner.start and outer.content[1] <= outer.start
 
 
 _ADDING = re.compile(r",\s*(?:and\s+)?(?:adding|saying|noting|stressing|insisting|warning|arguing|claiming)\b")
