@@ -222,3 +222,24 @@ def test_in_her_view_reports_her_opinion():
 def test_an_outlet_or_office_relaying_a_statement_is_not_its_speaker(text, content, speaker, relay):
     found = [(q.text, q.speaker, q.context.relay) for q in extract_text(text) if q.kind == "indirect"]
     assert found == [(content, speaker, relay)]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The trial went on. Orm is accused of hiding the money in offshore accounts.",
+     "hiding the money in offshore accounts", None),
+    ("The trial went on. It is alleged that Orm hid the money in offshore accounts.",
+     "Orm hid the money in offshore accounts", None),
+    ("The war went on. Velland was accused by Kordany of shelling the dam on Sunday.",
+     "shelling the dam on Sunday", "Kordany"),
+    ("The trial went on. Critics accused the utility of overkill and of using blackouts as a crutch.",
+     "overkill and of using blackouts as a crutch", None),
+    ("The trial went on. According to the indictment, Orm hid the money in offshore accounts.",
+     "Orm hid the money in offshore accounts", None),
+])
+def test_accusations_and_court_papers_report_even_when_nobody_is_named(text, content, speaker):
+    assert _indirect(text) == [(content, speaker)]
+
+
+def test_who_is_accused_is_never_the_accuser():
+    text = "The trial went on. Orm, who is accused of hiding the money from his partners, denied every charge put to him."
+    assert all(speaker != "Orm" for content, speaker in _indirect(text) if "hiding" in content)

@@ -483,6 +483,15 @@ REAL_NEWS_PATTERNS = [
     # a group with a name of its own speaks as written; a common noun opening a sentence does not
     ("Marrow faces a vote on Friday. The Democrats are alleging that his call was improper and that leading "
      "Democrats were misled.", "call was improper", "Democrats"),
+    # "US" is an abbreviation, never the pronoun "us"
+    ("The talks ended on Monday. The US welcomed the exchange, saying the hostages had suffered.",
+     "hostages had suffered", "US"),
+    # a surname the tagger took for a common noun opening the sentence
+    ("Lars Orm was impeached. The hearings go on. Orm has recently tried to suggest that he barely knows his envoy.",
+     "barely knows his envoy", "Lars Orm"),
+    # a document parsed apart from its owner speaks for the owner
+    ("Ada Rell spoke first. Later he referred to Rell’s earlier report that concluded there was only a 50 percent "
+     "chance of success.", "50 percent chance", "Ada Rell"),
     # the words end on a place; the witness who says them follows the verb
     ("Orm was known for telling others he ran the port despite being the envoy in Tarnby, said another witness in "
      "the inquiry, former adviser Lise Hald.", "known for telling", "Lise Hald"),

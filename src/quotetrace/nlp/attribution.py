@@ -9,7 +9,8 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from quotetrace.nlp.cues import FIRST_SECOND, NO_INDIRECT, REPORT_NOUNS, OBJECT_CONTENT, PRONOUNS, XCOMP_CONTENT, cue_lemma
+from quotetrace.nlp.cues import (COURT_PAPERS, FIRST_SECOND, NO_INDIRECT, OBJECT_CONTENT, PRONOUNS, REPORT_NOUNS,
+                                 XCOMP_CONTENT, cue_lemma)
 from quotetrace.nlp.gender import gender_of
 from quotetrace.nlp.mentions import _STOP_CAPS, ORG_NOUNS, PERSON_ROLES, TITLE_WORDS, name_of, noun_phrase
 from quotetrace.nlp.speakers import EVENT_NOUNS, Entity
@@ -184,6 +185,8 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
     if low in _RELATIVE and subj.head.dep_ == "relcl":
         subj = subj.head.head
         low = subj.lower_
+    if len(subj.text) > 1 and subj.text.isupper():
+        low = subj.text  # "US", "IT": an abbreviation, never "us" or "it"
     if low in PRONOUNS:
         s, e = unit.span(subj)
         return SpeakerPhrase(subj.text, s, e, "pronoun")
@@ -246,6 +249,11 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
         else:
             form = "name" if len(name.split()) >= 2 and subj.ent_type_ not in _BODY_ENTS else "body"
         return SpeakerPhrase(name, start, unit.span(subj)[1], form, title=title, person=form == "name")
+    if subj.pos_ == "NOUN" and subj.text[:1].isupper() and subj.text[1:].islower() and subj.tag_ == "NN" \
+            and not any(c.dep_ in ("det", "compound", "amod", "poss") for c in subj.children) \
+            and (not subj.is_sent_start or re.search(r"\b[a-z][\w,]*[ \t]+" + re.escape(subj.text) + r"\b", unit.text)):
+        s, e = unit.span(subj)  # "Trump has tried to suggest …": a name the tagger took for a common noun
+        return SpeakerPhrase(subj.text, s, e, "body")
     if subj.pos_ in ("NOUN", "ADJ", "PRON"):
         phrase = noun_phrase(subj)
         while len(phrase) > 1 and phrase[0].dep_ == "amod" and phrase[0].tag_ in ("VBN", "VBD"):
@@ -340,7 +348,8 @@ def _text_speaker(unit: ParsedUnit, verb: Token, sent_lo: int, no_subject: bool 
     if abbreviated and abbreviated.end() < len(name):  # "said Rep. Brian Babin (R-TX)": the title is no name
         name, start = name[abbreviated.end():], start + abbreviated.end()
     words = name.split()
-    if words[0].lower() in _STOP_CAPS or words[0].lower() in PRONOUNS or words[0].lower() in FIRST_SECOND \
+    if words[0].lower() in _STOP_CAPS or words[0] != "US" and (words[0].lower() in PRONOUNS
+                                                               or words[0].lower() in FIRST_SECOND) \
             or words[0].lower() in _INDEFINITE_SUBJECTS \
             or any(w.lower() in TITLE_WORDS for w in words):
         return None  # "On Tuesday, …", "Kremlin spokesman Dmitry Peskov" (the parser handles titles)
@@ -429,10 +438,12 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
         preps = [c for c in verb.children if c.dep_ == "prep" and (
             c.lower_ in {"for", "of", "against", "about"} and lemma in {"call", "warn"}
             or c.lower_ == "for" and lemma == "ask"  # "asked for help"; "asked X about Y" is a question
-            or c.lower_ == "of" and lemma == "accuse" and any(g.tag_ == "VBG" or g.dep_ == "pcomp" for g in c.children))]
+            or c.lower_ == "of" and lemma == "accuse" and any(g.dep_ in ("pcomp", "pobj") for g in c.children))]
         if not preps and lemma == "accuse":  # "accused the utility of failing to warn": "of" hung on the object
-            preps = [p for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"
-                     and p.lower_ == "of" and any(g.tag_ == "VBG" or g.dep_ == "pcomp" for g in p.children)]
+            objects = [o for o in verb.children if o.dep_ == "dobj"] + [
+                g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            preps = [p for o in objects for p in o.children if p.dep_ == "prep"
+                     and p.lower_ == "of" and any(g.dep_ in ("pcomp", "pobj") for g in p.children)]
         if preps:
             pieces = preps
     if not pieces and lemma in ("say", "tell"):
@@ -566,6 +577,7 @@ def _according_to(unit: ParsedUnit, token: Token) -> tuple[Token | None, tuple[i
     named_doc = pobj is not None and pobj.lower_ in _SOURCE_DOCUMENTS and any(
         t.pos_ == "PROPN" for t in doc[pobj.i + 1: np_end + 1])  # "according to a lawsuit filed by X"
     if pobj is None or not (pobj.pos_ == "PROPN" or pobj.lower_ in PERSON_ROLES or pobj.lower_ in ORG_NOUNS
+                            or pobj.lower_ in COURT_PAPERS
                             or pobj.lower_.rstrip("s") in PERSON_ROLES | ORG_NOUNS or named_doc
                             or pobj.lower_ in _FINDING_SUBJECTS or pobj.lower_ in ("estimate", "estimates")):
         return None, None  # "according to the requirements": not a source
@@ -589,6 +601,7 @@ def _according_to(unit: ParsedUnit, token: Token) -> tuple[Token | None, tuple[i
 _NOUN_ANNOUNCEMENTS = frozenset("announce reveal predict confirm".split())
 _DIRECTIVE = frozenset("urge ask call demand warn".split())
 _FINDING_VERBS = frozenset("find show".split())
+_ACCUSATIONS = frozenset("accuse allege".split())
 _WRITTEN = frozenset("statement letter post message tweet note sign release email caption headline notice "
                      "memo banner placard text".split())
 _GIVEN_NAME = re.compile(r",[ \t]+who[ \t]+[^,;.“”\"]{0,80}?\b(?:name|names|nickname|sign|alias)[ \t]*,[ \t]+"
@@ -600,7 +613,7 @@ _FINDING_SUBJECTS = frozenset("study studies report reports survey surveys analy
                               "assessment trial memo memos email emails document documents files records papers "
                               "letters minutes cables messages".split())
 _SOURCE_DOCUMENTS = frozenset("lawsuit complaint petition indictment filing filings analysis assessment review "
-                              "inquiry memo letter release transcript".split())
+                              "inquiry memo letter release transcript".split()) | COURT_PAPERS
 # what things go "according to" without anyone saying them
 _NOT_SOURCES = frozenset("plan plans schedule rule rules law laws tradition legend script design protocol policy "
                          "guidelines custom contract terms scripture recipe instructions".split())
@@ -857,8 +870,19 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                     s_at = unit.start + gap.start(1)
                     speaker = SpeakerPhrase(gap.group(1), s_at, s_at + len(gap.group(1)), "name", person=True)
             inherited = subj is not None and subj.head.i != token.i and token.dep_ == "conj"  # "A is X, but B says"
+            passive = lemma in _ACCUSATIONS and any(c.dep_ == "auxpass" for c in token.children)
+            if passive:  # "X is accused of hiding …", "it is alleged that …": by whoever the agent is, else nobody named
+                agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                             None)
+                speaker = _speaker_phrase(unit, agent, True) if agent is not None else None
+                of = next((c for c in agent.children if c.dep_ == "prep" and c.lower_ == "of"), None) \
+                    if agent is not None else None
+                if speaker is not None and of is not None and speaker.end > unit.start + of.idx:
+                    end = unit.start + len(unit.text[: of.idx].rstrip())  # "by prosecutors of hiding …"
+                    speaker = SpeakerPhrase(unit.text[speaker.start - unit.start: end - unit.start], speaker.start, end,
+                                            speaker.form, speaker.title, speaker.person)
             written = _text_speaker(unit, token, sent.start_char, speaker is None or inherited) \
-                if speaker is None or speaker.form != "pronoun" else None
+                if (speaker is None or speaker.form != "pronoun") and not passive else None
             if written is not None and (speaker is None or not written.start <= speaker.start < written.end):
                 speaker = written  # the parser took an appositive's noun or a date for the subject
             addressee = None
@@ -880,6 +904,10 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                          u_index, token.i, speaker, content, addressee)
             if weak:
                 hit.extra["weak_subject"] = True
+            if passive:
+                hit.extra["passive"] = True
+                # by no one named; but "X, who is accused of A, denied B" is background, no one's statement
+                hit.extra["unnamed"] = speaker is None and token.dep_ not in ("relcl", "acl", "advcl")
             parts = _coordinated_parts(unit, token, content) if content is not None else None
             if parts:
                 hit.extra["parts"] = parts
@@ -916,7 +944,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
             second.speaker = first.speaker  # "“…,” he says, boasting that …": the participle's subject is the sayer
     for first, second in zip(hits, hits[1:]):
         if first.speaker is None and second.speaker is not None and first.sent_start == second.sent_start \
-                and second.speaker.end <= first.start and first.lemma != "according to":
+                and second.speaker.end <= first.start and first.lemma != "according to" \
+                and not first.extra.get("passive"):  # "X, who is accused of A, denied B": not X's accusation
             first.speaker = second.speaker  # "X acknowledged A, but said B": one subject for both verbs
     return hits
 

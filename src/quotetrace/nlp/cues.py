@@ -53,6 +53,9 @@ def cue_lemma(word: str, spacy_lemma: str = "") -> str | None:
     return lemma
 
 
+# what a court case puts in writing: "according to the indictment", "the complaint alleges"
+COURT_PAPERS = frozenset("indictment indictments complaint lawsuit affidavit affidavits warrant filing filings "
+                         "transcript transcripts".split())
 _SUBJECT_PRONOUNS = frozenset("he she they it".split())
 # nouns that report what someone said when a "that" clause follows: "a warning from X that ..."
 REPORT_NOUNS = frozenset("warning warnings claim claims assurance assurances promise promises pledge pledges "

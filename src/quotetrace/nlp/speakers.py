@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from quotetrace.nlp.cues import PRONOUNS
+from quotetrace.nlp.cues import COURT_PAPERS, PRONOUNS
 from quotetrace.nlp.gender import (MentionIndex, appositive_gender, gender_of, honorific_gender, is_given_name,
                                    pronoun_gender)
 from quotetrace.nlp.mentions import COMPANY_NOUNS, ORG_NOUNS, PERSON_ROLES, PUBLIC_BODY_WORDS, TITLE_WORDS
@@ -594,11 +594,16 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
     document = _issuer(words)
     if document is not None:  # "the Agency's statement", "leaked Pentagon documents", "the report"
         issuer, _ = document
+        owner = _OWNER_BEFORE.search(reg.text, max(0, phrase.start - 60), phrase.start)
+        if not issuer and owner is not None:  # "Cooke’s earlier testimony", the owner parsed apart from it
+            issuer = owner.group(1)
         if issuer:
             return reg.lookup_person(issuer) or reg.body(issuer, phrase.start)
         if words[0].lower() not in ("the", "its", "their", "this", "that"):
             # "Internal documents seen by X revealed", "a leaked memo showed": no author we can name
             return reg.body(phrase.text, phrase.start, kind="anonymous")
+        if document[1] in COURT_PAPERS:  # "the indictment": whoever filed it, else no one the text names
+            return reg.issuer_before(document[1], phrase.start) or reg.body(phrase.text, phrase.start, kind="anonymous")
         # "Big Machine issued a statement … The statement claimed": who issued the statement named before
         recent = reg.issuer_before(document[1], phrase.start) or reg.most_recent(
             phrase.start, None, {id(e) for e in reg.entities if e.kind == "person"}, persons_only=False,
@@ -684,6 +689,9 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
 
 _SOURCE_HEAD = re.compile(r"(?:^|[’']s\s+|\b(?:the|a|an|one|two|three|several|other)\s+(?:[\w-]+\s+){0,3})"
                           r"(?:source|sources|insider|insiders)\b(?!\s+(?:of|for|at|in)\s+[A-Z])", re.IGNORECASE)
+
+
+_OWNER_BEFORE = re.compile(r"\b((?:[A-Z][\w.-]+\s+){0,2}[A-Z][\w.-]+)[’']s\s+$")
 
 
 def _other_kind(ent: Entity, head: str) -> bool:
@@ -884,10 +892,10 @@ def _staff_or_public(words: list[str], named_plural: bool = False) -> tuple[str,
                        if w.lower() not in _PUBLIC and w.lower() not in _STAFF and w.lower() != "union"):
         return None  # a name in the core ("Interior Ministry officials") is handled elsewhere
     head = core[-1]
-    if at and named_plural and words[at - 1][:1].isupper() and not words[at - 1].isupper() and head.endswith("s") \
-            and head not in _PUBLIC and head not in _STAFF and head not in _PEOPLE \
+    if at and (named_plural and words[at - 1][:1].isupper() and head.endswith("s") or words[at - 1].isupper()
+               and len(head) > 1 and low[0] not in _INDEFINITE and head not in PERSON_ROLES) and head not in _PUBLIC and head not in _STAFF and head not in _PEOPLE \
             and head not in _GENERIC_VOICES:
-        return None  # "Democrats", "the Greens": a group with a name of its own speaks as written
+        return None  # "Democrats", "the Greens", "the US": a name of its own speaks as written
     rest = [w for w in words[at + 1:]]
     if rest and rest[0].lower() == "the":
         rest = rest[1:]
@@ -907,7 +915,7 @@ def _staff_or_public(words: list[str], named_plural: bool = False) -> tuple[str,
 _DOCUMENTS = frozenset("statement statements report reports document documents memo memos letter filing "
                        "release study survey audit paper papers transcript records cable cables lawsuit complaint "
                        "petition indictment filings analysis assessment review inquiry email emails messages files "
-                       "minutes data figures results estimate estimates numbers statistics poll polls".split())
+                       "minutes data figures results estimate estimates numbers statistics poll polls".split()) | COURT_PAPERS
 
 
 _PUBLISHED_IN = frozenset("report reports article story".split())
@@ -952,6 +960,7 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
     return (" ".join(named) if named else ""), low[at]
 
 
+UNNAMED = Entity(["unnamed"], kind="anonymous")  # the speaker of a statement the text attributes to no one
 # first words of a speaker phrase that make it an unnamed, anonymous source
 _INDEFINITE = frozenset("a an one another some several two three four many other my his her their our your".split())
 _SUBJECT_REACH = 300  # characters back a sentence's named subject stays the topic a description refers to
@@ -975,6 +984,8 @@ def resolve_cue_speakers(reg: SpeakerRegistry, cues: list["CueHit"], in_quotes: 
         inside = cue.quote_level is not None
         embedded = any(o is not cue and o.content is not None and o.content[0] <= cue.start < o.content[1]
                        for o in by_sentence[cue.sent_start])
+        if inside == in_quotes and cue.speaker is None and cue.extra.get("unnamed"):
+            cue.entity = UNNAMED  # "X is accused of …": an accusation nobody in the text is named as making
         if inside == in_quotes and cue.speaker is not None:
             phrase = cue.speaker
             if phrase.form != "pronoun":
