@@ -483,6 +483,12 @@ REAL_NEWS_PATTERNS = [
     # a group with a name of its own speaks as written; a common noun opening a sentence does not
     ("Marrow faces a vote on Friday. The Democrats are alleging that his call was improper and that leading "
      "Democrats were misled.", "call was improper", "Democrats"),
+    # a predicate noun ("Berg is an economist") names the economist; it introduces no unnamed one
+    ("Ann Berg is an economist at Harrow Bank. The economist warned that rates would rise.", "rates would rise",
+     "Ann Berg"),
+    # a split quote's second half is hers, not the subject of a new subordinate clause after it
+    ("Ivar Lund emailed Per Dahl in May. Ines Vald found him. “He looked surprised,” she wrote in an email. “Sort "
+     "of quizzical. Not pained.” Although he had written a will, it was never signed.", "quizzical", "Ines Vald"),
     # "US" is an abbreviation, never the pronoun "us"
     ("The talks ended on Monday. The US welcomed the exchange, saying the hostages had suffered.",
      "hostages had suffered", "US"),

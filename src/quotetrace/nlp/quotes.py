@@ -120,16 +120,27 @@ def attribute_direct(text: str, pairs: list[MarkPair], index: int, cues_between:
     # “... fix it.” The captain said ...: a full stop inside the marks and a capital after them end the sentence
     ended = text[pair.start: pair.end].rstrip()[-1:] == "." and text[pair.close + 1: pair.close + 3].strip()[:1].isupper()
     for cue in after:
-        if not re.search(r"[.!?]\s", text[pair.close + 1: cue.start]) and not (ended and cue.content is not None):
-            return cue
+        if not re.search(r"[.!?]\s", text[pair.close + 1: cue.start]) and not (ended and (
+                cue.content is not None or not _opens_sentence(text, cue, pair.close + 1))):
+            return cue  # but “… a will.” Although he had written one, …: a clause of its own, no attribution
     for cue in reversed(before):
         if not re.search(r"[.!?]\s", text[cue.end: pair.open]) or text[cue.end: pair.open].rstrip().endswith(":"):
             return cue
-    if after and (after[0].content is None or not before):
+    if after and (after[0].content is None or not before) and _opens_sentence(text, after[0], pair.close + 1):
         return after[0]  # a later sentence's cue with its own reported clause speaks for that clause only
     if before:
         return before[-1]
     return None
+
+
+def _opens_sentence(text: str, cue: CueHit, lo: int) -> bool:
+    """Whether the cue's sentence (from ``lo``) is its own attribution, not a subordinate clause opening a new
+    statement ("Although he had written a will, …", "When his editors asked, he …")."""
+    return _SUBORDINATE_OPENING.match(text, max(lo, cue.sent_start)) is None
+
+
+_SUBORDINATE_OPENING = re.compile(r"[\s“”\"‘’']*(?:Although|Though|When|Whenever|While|Whilst|If|Unless|Because|Since|"
+                                  r"After|Before|Once|Until|As\s+soon\s+as|Even\s+though|Even\s+if)\b")
 
 
 _SPEECH_CUES = frozenset("say tell write add quote ask reply".split())

@@ -643,6 +643,7 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         lo = max(0, phrase.start - (ROLE_WINDOW if head in ORG_NOUNS else 3 * ROLE_WINDOW))
         if definite and head.isalpha() and any(
                 not reg.text[max(0, lo + m.start() - 2): lo + m.start()].endswith(", ")  # not "Lund, a judge"
+                and not _PREDICATE.search(reg.text, max(0, lo + m.start() - 12), lo + m.start())  # "Lund is a judge"
                 for m in re.finditer(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,3}" + head + r"\b", reg.text[lo: phrase.start])):
             # "A UK man … the man wrote", "A doctor on the scene … the doctor said": the unnamed person introduced
             return reg.body(phrase.text, phrase.start, kind="anonymous")
@@ -691,6 +692,7 @@ _SOURCE_HEAD = re.compile(r"(?:^|[’']s\s+|\b(?:the|a|an|one|two|three|several|
                           r"(?:source|sources|insider|insiders)\b(?!\s+(?:of|for|at|in)\s+[A-Z])", re.IGNORECASE)
 
 
+_PREDICATE = re.compile(r"\b(?:is|was|are|were|been|became|becomes|as)\s+$")
 _OWNER_BEFORE = re.compile(r"\b((?:[A-Z][\w.-]+\s+){0,2}[A-Z][\w.-]+)[’']s\s+$")
 
 
