@@ -105,6 +105,7 @@ class SpeakerRegistry:
         self.body_names: set[str] = set()  # names the text itself calls a body ("The group …, Big Machine,")
         self.org_subjects: set[int] = set()  # positions of named organisations that open a sentence's subject
         self.places: set[str] = set()  # lower-cased places and nationalities the tagger found ("beijing")
+        self.named_in_running_text: dict[str, bool] = {}  # word → capitalised after a lower-case word somewhere
         self.text = ""
 
     def paragraph_gap(self, lo: int, hi: int) -> str:
@@ -868,9 +869,17 @@ def _proper_plural(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> bool:
     """Whether a phrase's capitalised plural names a group ("The Democrats", "Republicans said"), not a common
     noun opening a sentence ("Businesses said", "Others argue"): it is capitalised after a lower-case word
     somewhere (not only inside a longer name, "the Association of Velland Municipalities")."""
-    return not phrase.common_start and any(
-        re.search(r"(?<![\w’'])[a-z][\w’'-]*[ \t]+" + re.escape(w.strip(",.")) + r"\b", reg.text) is not None
-        for w in phrase.text.split() if w[:1].isupper() and w.endswith("s") and not w.isupper())
+    return not phrase.common_start and any(_named_in_running_text(reg, w.strip(",.")) for w in phrase.text.split()
+                                           if w[:1].isupper() and w.endswith("s") and not w.isupper())
+
+
+def _named_in_running_text(reg: SpeakerRegistry, word: str) -> bool:
+    """Whether ``word`` follows a lower-case word somewhere in the text (one scan per word and article)."""
+    known = reg.named_in_running_text.get(word)
+    if known is None:
+        known = reg.named_in_running_text[word] = re.search(
+            r"(?<![\w’'])[a-z][\w’'-]*[ \t]+" + re.escape(word) + r"\b", reg.text) is not None
+    return known
 
 
 def capitalised_elsewhere(text: str, word: str) -> bool:
