@@ -156,6 +156,19 @@ def test_documents_speak_for_the_organisation_that_issued_them(text, snippet, is
     assert _speaker(text, snippet) == issuer
 
 
+@pytest.mark.parametrize("text, snippet, writer", [
+    ("The vote is on Friday. Mayor Ilse Varga released a statement that warned taxes would rise.",
+     "taxes would rise", "Ilse Varga"),
+    ("The vote is on Friday. Mayor Ilse Varga issued a statement warning that taxes would rise.",
+     "taxes would rise", "Ilse Varga"),
+    ("Ilse Varga is the mayor. On Monday she sent residents a letter saying that taxes would rise.",
+     "taxes would rise", "Ilse Varga"),
+    ("The vote is on Friday. Varga cited a report that warned taxes would rise.", "taxes would rise", None),
+])
+def test_a_message_speaks_for_whoever_issued_it_not_for_whoever_cited_it(text, snippet, writer):
+    assert _speaker(text, snippet) == writer
+
+
 @pytest.mark.parametrize("text, snippet, speaker", [
     ("Goalkeeper Ola Nyberg saved two penalties on Sunday. “I guessed right twice,” the 31-year-old Swede said.",
      "guessed right", "Ola Nyberg"),

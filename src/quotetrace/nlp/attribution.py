@@ -136,6 +136,8 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if depth < 3 and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "pobj" \
             and verb.head.head.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head.head.head, depth + 1)  # "X posted on Twitter accusing Y": X accuses
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and _issuer_of(verb.head) is not None:
+        return verb.head  # "X issued a statement warning that …": the statement, which X wrote
     if verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ in ("nsubj", "appos") \
             and any(c.dep_ == "ccomp" and _that_clause(c) for c in verb.children):
         return verb.head
@@ -145,6 +147,25 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             return right  # "… the U.S. envoy in Brussels, said another witness": the words' end is no speaker
         return left or right
     return None
+
+
+_MESSAGES = frozenset("statement statements letter letters memo memorandum report note email emails message "
+                      "messages post tweet tweets video op-ed column essay speech release notice".split())
+_ISSUING = frozenset("issued issues issue released releases release published publishes publish sent sends send "
+                     "posted posts post wrote writes write written signed signs sign delivered delivers deliver "
+                     "gave gives give made makes make penned pens pen tweeted tweets shared shares share put puts "
+                     "filed files file submitted submits submit drafted drafts draft read reads".split())
+
+
+def _issuer_of(subj: Token) -> Token | None:
+    """The named writer of a message that is said to speak: "X issued a statement warning …" (X), never a
+    pronoun or a relative ("a statement that warned", "which released a report that …" stay as they are)."""
+    if subj.lower_ not in _MESSAGES or subj.dep_ != "dobj" or subj.head.lower_ not in _ISSUING:
+        return None
+    writer = next((c for c in subj.head.children if c.dep_ == "nsubj"), None)
+    if writer is None or writer.pos_ not in ("PROPN", "NOUN", "PRON") or writer.lower_ in _RELATIVE:
+        return None
+    return writer
 
 
 def _right_subject(verb: Token) -> Token | None:
@@ -185,6 +206,9 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
     if low in _RELATIVE and subj.head.dep_ == "relcl":
         subj = subj.head.head
         low = subj.lower_
+    issuer = _issuer_of(subj)
+    if issuer is not None:  # "X released a statement that warned …": X warned
+        return _speaker_phrase(unit, issuer, speech_verb)
     if len(subj.text) > 1 and subj.text.isupper():
         low = subj.text  # "US", "IT": an abbreviation, never "us" or "it"
     if low in PRONOUNS:
