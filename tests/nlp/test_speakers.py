@@ -169,6 +169,16 @@ def test_a_message_speaks_for_whoever_issued_it_not_for_whoever_cited_it(text, s
     assert _speaker(text, snippet) == writer
 
 
+@pytest.mark.parametrize("text, snippet, leader", [
+    ("A team led by Maria Lind warned that the glaciers were retreating.", "glaciers were retreating", "Maria Lind"),
+    ("A team of scientists led by Maria Lind said the glaciers were retreating.", "glaciers were retreating",
+     "Maria Lind"),
+    ("A team of scientists said the glaciers were retreating.", "glaciers were retreating", None),
+])
+def test_a_group_led_by_a_named_person_speaks_through_its_leader(text, snippet, leader):
+    assert _speaker(text, snippet) == leader
+
+
 @pytest.mark.parametrize("text, snippet, speaker", [
     ("Goalkeeper Ola Nyberg saved two penalties on Sunday. “I guessed right twice,” the 31-year-old Swede said.",
      "guessed right", "Ola Nyberg"),

@@ -168,6 +168,20 @@ def _issuer_of(subj: Token) -> Token | None:
     return writer
 
 
+_LED_GROUPS = frozenset("team group panel study research researchers scientists delegation".split())
+
+
+def _leader_of(subj: Token) -> Token | None:
+    """The named leader of an unnamed group that speaks: "a team led by Maria Lind" (Lind)."""
+    if subj.lower_ not in _LED_GROUPS:
+        return None
+    members = [subj] + [g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                        if g.dep_ == "pobj"]  # "a team of scientists led by …"
+    led = next((c for m in members for c in m.children if c.dep_ == "acl" and c.lower_ in ("led", "headed")), None)
+    agent = next((c for c in led.children if c.dep_ == "agent"), None) if led is not None else None
+    return next((c for c in agent.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if agent else None
+
+
 def _right_subject(verb: Token) -> Token | None:
     """Inverted attribution right after a quote ("“...?” asked one worker, Tom Reyes"), when the
     parser took the quote for the subject and the speaker for an object."""
@@ -209,6 +223,12 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
     issuer = _issuer_of(subj)
     if issuer is not None:  # "X released a statement that warned …": X warned
         return _speaker_phrase(unit, issuer, speech_verb)
+    leader = _leader_of(subj)
+    if leader is not None:  # "A team led by Maria Lind warned …": Lind speaks for her team
+        name, _ = name_of(leader)
+        if name:
+            s, e = _locate(unit, name, leader)
+            return SpeakerPhrase(name, s, e, "name", person=leader.ent_type_ == "PERSON")
     if len(subj.text) > 1 and subj.text.isupper():
         low = subj.text  # "US", "IT": an abbreviation, never "us" or "it"
     if low in PRONOUNS:
