@@ -59,6 +59,11 @@ def test_reported_clause_found_from_the_words_when_the_parse_misses_it(text, con
     ("Port director Ansa Brun said the new cranes had arrived two weeks early.", "the new cranes had arrived two weeks early"),
     ("Although the Varn Chess Club says its members voted for the move, several founders resigned.",
      "its members voted for the move"),
+    ("Asked about the crowds, Ansa Brun joked that the cranes were more popular than the mayor.",
+     "the cranes were more popular than the mayor"),
+    ("Port director Ansa Brun disputed that the cranes had arrived late.", "the cranes had arrived late"),
+    ("Port director Ansa Brun disputed the notion that the cranes had arrived late.", "the cranes had arrived late"),
+    ("Port director Ansa Brun volunteered that the cranes had arrived late.", "the cranes had arrived late"),
 ])
 def test_bare_clause_after_a_speech_verb(text, content):
     assert any(t == content for t, _ in _indirect(text)), _indirect(text)

@@ -573,6 +573,12 @@ def _that_clause(token: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in token.children)
 
 
+# a noun naming a proposition, which a verb of saying takes with it: "disputed the notion that X", "confirmed
+# reports that X", "denied claims that X"
+_PROPOSITIONS = frozenset("notion idea claim claims suggestion suggestions allegation allegations assertion "
+                          "assertions report reports rumour rumours rumor rumors speculation fact view".split())
+
+
 def _misattached_that_clause(verb: Token) -> Token | None:
     """The that-clause of a verb of saying that the parser hung on a noun after it: "told teachers who
     covered the lawn that X" (on the relative clause), "told reporters at a press conference that X" and
@@ -581,8 +587,10 @@ def _misattached_that_clause(verb: Token) -> Token | None:
     nouns += [g for c in verb.rights if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for noun in nouns:
         for rel in noun.children:
-            if rel.dep_ not in ("relcl", "acl") or rel.i < noun.i or rel.dep_ == "acl" and noun.dep_ != "pobj":
-                # ("notes the requirement that …" reports no words: only "in a statement that …" does)
+            if rel.dep_ not in ("relcl", "acl") or rel.i < noun.i or rel.dep_ == "acl" and noun.dep_ != "pobj" \
+                    and noun.lower_ not in _PROPOSITIONS:
+                # ("notes the requirement that …" reports no words: only "in a statement that …" and "disputed
+                # the notion that …" do)
                 continue
             if _that_clause(rel):
                 return rel
