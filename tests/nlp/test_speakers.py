@@ -65,6 +65,13 @@ def test_pronoun_in_a_new_paragraph_goes_to_the_named_subject_opening_it():
     assert _speaker(text, "forgets the north") == "Petra Sund"
 
 
+def test_pronoun_goes_to_the_woman_a_paragraph_opens_on_not_one_named_in_a_comparison():
+    text = ("Composer Anna Brandt said the film was late. Director Jon Aker said it was not.\n\nAs it turned out, "
+            "Brandt had spent years on the score. She was more nervous about it than Maria Lind has ever been about anything. "
+            "“It was terrifying,” she said.")
+    assert _speaker(text, "It was terrifying") == "Anna Brandt"
+
+
 def test_pronoun_after_an_attribution_sentence_keeps_the_last_speaker():
     text = ("Mayor Ivar Holm said the budget was final. “Nobody will get more,” he said. "
             "“We have no more to give,” he said.")

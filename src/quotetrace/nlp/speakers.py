@@ -287,6 +287,18 @@ class SpeakerRegistry:
             k += 1
         return out
 
+    def paragraph_subject(self, para: int, gender: str | None, exclude: set[int]) -> Entity | None:
+        """The person of ``gender`` a paragraph opens on: named first, or after a short opening phrase
+        ("As it turned out, Steenburgen had spent …", "But Adler …")."""
+        timeline = self._sorted_mentions()
+        k = bisect.bisect_left(timeline, (para, -1))
+        while k < len(timeline) and timeline[k][0] < para + 80:
+            pos, ent = timeline[k][0], self.entities[timeline[k][1]]
+            if ent.kind == "person" and ent.gender == gender and id(ent) not in exclude:
+                return ent if _OPENING.fullmatch(self.text, para, pos) else None
+            k += 1
+        return None
+
     def most_recent(self, pos: int, gender: str | None, exclude: set[int], persons_only: bool = True,
                     window: int = 4000) -> Entity | None:
         """The compatible entity mentioned last before ``pos`` (within ``window`` characters)."""
@@ -693,6 +705,8 @@ _SOURCE_HEAD = re.compile(r"(?:^|[’']s\s+|\b(?:the|a|an|one|two|three|several|
                           r"(?:source|sources|insider|insiders)\b(?!\s+(?:of|for|at|in)\s+[A-Z])", re.IGNORECASE)
 
 
+# what may come before a paragraph's subject: nothing, a conjunction, or a short phrase and a comma
+_OPENING = re.compile(r"(?:(?:But|And|Yet|So|Still|Now|Then|Later|Meanwhile)\s+|[^.!?\n\"“”]{0,60},\s+)?")
 _PREDICATE = re.compile(r"\b(?:is|was|are|were|been|became|becomes|as)\s+$")
 _OWNER_BEFORE = re.compile(r"\b((?:[A-Z][\w.-]+\s+){0,2}[A-Z][\w.-]+)[’']s\s+$")
 
@@ -1050,8 +1064,7 @@ def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], 
             # "she" is that person, not the speaker of an earlier paragraph
             return reg.subjects[k][1]
         para = reg.text.rfind("\n", 0, cue.start) + 1
-        opener = next((e for e in reg.entities_at(para) if e.kind == "person" and e.gender == gender
-                       and id(e) not in exclude), None)
+        opener = reg.paragraph_subject(para, gender, exclude)
         if opener is not None and (person is None or person[1] < para):
             return opener  # "Morrow laughed when asked about it. “…,” she said": the paragraph opens on her
         if person is not None and compatible(person[0], gender) and cue.start - person[1] < 2500:
