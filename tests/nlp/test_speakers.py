@@ -72,6 +72,13 @@ def test_pronoun_goes_to_the_woman_a_paragraph_opens_on_not_one_named_in_a_compa
     assert _speaker(text, "It was terrifying") == "Anna Brandt"
 
 
+def test_pronoun_after_a_name_the_tagger_took_for_a_body_goes_to_that_name():
+    # the tagger labels "Zoltan Brisk" an organisation, and "Zoltan" is not in the list of given names
+    text = ("The port closed in May after the storm. Mayor Jon Aker said it would stay shut.\n\n"
+            "Zoltan Brisk told the council on Monday that the port would reopen. “We are nearly ready,” he said.")
+    assert _speaker(text, "We are nearly ready") == "Zoltan Brisk"
+
+
 def test_pronoun_after_an_attribution_sentence_keeps_the_last_speaker():
     text = ("Mayor Ivar Holm said the budget was final. “Nobody will get more,” he said. "
             "“We have no more to give,” he said.")

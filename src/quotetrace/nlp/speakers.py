@@ -518,11 +518,13 @@ def _looks_female(ent: Entity) -> bool:
     return ent.kind == "person" and len(words) >= 2 and len(words[0]) > 2 and words[0].endswith("a")
 
 
-def _person_like(ent: Entity, gender: str | None) -> bool:
+def _person_like(ent: Entity, gender: str | None, unknown: bool = False) -> bool:
     """An "organisation" whose name is a personal name: two or three capitalised words, none of them an
-    organisation noun, the first a given name of ``gender`` ("Big Machine" is not one)."""
+    organisation noun, the first a given name of ``gender`` (or, with ``unknown``, of no known gender);
+    "Big Machine" is not one."""
     words = ent.canonical.split()
-    return ent.kind == "organisation" and 2 <= len(words) <= 3 and gender_of(ent.canonical) == gender \
+    return ent.kind == "organisation" and 2 <= len(words) <= 3 \
+        and gender_of(ent.canonical) in ((gender, None) if unknown else (gender,)) \
         and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
         and not any(w.lower() in ORG_NOUNS or w.lower() in PUBLIC_BODY_WORDS for w in words)
 
@@ -1067,6 +1069,11 @@ def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], 
         opener = reg.paragraph_subject(para, gender, exclude)
         if opener is not None and (person is None or person[1] < para):
             return opener  # "Morrow laughed when asked about it. “…,” she said": the paragraph opens on her
+        if body is not None and (person is None or body[1] > person[1]) and cue.start - body[1] < 600 \
+                and _person_like(body[0], gender, unknown=True) and "\n\n" not in reg.text[body[1]: cue.start]:
+            # "Tarik Osei told the council … “…,” he said": a name the tagger took for a body spoke last
+            body[0].kind = "person"
+            return body[0]
         if person is not None and compatible(person[0], gender) and cue.start - person[1] < 2500:
             return person[0]
         found = reg.most_recent(cue.start, gender, exclude)
