@@ -154,6 +154,12 @@ def test_a_participle_after_an_attribution_reports_for_the_same_speaker():
     # a source nobody names still reports
     ("Pollution has shaved three years from the lives of people in Varn, according to one estimate.",
      "Pollution has shaved three years from the lives of people in Varn", None),
+    ("The Varn ferry talks failed on Monday, according to two people familiar with the matter.",
+     "The Varn ferry talks failed on Monday", None),
+    ("The Varn ferry sank within minutes, according to witnesses.", "The Varn ferry sank within minutes", None),
+    # a verb in the words reported is no attribution that "according to" would only relay
+    ("The Varn ferry talks failed because the sides could not agree on a date, according to Ines Varga.",
+     "The Varn ferry talks failed because the sides could not agree on a date", "Ines Varga"),
     # "of" hung on the object; a participle opening a clause; the clause's subject taken for an object
     ("Mayor Ines Varga accused the utility of failing to warn residents before the outages.",
      "failing to warn residents before the outages", "Ines Varga"),

@@ -631,7 +631,8 @@ def _according_to(unit: ParsedUnit, token: Token) -> tuple[Token | None, tuple[i
     if pobj is None or not (pobj.pos_ == "PROPN" or pobj.lower_ in PERSON_ROLES or pobj.lower_ in ORG_NOUNS
                             or pobj.lower_ in COURT_PAPERS
                             or pobj.lower_.rstrip("s") in PERSON_ROLES | ORG_NOUNS or named_doc
-                            or pobj.lower_ in _FINDING_SUBJECTS or pobj.lower_ in ("estimate", "estimates")):
+                            or pobj.lower_ in _FINDING_SUBJECTS or pobj.lower_ in ("estimate", "estimates")
+                            or pobj.lower_ in _HUMAN_SOURCES):
         return None, None  # "according to the requirements": not a source
     if token.i - sent.start <= 2:
         lo, hi = np_end + 1, sent.end - 1
@@ -666,6 +667,13 @@ _FINDING_SUBJECTS = frozenset("study studies report reports survey surveys analy
                               "letters minutes cables messages".split())
 _SOURCE_DOCUMENTS = frozenset("lawsuit complaint petition indictment filing filings analysis assessment review "
                               "inquiry memo letter release transcript".split()) | COURT_PAPERS
+# people who are sources without a role noun: "according to people familiar with the matter", "according to
+# witnesses", "according to a friend of the family"
+_HUMAN_SOURCES = frozenset("people person persons someone individuals source sources insider insiders witness "
+                           "witnesses resident residents friend friends relative relatives family families "
+                           "neighbor neighbors neighbour neighbours observer observers colleague colleagues "
+                           "associate associates aide aides ally allies acquaintance acquaintances account "
+                           "accounts".split())
 # what things go "according to" without anyone saying them
 _NOT_SOURCES = frozenset("plan plans schedule rule rules law laws tradition legend script design protocol policy "
                          "guidelines custom contract terms scripture recipe instructions".split())
@@ -977,7 +985,7 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
     # "…,” he said, according to the Intelligencer": a source after someone's attribution only relays it
     hits = [h for h in hits if h.lemma != "according to" or not any(
         o.lemma not in ("according to", "") and o.speaker is not None and o.sent_start == h.sent_start
-        and o.end <= h.start and not (o.content is not None and o.content[0] <= h.start < o.content[1])
+        and o.end <= h.start and (o.content is not None or o.lemma in _SPEECH)  # not "… could not agree, according to X" and not (o.content is not None and o.content[0] <= h.start < o.content[1])
         for o in hits)]
     # "X denied that troops had crossed and accused Y of …": inside a reported clause a common noun is no speaker
     # and "A rejected X as “…”, and analysts agreed" reports nothing of the analysts'
