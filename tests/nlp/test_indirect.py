@@ -177,6 +177,14 @@ def test_statements_the_parser_hides(text, content, speaker):
     assert (content, speaker) in _indirect(text)
 
 
+@pytest.mark.parametrize("text", [
+    "The ferry line closed. Ines Varga would not say whether the ferry would run again.",
+    "The ferry line closed. Ines Varga did not say when the ferry would run again.",
+])
+def test_a_question_left_unanswered_is_no_statement(text):
+    assert _indirect(text) == []
+
+
 def test_according_to_plan_is_no_statement():
     assert _indirect("The launch of the Varn ferry went ahead according to plan.") == []
 

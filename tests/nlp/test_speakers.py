@@ -183,6 +183,11 @@ def test_a_message_speaks_for_whoever_issued_it_not_for_whoever_cited_it(text, s
     assert _speaker(text, snippet) == writer
 
 
+def test_unnamed_staff_never_speak_for_the_outlet_they_addressed():
+    text = "The vote was held on Friday. In a statement to CNN, a ministry spokesperson said the talks had failed."
+    assert _speaker(text, "talks had failed") is None
+
+
 @pytest.mark.parametrize("text, snippet, leader", [
     ("A team led by Maria Lind warned that the glaciers were retreating.", "glaciers were retreating", "Maria Lind"),
     ("A team of scientists led by Maria Lind said the glaciers were retreating.", "glaciers were retreating",

@@ -888,6 +888,10 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 continue
             if token.dep_ == "xcomp" and token.head.lower_.startswith(("declin", "refus")):
                 continue  # "declined to say when ...": nothing was said
+            if any(c.dep_ == "neg" for c in token.children) and any(
+                    c.dep_ in ("ccomp", "advcl") and any(m.lower_ in ("whether", "if") or m.tag_ in ("WRB", "WP")
+                                                         for m in c.children if m.i < c.i) for c in token.children):
+                continue  # "would not say whether …", "did not say when …": nothing was said
             misparsed = token.dep_ == "acl" and token.head.dep_ in ("nsubj", "appos") and any(
                 c.dep_ == "ccomp" and _that_clause(c) for c in token.children)
             if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children) \

@@ -862,8 +862,10 @@ def _named_staff(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None
         words = words[1:]
     if len(words) == 2 and words[0].lower() in ORG_NOUNS and words[1].lower() in _STAFF:
         # "agency officials said": the agency, else the organisation named last
+        # (never the outlet addressed: "In a statement to CNN, a ministry spokesperson said")
         return reg.role("the " + words[0].lower(), phrase.start) or (reg.most_recent(
-            phrase.start, None, {id(e) for e in reg.entities if e.kind != "organisation" or not _has_name(e.canonical)},
+            phrase.start, None, {id(e) for e in reg.entities if e.kind != "organisation" or not _has_name(e.canonical)
+                                 or _addressed(reg, e, phrase.start)},
             persons_only=False, window=ROLE_WINDOW) if words[0].islower() and words[0] not in COMPANY_NOUNS else None)
     if len(words) >= 2 and words[-1].islower() and words[-1].endswith("s") and not phrase.common_start \
             and " ".join(words[:-1]).lower() in reg.places \
@@ -879,6 +881,16 @@ def _named_staff(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None
     if name.lower() in reg.places and not name.isupper():  # "Beijing officials"; but "US officials" speak for the US
         return reg.body(phrase.text, phrase.start, kind="anonymous")
     return reg.body(name, phrase.start + phrase.text.find(name_words[0]), kind="body")
+
+
+def _addressed(reg: SpeakerRegistry, ent: Entity, pos: int) -> bool:
+    """Whether ``ent``'s last mention before ``pos`` is someone spoken to ("told CNN", "in a statement to
+    Reuters", "in an interview with the Times")."""
+    last = max((p for p in ent.positions if p < pos), default=None)
+    return last is not None and _TO_ADDRESSEE.search(reg.text, max(0, last - 20), last) is not None
+
+
+_TO_ADDRESSEE = re.compile(r"\b(?:to|told|tells|telling|with)\s+(?:the\s+)?$")
 
 
 def _proper_plural(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> bool:
