@@ -157,6 +157,10 @@ def test_a_participle_after_an_attribution_reports_for_the_same_speaker():
     ("The Varn ferry talks failed on Monday, according to two people familiar with the matter.",
      "The Varn ferry talks failed on Monday", None),
     ("The Varn ferry sank within minutes, according to witnesses.", "The Varn ferry sank within minutes", None),
+    # "X said A, according to Y": Y only relays X's words
+    ("The couple was quarantined, and the Varn Health Agency said it had traced people who might have been exposed "
+     "to the patients, according to Ola Berg of the Varn Herald.",
+     "it had traced people who might have been exposed to the patients", "Varn Health Agency"),
     # a verb in the words reported is no attribution that "according to" would only relay
     ("The Varn ferry talks failed because the sides could not agree on a date, according to Ines Varga.",
      "The Varn ferry talks failed because the sides could not agree on a date", "Ines Varga"),
