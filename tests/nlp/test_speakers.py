@@ -203,6 +203,8 @@ def test_a_group_led_by_a_named_person_speaks_through_its_leader(text, snippet, 
      "guessed right", "Ola Nyberg"),
     ("Chef Anton Pirelli closed his restaurant in Varn last week. The Italian said the rent had tripled.",
      "rent had tripled", "Anton Pirelli"),
+    ("The vote was held on Friday. Anton Pirelli spoke first. The former mayor of Varn said the talks had failed.",
+     "talks had failed", "Anton Pirelli"),
 ])
 def test_a_description_stands_for_the_person_just_named(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

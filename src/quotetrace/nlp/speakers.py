@@ -676,7 +676,10 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         single = re.sub(r"ies$", "y", head) if head.endswith("ies") else head[:-1] if head.endswith("s") else head
         if single != head and single in ORG_NOUNS and not any(w[:1].isupper() for w in words):
             return reg.body(phrase.text, phrase.start, kind="anonymous")  # "the companies said": several bodies
-        if (head in PERSON_ROLES or (definite and head not in ORG_NOUNS)) and not any(w[:1].isupper() for w in words):
+        core_role = definite and len(core) < len(words) and core[-1].lower() in PERSON_ROLES \
+            and not any(w[:1].isupper() for w in core[1:])  # "The former mayor of Springfield": a person
+        if (head in PERSON_ROLES or (definite and head not in ORG_NOUNS)) and not any(w[:1].isupper() for w in words) \
+                or core_role:
             # "the veteran", "the agency's former director": the person the text was just about
             recent = reg.most_recent(phrase.start, None, set(), persons_only=True, window=ROLE_WINDOW)
             k = bisect.bisect_left(reg.subjects, phrase.start, key=lambda item: item[0]) - 1
