@@ -157,6 +157,14 @@ def test_a_participle_after_an_attribution_reports_for_the_same_speaker():
     ("The Varn ferry talks failed on Monday, according to two people familiar with the matter.",
      "The Varn ferry talks failed on Monday", None),
     ("The Varn ferry sank within minutes, according to witnesses.", "The Varn ferry sank within minutes", None),
+    # a noun-like verb form ("claims", "states") before "that" is worth parsing
+    ("The trial began on Friday. The lawsuit claims that Ines Varga took two million crowns from the fund.",
+     "Ines Varga took two million crowns from the fund", None),
+    ("The trial began on Friday. Court documents state that Ines Varga took two million crowns from the fund.",
+     "Ines Varga took two million crowns from the fund", None),
+    # a role opening an article is not the person named in the words it reports
+    ("The trial began on Friday. The judge ruled that Ines Varga must repay the fund.",
+     "Ines Varga must repay the fund", None),
     # "X said A, according to Y": Y only relays X's words
     ("The couple was quarantined, and the Varn Health Agency said it had traced people who might have been exposed "
      "to the patients, according to Ola Berg of the Varn Herald.",

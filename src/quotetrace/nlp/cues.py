@@ -153,6 +153,8 @@ def has_cue(text: str, start: int = 0, end: int | None = None) -> bool:
             if (prev[:1].isupper() or prev.lower() == "to" or low.endswith("ing")) and i + 1 < len(words) \
                     and words[i + 1].lower() in _CLAUSE_OPENERS:  # "with forecasters warning that …"
                 return True  # "Andrew claims that …" opening the sentence; "allowed X to claim that …"
+            if i + 1 < len(words) and words[i + 1].lower() == "that":
+                return True  # "The lawsuit claims that …", "Court documents state that …": the parse decides
 
         elif low == "according" and i + 1 < len(words) and words[i + 1].lower() == "to":
             return True

@@ -726,6 +726,9 @@ def _other_kind(ent: Entity, head: str) -> bool:
     return last in ORG_NOUNS and last != head and last.rstrip("s") != head.rstrip("s")
 
 
+_SENTENCE_END = re.compile(r"[.!?][”’\"']?\s|\n")
+
+
 def _lede_person(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None:
     """"The leader of Carrow Vale council has said … / Annelise Thorne, who has led the council …": a definite
     role in an article's opening, before any person is named (bylines aside), is the person named next."""
@@ -736,8 +739,11 @@ def _lede_person(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None
     if any(ent.kind == "person" and any(p < phrase.start and not any(a <= p < b for a, b in bylines)
                                         for p in ent.positions) for ent in reg.entities):
         return None
+    # (named in a later sentence: "The judge ruled that Kane must pay" is not Kane's ruling)
+    stop = _SENTENCE_END.search(reg.text, phrase.end)
+    after = stop.end() if stop else len(reg.text)
     later = [(min(p for p in ent.positions if p > phrase.start), ent) for ent in reg.entities if ent.kind == "person"
-             and any(phrase.start < p <= phrase.start + _LEDE_REACH for p in ent.positions)]
+             and any(after <= p <= phrase.start + _LEDE_REACH for p in ent.positions)]
     return min(later, key=lambda item: item[0])[1] if later else None
 
 
