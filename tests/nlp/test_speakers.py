@@ -79,6 +79,12 @@ def test_pronoun_after_a_name_the_tagger_took_for_a_body_goes_to_that_name():
     assert _speaker(text, "We are nearly ready") == "Zoltan Brisk"
 
 
+def test_singular_they_after_a_named_spokesperson_is_that_person():
+    text = ("Robin Skau, a spokesperson for Varnbook, confirmed that the app tracks shoppers. "
+            "“We use a model to find likely sellers,” they said in an email.")
+    assert _speaker(text, "We use a model") == "Robin Skau"
+
+
 def test_pronoun_after_an_attribution_sentence_keeps_the_last_speaker():
     text = ("Mayor Ivar Holm said the budget was final. “Nobody will get more,” he said. "
             "“We have no more to give,” he said.")

@@ -1107,6 +1107,9 @@ def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], 
             if name is not None:
                 found = reg.person(name[1], name[0])
         return found
+    if gender == "p" and person is not None and person[0].gender is None and cue.start - person[1] < 400 \
+            and (body is None or body[1] < person[1]) and "\n\n" not in reg.text[person[1]: cue.start]:
+        return person[0]  # "Kym Lino, a spokesperson for Instagram, confirmed … “…,” they said": singular they
     if body is not None and cue.start - body[1] < 2500:
         return body[0]
     if gender == "n":
