@@ -165,6 +165,11 @@ def test_a_participle_after_an_attribution_reports_for_the_same_speaker():
     # a role opening an article is not the person named in the words it reports
     ("The trial began on Friday. The judge ruled that Ines Varga must repay the fund.",
      "Ines Varga must repay the fund", None),
+    # "as reported by X": X's report, unless X only relays someone's words
+    ("The vote was held on Friday. As first reported by the Varn Herald, the ferry talks had failed.",
+     "the ferry talks had failed", "Varn Herald"),
+    ("The vote was held on Friday. As reported by the Varn Herald, Mayor Ines Varga said the ferry talks had failed.",
+     "the ferry talks had failed", "Ines Varga"),
     # "X said A, according to Y": Y only relays X's words
     ("The couple was quarantined, and the Varn Health Agency said it had traced people who might have been exposed "
      "to the patients, according to Ola Berg of the Varn Herald.",

@@ -683,6 +683,31 @@ _CHARACTERISE = frozenset("call describe dismiss label brand".split())
 _OPENING_MARKS = frozenset('“"‘\'„«”')
 
 
+def _as_reported_by(unit: ParsedUnit, u_index: int, verb: Token, lemma: str) -> CueHit | None:
+    """"As first reported by the Times, the talks had failed", "…, as reported by Reuters": the clause the
+    "as" phrase hangs on is the agent's report."""
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or lemma not in ("report", "say", "state", "note") \
+            or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if source is None:
+        return None
+    main = verb.head
+    if cue_lemma(main.text) is not None or any(is_masked(t) or cue_lemma(t.text) for t in main.subtree
+                                               if t.i < verb.left_edge.i or t.i > verb.right_edge.i):
+        return None  # "As reported by Radio Estmark, Vale said …": the outlet only relays Vale's words
+    left, right = verb.left_edge.i, verb.right_edge.i
+    words = [t for t in main.subtree if not left <= t.i <= right and not t.is_punct and not t.is_space]
+    if len(words) < 3:
+        return None
+    sent = verb.sent
+    s, e = unit.span(verb)
+    content = (unit.start + words[0].idx, unit.start + words[-1].idx + len(words[-1].text))
+    return CueHit(lemma, verb.text, s, e, unit.start + sent.start_char, unit.start + sent.end_char, u_index, verb.i,
+                  _speaker_phrase(unit, source), content)
+
+
 def _colon_cue(unit: ParsedUnit, u_index: int, colon: Token) -> CueHit | None:
     """"Mayor Ruiz was blunt: “...”": no reporting verb, the clause before the colon names the speaker.
     Its lemma is empty: it attributes the quote but is not reported as a cue."""
@@ -894,6 +919,10 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 continue  # "would not say whether …", "did not say when …": nothing was said
             misparsed = token.dep_ == "acl" and token.head.dep_ in ("nsubj", "appos") and any(
                 c.dep_ == "ccomp" and _that_clause(c) for c in token.children)
+            relay = _as_reported_by(unit, u_index, token, lemma)
+            if relay is not None:  # "As first reported by the Times, the talks had failed"
+                hits.append(relay)
+                continue
             if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children) \
                     and token.dep_ in ("advcl", "acl", "ROOT") and not any(c.dep_ == "nsubj" for c in token.children) \
                     and not misparsed:
