@@ -85,6 +85,13 @@ def test_singular_they_after_a_named_spokesperson_is_that_person():
     assert _speaker(text, "We use a model") == "Robin Skau"
 
 
+def test_a_surname_tagged_as_a_common_noun_opening_a_paragraph_still_speaks():
+    # "Crump" opens its paragraph (so its capital proves nothing there); the article writes it mid-sentence before
+    text = ("Lawmakers met Crump and his aides on Monday to discuss the budget.\n\n"
+            "Crump has recently tried to suggest that he barely knows the ambassador.")
+    assert _speaker(text, "he barely knows the ambassador") == "Crump"
+
+
 def test_pronoun_after_an_attribution_sentence_keeps_the_last_speaker():
     text = ("Mayor Ivar Holm said the budget was final. “Nobody will get more,” he said. "
             "“We have no more to give,” he said.")

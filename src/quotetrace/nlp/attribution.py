@@ -13,7 +13,7 @@ from quotetrace.nlp.cues import (COURT_PAPERS, FIRST_SECOND, NO_INDIRECT, OBJECT
                                  XCOMP_CONTENT, cue_lemma)
 from quotetrace.nlp.gender import gender_of
 from quotetrace.nlp.mentions import _STOP_CAPS, ORG_NOUNS, PERSON_ROLES, TITLE_WORDS, name_of, noun_phrase
-from quotetrace.nlp.speakers import EVENT_NOUNS, Entity
+from quotetrace.nlp.speakers import EVENT_NOUNS, Entity, capitalised_elsewhere
 
 LOGGER = logging.getLogger(__name__)
 
@@ -295,7 +295,8 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
         return SpeakerPhrase(name, start, unit.span(subj)[1], form, title=title, person=form == "name")
     if subj.pos_ == "NOUN" and subj.text[:1].isupper() and subj.text[1:].islower() and subj.tag_ == "NN" \
             and not any(c.dep_ in ("det", "compound", "amod", "poss") for c in subj.children) \
-            and (not subj.is_sent_start or re.search(r"\b[a-z][\w,]*[ \t]+" + re.escape(subj.text) + r"\b", unit.text)):
+            and (not subj.is_sent_start or subj.ent_type_ in ("PERSON", "ORG", "GPE")
+                 or capitalised_elsewhere(subj.doc.user_data.get("article") or unit.text, subj.text)):
         s, e = unit.span(subj)  # "Trump has tried to suggest …": a name the tagger took for a common noun
         return SpeakerPhrase(subj.text, s, e, "body")
     if subj.pos_ in ("NOUN", "ADJ", "PRON"):

@@ -168,6 +168,8 @@ class _Index:
 def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], units: list[ParsedUnit]) -> ArticleQuotes:
     """Turn the scanned marks and parsed units of one article into Quote and SpeakerMention records."""
     text = article.text
+    for unit in units:  # the whole article, for what one unit cannot tell ("Trump" opening a sentence: a name?)
+        unit.doc.user_data["article"] = text
     cues = sorted(find_cues(units), key=lambda c: c.start)
     index = _Index(text, pairs, cues)
     for cue in cues:
