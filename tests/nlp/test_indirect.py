@@ -170,6 +170,9 @@ def test_a_participle_after_an_attribution_reports_for_the_same_speaker():
      "the ferry talks had failed", "Varn Herald"),
     ("The vote was held on Friday. As reported by the Varn Herald, Mayor Ines Varga said the ferry talks had failed.",
      "the ferry talks had failed", "Ines Varga"),
+    # a participle after a passive speaks for the agent when the passive's subject is a thing
+    ("The vote was held on Friday. The photo was denied by Mayor Ines Varga, hinting that it was a fake.",
+     "it was a fake", "Ines Varga"),
     # "X said A, according to Y": Y only relays X's words
     ("The couple was quarantined, and the Varn Health Agency said it had traced people who might have been exposed "
      "to the patients, according to Ola Berg of the Varn Herald.",
@@ -200,6 +203,11 @@ def test_statements_the_parser_hides(text, content, speaker):
 ])
 def test_a_question_left_unanswered_is_no_statement(text):
     assert _indirect(text) == []
+
+
+def test_the_agent_of_a_passive_with_a_person_as_its_subject_is_not_the_speaker():
+    found = _indirect("The vote was held on Friday. Olle Brand was questioned by police, insisting that he was innocent.")
+    assert all(speaker is None or "police" not in speaker.lower() for _, speaker in found), found
 
 
 def test_according_to_plan_is_no_statement():
