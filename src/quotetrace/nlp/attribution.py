@@ -119,7 +119,11 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None) if depth > 0 and patient is not None \
             and patient.pos_ == "NOUN" and patient.lower_ not in PERSON_ROLES else None
         # passive: "Ukraine was promised", "he was told"; but "… was denied by Andrew, hinting that …": Andrew
-        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if depth > 0 and patient is not None and (patient.pos_ in ("PROPN", "PRON") or patient.lower_ in PERSON_ROLES):
+            return patient  # "Brand was questioned by police, insisting that …": Brand insists
+        return None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not is_masked(c)]
     if subjects:
         # two subjects side by side is a misparse of one phrase ("CPUC President Marybel Batjer said"): the
