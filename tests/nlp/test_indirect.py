@@ -170,6 +170,9 @@ def test_a_participle_after_an_attribution_reports_for_the_same_speaker():
      "the ferry talks had failed", "Varn Herald"),
     ("The vote was held on Friday. As reported by the Varn Herald, Mayor Ines Varga said the ferry talks had failed.",
      "the ferry talks had failed", "Ines Varga"),
+    # the parser makes the subject the root and its verbs modifiers of it
+    ("The vote was held on Friday. The group, Ferry Workers United, formed in recent weeks and sent a letter to "
+     "management this month stating that they want to be heard.", "they want to be heard", "Ferry Workers United"),
     # a participle after a passive speaks for the agent when the passive's subject is a thing
     ("The vote was held on Friday. The photo was denied by Mayor Ines Varga, hinting that it was a fake.",
      "it was a fake", "Ines Varga"),

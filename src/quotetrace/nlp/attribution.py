@@ -146,6 +146,9 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return _subject(verb.head.head.head, depth + 1)  # "X posted on Twitter accusing Y": X accuses
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and _issuer_of(verb.head) is not None:
         return verb.head  # "X issued a statement warning that …": the statement, which X wrote
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i \
+            and not any(c.dep_ == "nsubj" for c in verb.children) and not is_masked(verb.head):
+        return verb.head  # misparse "The group, X, formed in May and sent a letter stating …": the group
     if verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ in ("nsubj", "appos") \
             and any(c.dep_ == "ccomp" and _that_clause(c) for c in verb.children):
         return verb.head
