@@ -196,6 +196,11 @@ def test_a_message_speaks_for_whoever_issued_it_not_for_whoever_cited_it(text, s
     assert _speaker(text, snippet) == writer
 
 
+def test_an_unnamed_officer_of_a_named_body_speaks_for_the_body():
+    text = "The vote was held on Friday. The talks failed, the Varn Rail Holdings chief executive said."
+    assert _speaker(text, "talks failed") == "Varn Rail Holdings"
+
+
 def test_unnamed_staff_never_speak_for_the_outlet_they_addressed():
     text = "The vote was held on Friday. In a statement to CNN, a ministry spokesperson said the talks had failed."
     assert _speaker(text, "talks had failed") is None

@@ -702,7 +702,23 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
                 return recent
             if phrase.text.split()[0].lower() in _GENERIC_VOICES:  # bare "police", "authorities"
                 return reg.body(phrase.text, phrase.start, kind="anonymous")
+        staff = _staff_of_named_body(reg, phrase, words, head)
+        if staff is not None:
+            return staff
         return reg.body(" ".join(words), phrase.start, kind="body") if words else None
+    return None
+
+
+def _staff_of_named_body(reg: SpeakerRegistry, phrase: "SpeakerPhrase", words: list[str], head: str) -> Entity | None:
+    """"the Varn Rail Holdings chief executive said", nobody holding that title named: the body the role
+    belongs to (unnamed staff of a named body speak for it), never "Varn Rail Holdings chief executive"."""
+    if head not in PERSON_ROLES or not any(w[:1].isupper() for w in words[:-1]):
+        return None
+    org = [w for w in words if w[:1].isupper()]
+    if org and words.index(org[-1]) < len(words) - 1 and all(
+            w[:1].isupper() or w.lower() in ("of", "and", "for", "&") for w in words[words.index(org[0]): words.index(org[-1]) + 1]):
+        name = " ".join(words[words.index(org[0]): words.index(org[-1]) + 1])
+        return reg.short_form(name) or reg.body(name, phrase.start + phrase.text.find(name), kind="organisation")
     return None
 
 
