@@ -213,6 +213,12 @@ def test_a_participle_after_a_passive_with_a_person_as_its_subject_is_that_perso
     assert found == [("he was innocent", "Olle Brand")], found
 
 
+def test_two_speakers_set_against_each_other_in_one_sentence_keep_their_own_words():
+    found = _indirect("The vote was held on Friday. Mayor Rhea Falk said the plan would help renters, while "
+                      "Councillor Dag Heller said it would hurt them.")
+    assert ("the plan would help renters", "Rhea Falk") in found and ("it would hurt them", "Dag Heller") in found, found
+
+
 def test_according_to_plan_is_no_statement():
     assert _indirect("The launch of the Varn ferry went ahead according to plan.") == []
 

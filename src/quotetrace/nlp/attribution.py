@@ -564,6 +564,14 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
     left = min(p.left_edge.i for p in pieces)
     right = max(p.right_edge.i for p in pieces)
     doc = verb.doc
+    other = next((t for t in doc[max(left, verb.i + 1): right + 1] if t.dep_ in ("advcl", "conj", "ccomp")
+                  and cue_lemma(t.text) in _SPEECH and t.head.i != verb.i
+                  and any(c.dep_ == "ccomp" for c in t.children)
+                  and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in t.children)), None)
+    if other is not None and other.left_edge.i > left:  # "X said A, while Y said B": B is Y's, not X's
+        right = other.left_edge.i - 1
+        while right > left and (doc[right].is_punct or doc[right].dep_ in ("cc", "mark")):
+            right -= 1
     while left <= right and (doc[left].lower_ == "that" and (doc[left].dep_ == "mark" or doc[left].tag_ == "WDT"
                                                              and doc[left].dep_ not in ("nsubj", "nsubjpass")
                                                              or doc[left].tag_ == "IN" and left < right
