@@ -219,6 +219,12 @@ def test_two_speakers_set_against_each_other_in_one_sentence_keep_their_own_word
     assert ("the plan would help renters", "Rhea Falk") in found and ("it would hurt them", "Dag Heller") in found, found
 
 
+def test_a_question_put_to_the_speaker_in_an_aside_is_not_her_statement():
+    found = _indirect("The vote was held on Friday. Mayor Rhea Falk, asked whether she would resign, said she would "
+                      "serve out her term.")
+    assert found == [("she would serve out her term", "Rhea Falk")], found
+
+
 def test_according_to_plan_is_no_statement():
     assert _indirect("The launch of the Varn ferry went ahead according to plan.") == []
 

@@ -125,6 +125,9 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             return patient  # "Brand was questioned by police, insisting that …": Brand insists
         return None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not is_masked(c)]
+    asked = next((c for c in verb.children if _asked_aside(c)), None) if not subjects else None
+    if asked is not None:  # misparse "Falk, asked whether she would resign, said …": Falk says
+        subjects = [c for c in asked.children if c.dep_ == "nsubj"]
     if subjects:
         # two subjects side by side is a misparse of one phrase ("CPUC President Marybel Batjer said"): the
         # second names the speaker; otherwise ("documents that were leaked by X revealed") the first is it
@@ -191,6 +194,14 @@ def _leader_of(subj: Token) -> Token | None:
     led = next((c for m in members for c in m.children if c.dep_ == "acl" and c.lower_ in ("led", "headed")), None)
     agent = next((c for c in led.children if c.dep_ == "agent"), None) if led is not None else None
     return next((c for c in agent.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if agent else None
+
+
+def _asked_aside(token: Token) -> bool:
+    """"Falk, asked whether she would resign, said …": the parser makes "Falk" the subject of "asked" and
+    "asked" a clause of "said"; it is a question put to Falk, who answers."""
+    return token.lower_ == "asked" and token.dep_ == "ccomp" and token.i > 0 and token.doc[token.i - 1].text == "," \
+        and token.i < token.head.i and cue_lemma(token.head.text) is not None \
+        and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)
 
 
 def _right_subject(verb: Token) -> Token | None:
@@ -930,6 +941,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
             if lemma is None:
                 continue
             if lemma == "point" and not any(c.lower_ == "out" for c in token.children):
+                continue
+            if _asked_aside(token):
                 continue
             if token.dep_ == "xcomp" and token.head.lower_.startswith(("declin", "refus")):
                 continue  # "declined to say when ...": nothing was said
