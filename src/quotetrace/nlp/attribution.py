@@ -134,6 +134,9 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         first = subjects[0]
         nxt = next((c for c in subjects[1:] if first.pos_ == "PROPN" and first.right_edge.i == first.i
                     and c.left_edge.i == first.i + 1 and c.i < verb.i), None)
+        inverted = next((c for c in subjects[1:] if c.i > verb.i and first.i < verb.i), None)
+        if inverted is not None and verb.dep_ == "parataxis":
+            return inverted  # "The workers, said union steward Ruth Ambler, were …": the aside's own subject
         return nxt if nxt is not None else first
     if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
