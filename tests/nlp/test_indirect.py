@@ -165,6 +165,10 @@ def test_a_participle_after_an_attribution_reports_for_the_same_speaker():
     # a role opening an article is not the person named in the words it reports
     ("The trial began on Friday. The judge ruled that Ines Varga must repay the fund.",
      "Ines Varga must repay the fund", None),
+    # a side of a court case argues without naming anyone, and is never the Ministry of Defence
+    ("The trial began on Friday. The Ministry of Defence said the evidence was clear. The defence argued that the "
+     "evidence had been contaminated.", "the evidence had been contaminated", None),
+    ("The trial began on Friday. The prosecution argued that the evidence was clear.", "the evidence was clear", None),
     # "as reported by X": X's report, unless X only relays someone's words
     ("The vote was held on Friday. As first reported by the Varn Herald, the ferry talks had failed.",
      "the ferry talks had failed", "Varn Herald"),

@@ -13,7 +13,7 @@ from quotetrace.nlp.cues import (COURT_PAPERS, FIRST_SECOND, NO_INDIRECT, OBJECT
                                  XCOMP_CONTENT, cue_lemma)
 from quotetrace.nlp.gender import gender_of
 from quotetrace.nlp.mentions import _STOP_CAPS, ORG_NOUNS, PERSON_ROLES, TITLE_WORDS, name_of, noun_phrase
-from quotetrace.nlp.speakers import EVENT_NOUNS, Entity, capitalised_elsewhere
+from quotetrace.nlp.speakers import EVENT_NOUNS, LEGAL_SIDES, Entity, capitalised_elsewhere
 
 LOGGER = logging.getLogger(__name__)
 
@@ -353,10 +353,12 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
                     s, e = unit.span(run[k])[0], unit.span(run[-1])[1]
                     return SpeakerPhrase(name, s, e, "name", title=" ".join(t.text for t in run[:k]), person=True)
         # "Health officials in Varn said": a common noun capitalised only because it opens the sentence
+        if head in LEGAL_SIDES and not any(c.dep_ == "ccomp" for c in subj.head.children):
+            return None  # "The prosecution will respond on Monday": no words of its own here
         common_start = len(phrase) > 1 and phrase[0].is_sent_start and phrase[0].pos_ in ("NOUN", "ADJ") \
             and phrase[0].text[:1].isupper()
         if head in PERSON_ROLES or head in ORG_NOUNS or head in _FINDING_SUBJECTS or head in _SOURCE_DOCUMENTS \
-                or any(t.pos_ == "PROPN" for t in phrase):
+                or head in LEGAL_SIDES or any(t.pos_ == "PROPN" for t in phrase):
             return SpeakerPhrase(text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role",
                                  common_start=common_start)
         nominal = subj.pos_ == "ADJ" and any(c.dep_ == "det" for c in subj.children)  # "the 41-year-old"

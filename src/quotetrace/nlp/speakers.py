@@ -538,6 +538,8 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
     """The entity a non-pronoun speaker phrase names: a person, a body, or a role resolved."""
     if _UNNAMED_GROUP.search(phrase.text):  # "44 percent of voters", "people familiar with the talks"
         return reg.body(phrase.text, phrase.start, kind="anonymous")
+    if phrase.form == "role" and phrase.text.lower().split()[-1] in LEGAL_SIDES:
+        return reg.body(phrase.text, phrase.start, kind="anonymous")  # "the defence argued": never the Ministry of Defence
     if phrase.form == "role" and _SOURCE_HEAD.search(phrase.text):
         # "the source said", "a reporter's source inside the camp": a source is anonymous by definition
         return reg.body(phrase.text, phrase.start, kind="anonymous")
@@ -722,6 +724,8 @@ def _staff_of_named_body(reg: SpeakerRegistry, phrase: "SpeakerPhrase", words: l
     return None
 
 
+# the sides of a court case, which argue and claim without naming anyone ("The defence argued that …")
+LEGAL_SIDES = frozenset("defence defense prosecution".split())
 _SOURCE_HEAD = re.compile(r"(?:^|[’']s\s+|\b(?:the|a|an|one|two|three|several|other)\s+(?:[\w-]+\s+){0,3})"
                           r"(?:source|sources|insider|insiders)\b(?!\s+(?:of|for|at|in)\s+[A-Z])", re.IGNORECASE)
 
