@@ -64,6 +64,7 @@ def test_reported_clause_found_from_the_words_when_the_parse_misses_it(text, con
     ("Port director Ansa Brun disputed that the cranes had arrived late.", "the cranes had arrived late"),
     ("Port director Ansa Brun disputed the notion that the cranes had arrived late.", "the cranes had arrived late"),
     ("Port director Ansa Brun volunteered that the cranes had arrived late.", "the cranes had arrived late"),
+    ("Port director Ansa Brun assured residents that the cranes were safe to use.", "the cranes were safe to use"),
 ])
 def test_bare_clause_after_a_speech_verb(text, content):
     assert any(t == content for t, _ in _indirect(text)), _indirect(text)

@@ -615,6 +615,10 @@ _PROPOSITIONS = frozenset("notion idea claim claims suggestion suggestions alleg
                           "assertions report reports rumour rumours rumor rumors speculation fact view".split())
 
 
+# verbs whose object is the person told: "assured residents that X" (the parser hangs X on "residents")
+_ADDRESSING = frozenset("tell assure reassure inform remind warn".split())
+
+
 def _misattached_that_clause(verb: Token) -> Token | None:
     """The that-clause of a verb of saying that the parser hung on a noun after it: "told teachers who
     covered the lawn that X" (on the relative clause), "told reporters at a press conference that X" and
@@ -624,7 +628,7 @@ def _misattached_that_clause(verb: Token) -> Token | None:
     for noun in nouns:
         for rel in noun.children:
             if rel.dep_ not in ("relcl", "acl") or rel.i < noun.i or rel.dep_ == "acl" and noun.dep_ != "pobj" \
-                    and noun.lower_ not in _PROPOSITIONS:
+                    and noun.lower_ not in _PROPOSITIONS and cue_lemma(verb.text) not in _ADDRESSING:
                 # ("notes the requirement that …" reports no words: only "in a statement that …" and "disputed
                 # the notion that …" do)
                 continue
