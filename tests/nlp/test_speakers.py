@@ -196,6 +196,15 @@ def test_a_message_speaks_for_whoever_issued_it_not_for_whoever_cited_it(text, s
     assert _speaker(text, snippet) == writer
 
 
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("The vote was held on Friday. Vera Lindqvist-Omondi said the talks had failed.", "talks had failed",
+     "Vera Lindqvist-Omondi"),
+    ("The vote was held on Friday. Anna-Lena Brik said the talks had failed.", "talks had failed", "Anna-Lena Brik"),
+])
+def test_hyphenated_names_keep_their_hyphen(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker
+
+
 def test_an_unnamed_officer_of_a_named_body_speaks_for_the_body():
     text = "The vote was held on Friday. The talks failed, the Varn Rail Holdings chief executive said."
     assert _speaker(text, "talks failed") == "Varn Rail Holdings"

@@ -174,7 +174,16 @@ def name_of(head: Token) -> tuple[str | None, str | None]:
     i = head.i
     while i > 0 and doc[i - 1].pos_ == "PROPN" or (i > 0 and doc[i - 1].text == "-" and i > 1 and doc[i - 2].pos_ == "PROPN"):
         i -= 1
-    words = [t.text for t in doc[i: head.i + 1] if t.text != "-"]
+    words: list[str] = []
+    joined = False
+    for t in doc[i: head.i + 1]:
+        if t.text == "-":  # "Lindqvist-Omondi" keeps its hyphen; a spaced dash joins nothing
+            joined = bool(words) and not doc[t.i - 1].whitespace_ and not t.whitespace_
+        elif joined:
+            words[-1] += "-" + t.text
+            joined = False
+        else:
+            words.append(t.text)
     words = [w for w in words if w.lower() not in {"’s", "'s"}]
     title_words, name_words = split_title(words)
     if i > 0 and doc[i - 1].lower_ in ("to", "of", "for") and len(name_words) >= 3:

@@ -84,7 +84,7 @@ def surname_of(name: str) -> str:
 
 def _same_surname(a: str, b: str) -> bool:
     a, b = a.lower(), b.lower()
-    if a == b:
+    if a == b or a.rsplit("-", 1)[-1] == b or b.rsplit("-", 1)[-1] == a:  # "Okonkwo-Berg" cut to "Berg" by the tagger
         return True
     # transliteration variants: Zelensky / Zelenskyy / Zelenskiy
     return min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 2
@@ -136,6 +136,8 @@ class SpeakerRegistry:
             found = Entity([name])
             self.entities.append(found)
             self._by_surname.setdefault(surname.lower()[:5], []).append(found)
+            if "-" in surname:
+                self._by_surname.setdefault(surname.rsplit("-", 1)[-1].lower()[:5], []).append(found)
         elif name not in found.names:
             found.names.append(name)
         title = clean_title(title)
