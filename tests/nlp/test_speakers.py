@@ -232,6 +232,10 @@ def test_a_group_led_by_a_named_person_speaks_through_its_leader(text, snippet, 
      "rent had tripled", "Anton Pirelli"),
     ("The vote was held on Friday. Anton Pirelli spoke first. The former mayor of Varn said the talks had failed.",
      "talks had failed", "Anton Pirelli"),
+    ("The match ended 2-1. Milo Garrick scored twice. The Ostby United forward said he was delighted.",
+     "he was delighted", "Milo Garrick"),
+    ("The vote was held on Friday. Councillor Wim Tarrant voted against. The Labour councillor said the plan was "
+     "flawed.", "the plan was flawed", "Wim Tarrant"),
 ])
 def test_a_description_stands_for_the_person_just_named(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

@@ -709,6 +709,12 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         staff = _staff_of_named_body(reg, phrase, words, head)
         if staff is not None:
             return staff
+        if definite and head.isalpha() and head == words[-1] and not head.endswith("s") and head not in ORG_NOUNS \
+                and head not in _DOCUMENTS and head not in EVENT_NOUNS and not re.search(r"[’']s\b", phrase.text):
+            # "The Ostby United forward said", "the Labour councillor said": the person the text was just about
+            recent = reg.most_recent(phrase.start, None, set(), persons_only=True, window=ROLE_WINDOW)
+            if recent is not None:
+                return recent
         return reg.body(" ".join(words), phrase.start, kind="body") if words else None
     return None
 
