@@ -44,6 +44,19 @@ def test_lowercase_fragment_stays_a_partial_quote():
     assert kinds.get("a gift to the smugglers") == "partial"
 
 
+@pytest.mark.parametrize("text, fragment", [
+    ("The vote was held on Friday. Councillor Dag Heller labelled the plan “a disgrace to the city.”",
+     "a disgrace to the city."),
+    ("The vote was held on Friday. Councillor Dag Heller blamed “greedy developers” for the delay.",
+     "greedy developers"),
+    ("The vote was held on Friday. Councillor Dag Heller begged colleagues “not to lose sight of” the tenants.",
+     "not to lose sight of"),
+])
+def test_words_in_marks_after_a_verb_of_judging_are_the_subjects_partial_quote(text, fragment):
+    quotes = {q.text: (q.kind, q.speaker) for q in extract_text(text)}
+    assert quotes.get(fragment) == ("partial", "Dag Heller"), quotes
+
+
 def test_quote_sentence_without_a_cue_keeps_the_previous_speaker():
     text = ("“The pool will reopen in June,” manager Erik Dahl said. “The roof is fixed.” "
             "A lifeguard, Sanna Moe, said staff had been retrained.")
