@@ -57,6 +57,16 @@ def test_words_in_marks_after_a_verb_of_judging_are_the_subjects_partial_quote(t
     assert quotes.get(fragment) == ("partial", "Dag Heller"), quotes
 
 
+@pytest.mark.parametrize("text", [
+    "The vote was held on Friday. As Councillor Dag Heller put it, the plan is “pure madness.”",
+    "The vote was held on Friday. In Councillor Dag Heller's words, the plan is “pure madness.”",
+    "The vote was held on Friday. In the words of Councillor Dag Heller, the plan is “pure madness.”",
+])
+def test_words_in_marks_after_as_x_put_it_are_xs(text):
+    quotes = {q.text: (q.kind, q.speaker) for q in extract_text(text)}
+    assert quotes.get("pure madness.") == ("partial", "Dag Heller"), quotes
+
+
 def test_quote_sentence_without_a_cue_keeps_the_previous_speaker():
     text = ("“The pool will reopen in June,” manager Erik Dahl said. “The roof is fixed.” "
             "A lifeguard, Sanna Moe, said staff had been retrained.")

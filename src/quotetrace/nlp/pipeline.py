@@ -328,6 +328,12 @@ _MINOR_WORDS = frozenset("of the and a an in on at to for with from by".split())
 _PUT_IT = re.compile(r"[\s,”\"’']*as\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|he|she)\s+(?:has\s+|had\s+)?put\s+it\b")
 
 
+_NAME_RUN = r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she)"
+_PUT_IT_BEFORE = re.compile(r"\s*(?:As\s+" + _NAME_RUN + r"\s+(?:has\s+|had\s+)?put\s+it|In\s+" + _NAME_RUN.replace("(", "(?P<own>", 1)
+                            + r"[’']s?\s+words|In\s+the\s+words\s+of\s+" + _NAME_RUN.replace("(", "(?P<of>", 1)
+                            + r")\s*,[^.!?“”\"]*$")
+
+
 def _as_put_it(text: str, reg: SpeakerRegistry, pairs: list[MarkPair], drafts: list[QuoteDraft],
                entity_of: dict[int, Entity | None]) -> None:
     """"the “new Gannett,” as Reed put it": marked words that no cue attributes belong to the one named."""
@@ -335,9 +341,16 @@ def _as_put_it(text: str, reg: SpeakerRegistry, pairs: list[MarkPair], drafts: l
         if draft.kind != "scare" or draft.parent is not None:
             continue
         found = _PUT_IT.match(text, pairs[draft.pair].close + 1)
+        if found is None:  # "As Heller put it, the plan is “madness.”", "In Heller's words, …"
+            open_at = pairs[draft.pair].open
+            lo = max(text.rfind(". ", 0, open_at) + 2, text.rfind("\n", 0, open_at) + 1, open_at - 200)
+            found = _PUT_IT_BEFORE.match(text, lo, open_at)
         if found is None:
             continue
-        who = found.group(1)
+        who = found.group(1) or found.groupdict().get("own") or found.groupdict().get("of")
+        if not who:
+            continue
+        who = " ".join(who.split()[-2:]) if who not in ("he", "she") else who  # "Councillor Dag Heller": the name
         entity = reg.most_recent(found.start(1), PRONOUNS[who], set()) if who in ("he", "she") \
             else reg.lookup_person(who) or reg.person(who, found.start(1))
         if entity is not None:
