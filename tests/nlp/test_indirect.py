@@ -170,6 +170,9 @@ def test_a_participle_after_an_attribution_reports_for_the_same_speaker():
     ("The trial began on Friday. The Ministry of Defence said the evidence was clear. The defence argued that the "
      "evidence had been contaminated.", "the evidence had been contaminated", None),
     ("The trial began on Friday. The prosecution argued that the evidence was clear.", "the evidence was clear", None),
+    # passive hearsay with an empty "it": reported, no one named
+    ("The trial began on Friday. It was reported last week that Ines Varga had left the country.",
+     "Ines Varga had left the country", None),
     # "as reported by X": X's report, unless X only relays someone's words
     ("The vote was held on Friday. As first reported by the Varn Herald, the ferry talks had failed.",
      "the ferry talks had failed", "Varn Herald"),

@@ -695,6 +695,7 @@ _NOUN_ANNOUNCEMENTS = frozenset("announce reveal predict confirm".split())
 _DIRECTIVE = frozenset("urge ask call demand warn".split())
 _FINDING_VERBS = frozenset("find show".split())
 _ACCUSATIONS = frozenset("accuse allege".split())
+_HEARSAY = frozenset("report claim say announce".split())
 _WRITTEN = frozenset("statement letter post message tweet note sign release email caption headline notice "
                      "memo banner placard text".split())
 _GIVEN_NAME = re.compile(r",[ \t]+who[ \t]+[^,;.“”\"]{0,80}?\b(?:name|names|nickname|sign|alias)[ \t]*,[ \t]+"
@@ -1005,7 +1006,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                     s_at = unit.start + gap.start(1)
                     speaker = SpeakerPhrase(gap.group(1), s_at, s_at + len(gap.group(1)), "name", person=True)
             inherited = subj is not None and subj.head.i != token.i and token.dep_ == "conj"  # "A is X, but B says"
-            passive = lemma in _ACCUSATIONS and any(c.dep_ == "auxpass" for c in token.children)
+            passive = any(c.dep_ == "auxpass" for c in token.children) and (lemma in _ACCUSATIONS or lemma in _HEARSAY and any(
+                c.dep_ == "nsubjpass" and c.lower_ == "it" for c in token.children))  # "It was reported that …"
             if passive:  # "X is accused of hiding …", "it is alleged that …": by whoever the agent is, else nobody named
                 agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
                              None)
