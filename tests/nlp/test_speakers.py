@@ -205,6 +205,16 @@ def test_hyphenated_names_keep_their_hyphen(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
 
 
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("The vote was held on Friday. At some point, Lund’s late father told Starner that the checks had arrived.",
+     "the checks had arrived", None),
+    ("The vote was held on Friday. Tom Kane's wife, Ann Kane, said the checks had arrived. Later Kane's wife said "
+     "she was tired.", "she was tired", "Ann Kane"),
+])
+def test_a_relative_named_only_through_someone_else_is_anonymous_unless_introduced(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker
+
+
 def test_an_unnamed_officer_of_a_named_body_speaks_for_the_body():
     text = "The vote was held on Friday. The talks failed, the Varn Rail Holdings chief executive said."
     assert _speaker(text, "talks failed") == "Varn Rail Holdings"

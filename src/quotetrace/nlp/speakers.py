@@ -706,6 +706,13 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
                 return recent
             if phrase.text.split()[0].lower() in _GENERIC_VOICES:  # bare "police", "authorities"
                 return reg.body(phrase.text, phrase.start, kind="anonymous")
+        kin = _KIN_OF.match(phrase.text)
+        if kin is not None:  # "Ford’s now-deceased father told Starner": nobody the text names, unless
+            # introduced with that title ("Tom Kane's wife, Ann Kane, … Kane's wife said")
+            owner, relation = kin.group(1).lower(), kin.group(2).lower()
+            named = next((e for e in reg.entities if e.kind == "person" and any(
+                t.lower().split()[-1:] == [relation] and owner in t.lower() for t in e.titles)), None)
+            return named or reg.body(phrase.text, phrase.start, kind="anonymous")
         staff = _staff_of_named_body(reg, phrase, words, head)
         if staff is not None:
             return staff
@@ -717,6 +724,12 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
                 return recent
         return reg.body(" ".join(words), phrase.start, kind="body") if words else None
     return None
+
+
+_KIN_OF = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,2}([A-Z][\w.-]*)[’']s\s+(?:[\w-]+\s+){0,2}(father|mother|"
+                     r"son|daughter|brother|sister|wife|husband|parents|parent|uncle|aunt|cousin|grandmother|"
+                     r"grandfather|grandson|granddaughter|partner|girlfriend|boyfriend|fiancée?|widow|widower|"
+                     r"stepfather|stepmother|nephew|niece|friend|neighbou?r|classmate|roommate|teammate)$")
 
 
 def _staff_of_named_body(reg: SpeakerRegistry, phrase: "SpeakerPhrase", words: list[str], head: str) -> Entity | None:
