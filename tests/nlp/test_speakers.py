@@ -92,6 +92,14 @@ def test_a_surname_tagged_as_a_common_noun_opening_a_paragraph_still_speaks():
     assert _speaker(text, "he barely knows the ambassador") == "Crump"
 
 
+def test_she_paragraphs_after_the_last_speaker_is_the_woman_just_named():
+    text = ("Agent Vera Holm said the books had sold badly. “Nobody wanted them,” she said.\n\n"
+            "The estate was settled in May.\n\nThe new edition appears in June.\n\n"
+            "When the deal was struck, I thought of Anna Brandt. How would she feel about it?\n\n"
+            "“I don’t even have words,” she replied in an email.")
+    assert _speaker(text, "I don’t even have words") == "Anna Brandt"
+
+
 def test_pronoun_after_an_attribution_sentence_keeps_the_last_speaker():
     text = ("Mayor Ivar Holm said the budget was final. “Nobody will get more,” he said. "
             "“We have no more to give,” he said.")

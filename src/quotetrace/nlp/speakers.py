@@ -1136,6 +1136,18 @@ def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], 
             # "Tarik Osei told the council … “…,” he said": a name the tagger took for a body spoke last
             body[0].kind = "person"
             return body[0]
+        if person is not None and len(re.findall(r"\n+", reg.paragraph_gap(person[1], cue.start))) >= 2:
+            # the last speaker spoke paragraphs ago: a man or woman named in this paragraph or the one before
+            # comes first ("… I thought of Elise Matthesen. How would she feel? / “…,” she replied")
+            before = reg.text.rfind("\n", 0, len(reg.text[:para].rstrip()))
+            fresh = reg.most_recent(cue.start, gender, exclude, window=cue.start - before)
+            first = min((p for p in fresh.positions if before < p < cue.start), default=cue.start) if fresh else 0
+            pronoun = r"\b(?:he|him|his)\b" if gender == "m" else r"\b(?:she|her|hers)\b"
+            if fresh is not None and fresh.gender == gender and not re.search(  # (and not "he was photographed
+                    # with Epstein": a pronoun before the new name keeps the chain going)
+                    r"\b" + re.escape(surname_of(person[0].canonical)) + r"\b", reg.text[before: cue.start]) \
+                    and not re.search(pronoun, reg.text[before: first], re.IGNORECASE):
+                return fresh
         if person is not None and compatible(person[0], gender) and cue.start - person[1] < 2500:
             return person[0]
         found = reg.most_recent(cue.start, gender, exclude)
