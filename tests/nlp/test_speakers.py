@@ -100,6 +100,20 @@ def test_she_paragraphs_after_the_last_speaker_is_the_woman_just_named():
     assert _speaker(text, "I don’t even have words") == "Anna Brandt"
 
 
+def test_pronoun_goes_to_the_man_a_paragraph_opens_on_after_a_description():
+    text = ("Foreign Minister Pavel Renko said the border would reopen. “We have rebuilt trust,” Renko said.\n\n"
+            "His Kellmarki counterpart, Tomas Eberle, struck a more cautious tone. Speaking to KRT, he said border "
+            "checks would remain strict for six months.")
+    assert _speaker(text, "border checks would remain strict") == "Tomas Eberle"
+
+
+def test_a_masked_quote_is_never_a_speakers_name():
+    text = ("Priya Lindqvist, a data scientist, said the team had used drones.\n\n“The drones changed everything,” "
+            "Lindqvist said. “We went from twenty sites a season to more than a hundred.”\n\n"
+            "She added that the raw survey data would be made public next month.")
+    assert _speaker(text, "raw survey data") == "Priya Lindqvist"
+
+
 def test_pronoun_after_an_attribution_sentence_keeps_the_last_speaker():
     text = ("Mayor Ivar Holm said the budget was final. “Nobody will get more,” he said. "
             "“We have no more to give,” he said.")

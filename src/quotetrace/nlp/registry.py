@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span
 
-from quotetrace.nlp.attribution import CueHit, ParsedUnit
+from quotetrace.nlp.attribution import CueHit, ParsedUnit, is_masked
 from quotetrace.nlp.marks import MarkPair
 from quotetrace.nlp.gender import is_given_name
 from quotetrace.nlp.mentions import _STOP_CAPS, ORG_NOUNS, PLATFORMS, TITLE_WORDS, name_of, scan_titled_names, split_title
@@ -38,7 +38,7 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
                 orgs.append((unit, ent))
             if ent.label_ in ("GPE", "LOC", "NORP"):
                 reg.places.add(re.sub(r"^the\s+", "", ent.text.lower()))
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" or any(is_masked(t) for t in ent):  # a masked quote is nobody's name
                 continue
             words = [w for w in re.sub(r"[’']s\b", "", ent.text).split() if w]
             _, name = split_title(words)
