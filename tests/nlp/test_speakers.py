@@ -107,6 +107,12 @@ def test_pronoun_goes_to_the_man_a_paragraph_opens_on_after_a_description():
     assert _speaker(text, "border checks would remain strict") == "Tomas Eberle"
 
 
+def test_a_name_in_apposition_to_a_hyphenated_role_speaks():
+    text = ("The reef is dying. Her co-author, Priya Lindqvist, a data scientist at the same university, said the "
+            "team had used underwater drones.")
+    assert _speaker(text, "underwater drones") == "Priya Lindqvist"
+
+
 def test_a_masked_quote_is_never_a_speakers_name():
     text = ("Priya Lindqvist, a data scientist, said the team had used drones.\n\n“The drones changed everything,” "
             "Lindqvist said. “We went from twenty sites a season to more than a hundred.”\n\n"

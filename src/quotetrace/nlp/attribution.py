@@ -134,6 +134,10 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         first = subjects[0]
         nxt = next((c for c in subjects[1:] if first.pos_ == "PROPN" and first.right_edge.i == first.i
                     and c.left_edge.i == first.i + 1 and c.i < verb.i), None)
+        named = [c for c in subjects[1:] if c.pos_ == "PROPN" and c.left_edge.i > 0
+                 and c.doc[c.left_edge.i - 1].text == "," and c.i < verb.i]
+        if first.pos_ != "PROPN" and len(named) == 1:
+            return named[0]  # misparse "Her co-author, Priya Lindqvist, … said": the name in apposition
         inverted = next((c for c in subjects[1:] if c.i > verb.i and first.i < verb.i), None)
         if inverted is not None and verb.dep_ == "parataxis":
             return inverted  # "The workers, said union steward Ruth Ambler, were …": the aside's own subject
