@@ -113,6 +113,13 @@ def test_a_name_in_apposition_to_a_hyphenated_role_speaks():
     assert _speaker(text, "underwater drones") == "Priya Lindqvist"
 
 
+def test_the_prosecutor_is_the_district_attorney_not_the_defendant():
+    text = ("Gideon Marsh was convicted of fraud on Friday.\n\nAssistant District Attorney Simon Kettering told "
+            "jurors that Marsh had treated the club like a bank.\n\n“He wrote the checks, he signed the checks,” "
+            "the prosecutor said.")
+    assert _speaker(text, "He wrote the checks") == "Simon Kettering"
+
+
 def test_a_masked_quote_is_never_a_speakers_name():
     text = ("Priya Lindqvist, a data scientist, said the team had used drones.\n\n“The drones changed everything,” "
             "Lindqvist said. “We went from twenty sites a season to more than a hundred.”\n\n"

@@ -28,6 +28,15 @@ _ROLE_SYNONYMS = {
     "head": {"secretary-general", "chief", "leader", "director", "president", "chairman"},
     "leader": {"president", "prime", "chancellor", "premier", "chief", "head", "secretary-general"},
     "secretary-general": {"secretary-general", "secretary", "general", "chief"},
+    # "Assistant District Attorney Simon Kettering … the prosecutor said"; "Sen. Ann Ruiz … the senator"
+    "prosecutor": {"prosecutor", "prosecuting", "district"},
+    "lawyer": {"lawyer", "attorney", "counsel", "solicitor", "barrister"},
+    "attorney": {"attorney", "lawyer", "counsel"},
+    "senator": {"senator", "sen"},
+    "governor": {"governor", "gov"},
+    "congressman": {"congressman", "rep", "representative"},
+    "congresswoman": {"congresswoman", "rep", "representative"},
+    "lawmaker": {"rep", "representative", "senator", "sen", "congressman", "congresswoman", "mp", "legislator"},
 }
 _CAPITALISED = re.compile(r"\b[A-Z][\w\-]*[\w]")
 _FILLER = frozenset("the a an former then current its his her their our bloc's alliance's country's".split())
