@@ -120,6 +120,12 @@ def test_the_prosecutor_is_the_district_attorney_not_the_defendant():
     assert _speaker(text, "He wrote the checks") == "Simon Kettering"
 
 
+def test_a_roles_office_speaks_for_the_person_holding_the_role():
+    text = ("The budget failed. Governor Ruth Abernethy vetoed it on Monday. Senator Gwen Tolliver told the Marlow "
+            "Ledger that a deal was near. The governor's office said late Tuesday that a new plan would follow.")
+    assert _speaker(text, "a new plan would follow") == "Ruth Abernethy"
+
+
 def test_a_masked_quote_is_never_a_speakers_name():
     text = ("Priya Lindqvist, a data scientist, said the team had used drones.\n\n“The drones changed everything,” "
             "Lindqvist said. “We went from twenty sites a season to more than a hundred.”\n\n"

@@ -595,6 +595,11 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         known = reg.lookup_person(owner)
         if known is not None or len(owner.split()) >= 2 and not any(w.lower() in ORG_NOUNS for w in owner.split()):
             return known or reg.person(owner, phrase.start)
+    role_voice = _ROLES_VOICE.match(phrase.text)
+    if role_voice is not None:  # "The governor's office said": the governor introduced earlier
+        holder = reg.role("the " + role_voice.group(1), phrase.start)
+        if holder is not None and holder.kind == "person":
+            return holder
     lab = _PERSONS_UNIT.search(phrase.text)
     if lab is not None:  # "the laboratory of Stephen Liggett, who was then at …": the scientist speaks
         return reg.lookup_person(lab.group(1)) or reg.person(lab.group(1), phrase.start + lab.start(1))
@@ -898,6 +903,8 @@ _BARE_SPOKESPERSON = re.compile(r"(?:a|an|the)\s+(?:company\s+|agency\s+)?(?:spo
 _PERSONS_VOICE = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+)[’']s\s+(?:press\s+)?"
                             r"(?:office|campaign|spokesman|spokeswoman|spokesperson|secretary|lawyer|lawyers|attorney|"
                             r"attorneys)$")
+_ROLES_VOICE = re.compile(r"[Tt]he\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)[’']s\s+(?:press\s+)?(?:office|campaign|"
+                          r"spokesman|spokeswoman|spokesperson|lawyer|lawyers|attorney|attorneys)$")
 _PERSONS_UNIT = re.compile(r"\b(?:[Tt]he\s+)?(?:laboratory|lab|team|research\s+group|group)\s+of\s+"
                            r"((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+)(?:\s*,.*)?$")
 _OWNED_BODY = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w.-]+\s+){0,3}[A-Z][\w.-]+)[’']s\s+(?:[a-z][\w-]*\s+){0,2}([a-z]+)$")
