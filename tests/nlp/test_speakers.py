@@ -126,6 +126,13 @@ def test_a_roles_office_speaks_for_the_person_holding_the_role():
     assert _speaker(text, "a new plan would follow") == "Ruth Abernethy"
 
 
+def test_a_surname_two_people_share_goes_to_the_one_last_named_in_full():
+    text = ("Inside, Arturo Menendez is shaping the first of 600 loaves.\n\n“People think baking is romantic,” the "
+            "66-year-old said.\n\nThis month he will hand the keys to his son, Tomas Menendez, who has worked there "
+            "since he was 14.\n\n“I thought it was nonsense,” Tomas said.")
+    assert _speaker(text, "People think baking is romantic") == "Arturo Menendez"
+
+
 def test_a_masked_quote_is_never_a_speakers_name():
     text = ("Priya Lindqvist, a data scientist, said the team had used drones.\n\n“The drones changed everything,” "
             "Lindqvist said. “We went from twenty sites a season to more than a hundred.”\n\n"

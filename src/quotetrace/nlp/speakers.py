@@ -91,6 +91,12 @@ def surname_of(name: str) -> str:
     return words[-1] if words else name
 
 
+def _last_at_or_before(positions: list[int], at: int) -> int:
+    """The last of the sorted ``positions`` not after ``at`` (-1 if none)."""
+    k = bisect.bisect_right(positions, at)
+    return positions[k - 1] if k else -1
+
+
 def _same_surname(a: str, b: str) -> bool:
     a, b = a.lower(), b.lower()
     if a == b or a.rsplit("-", 1)[-1] == b or b.rsplit("-", 1)[-1] == a:  # "Okonkwo-Berg" cut to "Berg" by the tagger
@@ -271,15 +277,26 @@ class SpeakerRegistry:
                     if not _inside_any(quoted, at):
                         ent.positions.append(at)
                     at = text.find(ent.canonical, at + 1)
-        by_word = {surname_of(ent.canonical): ent for ent in self.entities
-                   if ent.kind == "person" and len(ent.surname) >= 3}
+        by_word: dict[str, list[Entity]] = {}
+        for ent in self.entities:
+            if ent.kind == "person" and len(ent.surname) >= 3:
+                by_word.setdefault(surname_of(ent.canonical), []).append(ent)
         if not by_word:
             self._timeline = None
             return
+        # a surname two people share ("Arturo and Tomas Menendez") goes to the one whose full name is written
+        # there, else to the one whose full name was written last before it
+        full = {id(ent): [m.start() for m in re.finditer(re.escape(ent.canonical), text)]
+                for ents in by_word.values() if len(ents) > 1 for ent in ents}
         for match in _CAPITALISED.finditer(text):  # one pass over the text, whatever the number of names
-            ent = by_word.get(match.group(0))
-            if ent is not None and not _inside_any(quoted, match.start()):
-                bisect.insort(ent.positions, match.start())
+            ents = by_word.get(match.group(0))
+            if ents is None or _inside_any(quoted, match.start()):
+                continue
+            ent = ents[-1]
+            if len(ents) > 1:
+                at = match.start()
+                ent = max(ents, key=lambda e: _last_at_or_before(full[id(e)], at))
+            bisect.insort(ent.positions, match.start())
         self._timeline = None
 
     def _sorted_mentions(self) -> list[tuple[int, int]]:
