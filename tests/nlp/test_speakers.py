@@ -133,6 +133,12 @@ def test_a_surname_two_people_share_goes_to_the_one_last_named_in_full():
     assert _speaker(text, "People think baking is romantic") == "Arturo Menendez"
 
 
+def test_the_agency_is_the_authority_just_named():
+    text = ("The reef is bleaching. The Tessaly Marine Park Authority, which manages the reef, said in a statement "
+            "that it was reviewing the findings.\n\nThe agency said it had already expanded its coral nurseries.")
+    assert _speaker(text, "already expanded") == "Tessaly Marine Park Authority"
+
+
 def test_a_masked_quote_is_never_a_speakers_name():
     text = ("Priya Lindqvist, a data scientist, said the team had used drones.\n\n“The drones changed everything,” "
             "Lindqvist said. “We went from twenty sites a season to more than a hundred.”\n\n"

@@ -796,7 +796,13 @@ def _other_kind(ent: Entity, head: str) -> bool:
     if head in _GENERIC_VOICES:
         return head not in words and head.rstrip("s") not in words
     last = words[-1] if words else ""
+    if head in _AGENCY_LIKE and last in _AGENCY_LIKE:
+        return False  # "the agency" after "the Tessaly Marine Park Authority"
     return last in ORG_NOUNS and last != head and last.rstrip("s") != head.rstrip("s")
+
+
+# public bodies a text calls "the agency" whatever their name ends in
+_AGENCY_LIKE = frozenset("agency authority administration bureau service directorate inspectorate regulator".split())
 
 
 _SENTENCE_END = re.compile(r"[.!?][”’\"']?\s|\n")
