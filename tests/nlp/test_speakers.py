@@ -139,6 +139,11 @@ def test_the_agency_is_the_authority_just_named():
     assert _speaker(text, "already expanded") == "Tessaly Marine Park Authority"
 
 
+def test_a_name_in_apposition_to_coordinated_roles_speaks():
+    text = "The deal was announced on Monday. Crisply’s founder and largest shareholder, Theo Brandt, said he backed it."
+    assert _speaker(text, "he backed it") == "Theo Brandt"
+
+
 def test_a_masked_quote_is_never_a_speakers_name():
     text = ("Priya Lindqvist, a data scientist, said the team had used drones.\n\n“The drones changed everything,” "
             "Lindqvist said. “We went from twenty sites a season to more than a hundred.”\n\n"
