@@ -144,6 +144,12 @@ def test_a_name_in_apposition_to_coordinated_roles_speaks():
     assert _speaker(text, "he backed it") == "Theo Brandt"
 
 
+def test_a_spokeswoman_for_a_named_body_with_an_appositive_speaks_for_the_body():
+    text = ("Teachers are angry. A spokeswoman for the Vessaria Education Association, the state's largest teachers' "
+            "union, said the union was preparing rallies.")
+    assert _speaker(text, "preparing rallies") == "Vessaria Education Association"
+
+
 def test_a_masked_quote_is_never_a_speakers_name():
     text = ("Priya Lindqvist, a data scientist, said the team had used drones.\n\n“The drones changed everything,” "
             "Lindqvist said. “We went from twenty sites a season to more than a hundred.”\n\n"

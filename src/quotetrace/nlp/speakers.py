@@ -8,6 +8,7 @@ whose title shares their words.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass, field
@@ -564,6 +565,10 @@ def _inside_any(spans: list[tuple[int, int]], pos: int) -> bool:
 
 def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None:
     """The entity a non-pronoun speaker phrase names: a person, a body, or a role resolved."""
+    if phrase.form == "role" and ", " in phrase.text:
+        first = phrase.text.split(", ")[0]  # "A spokeswoman for the Varn Teachers Union, the largest union,"
+        if _FOR_NAMED.search(first):
+            phrase = dataclasses.replace(phrase, text=first, end=phrase.start + len(first))
     if _UNNAMED_GROUP.search(phrase.text):  # "44 percent of voters", "people familiar with the talks"
         return reg.body(phrase.text, phrase.start, kind="anonymous")
     if phrase.form == "role" and phrase.text.lower().split()[-1] in LEGAL_SIDES:
@@ -778,6 +783,7 @@ def _staff_of_named_body(reg: SpeakerRegistry, phrase: "SpeakerPhrase", words: l
 
 # the sides of a court case, which argue and claim without naming anyone ("The defence argued that …")
 LEGAL_SIDES = frozenset("defence defense prosecution".split())
+_FOR_NAMED = re.compile(r"\bspokes(?:man|woman|person|people)\s+for\s+(?:the\s+)?[A-Z]")
 _SOURCE_HEAD = re.compile(r"(?:^|[’']s\s+|\b(?:the|a|an|one|two|three|several|other)\s+(?:[\w-]+\s+){0,3})"
                           r"(?:source|sources|insider|insiders)\b(?!\s+(?:of|for|at|in)\s+[A-Z])", re.IGNORECASE)
 
