@@ -184,6 +184,9 @@ def test_a_participle_after_an_attribution_reports_for_the_same_speaker():
     # a participle after a passive speaks for the agent when the passive's subject is a thing
     ("The vote was held on Friday. The photo was denied by Mayor Ines Varga, hinting that it was a fake.",
      "it was a fake", "Ines Varga"),
+    # "that" taken for the object of a relative clause on the place the words were said
+    ("Gideon Marsh was convicted on Friday. His lawyer, Felix Duran, said outside the courthouse that his client "
+     "would appeal.", "his client would appeal", "Felix Duran"),
     # "X said A, according to Y": Y only relays X's words
     ("The couple was quarantined, and the Varn Health Agency said it had traced people who might have been exposed "
      "to the patients, according to Ola Berg of the Varn Herald.",

@@ -596,7 +596,7 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
     while left <= right and (doc[left].lower_ == "that" and (doc[left].dep_ == "mark" or doc[left].tag_ == "WDT"
                                                              and doc[left].dep_ not in ("nsubj", "nsubjpass")
                                                              or doc[left].tag_ == "IN" and left < right
-                                                             and doc[left + 1].tag_ in ("DT", "PRP", "NNP", "NN", "NNS"))
+                                                             and doc[left + 1].tag_ in ("DT", "PRP", "PRP$", "NNP", "NN", "NNS"))
                              or doc[left].is_punct
                              or doc[left].dep_ == "prep" and doc[left].lower_ == "for" and lemma == "call"
                              or doc[left].dep_ == "prep" and doc[left].lower_ == "of" and lemma == "accuse"):
@@ -637,8 +637,9 @@ def _misattached_that_clause(verb: Token) -> Token | None:
                 # ("notes the requirement that …" reports no words: only "in a statement that …" and "disputed
                 # the notion that …" do)
                 continue
-            if _that_clause(rel):
-                return rel
+            if _that_clause(rel) or noun.dep_ == "pobj" and rel.left_edge.lower_ == "that" and any(
+                    c.dep_ == "nsubj" and c.lower_ != "that" for c in rel.children) and cue_lemma(verb.text) in _SPEECH:
+                return rel  # ("said outside the courthouse that his client would appeal": "that" taken for an object)
             inner = next((c for c in rel.children if c.dep_ == "ccomp" and _that_clause(c)), None)
             if inner is not None:
                 return inner
