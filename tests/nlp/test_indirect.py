@@ -187,6 +187,9 @@ def test_a_participle_after_an_attribution_reports_for_the_same_speaker():
     # "that" taken for the object of a relative clause on the place the words were said
     ("Gideon Marsh was convicted on Friday. His lawyer, Felix Duran, said outside the courthouse that his client "
      "would appeal.", "his client would appeal", "Felix Duran"),
+    # a report in a noun with words between the owner and the noun
+    ("One of the strangest moments of the inquiry was Varga’s own doubling-down admission that she did not know "
+     "the name of the witness.", "she did not know the name of the witness", "Varga"),
     # "X said A, according to Y": Y only relays X's words
     ("The couple was quarantined, and the Varn Health Agency said it had traced people who might have been exposed "
      "to the patients, according to Ola Berg of the Varn Herald.",

@@ -61,7 +61,7 @@ _SUBJECT_PRONOUNS = frozenset("he she they it".split())
 # nouns that report what someone said when a "that" clause follows: "a warning from X that ..."
 REPORT_NOUNS = frozenset("warning warnings claim claims assurance assurances promise promises pledge pledges "
                          "statement insistence admission suggestion allegation allegations denial argument "
-                         "announcement prediction reminder assertion contention accusation".split())
+                         "announcement prediction reminder assertion contention accusation testimony".split())
 
 
 def has_pronoun_cue(text: str, start: int, end: int) -> bool:
@@ -164,7 +164,7 @@ def has_cue(text: str, start: int = 0, end: int | None = None) -> bool:
         if low in ("view", "opinion", "words", "estimation") and i > 1 and words[i - 2].lower() in ("in", "s") and (
                 words[i - 1].lower() in ("his", "her", "their", "its", "s")):
             return True  # "In her view, …", "In Ostby's words, …"
-        if low in REPORT_NOUNS and i + 1 < len(words) and words[i + 1].lower() == "that" and i > 0 and (
-                words[i - 1].lower() in ("his", "her", "their", "its", "s")):  # (words split "Schiff's" at ')
-            return True  # "his claim that …", "Schiff's assertion that …"
+        if low in REPORT_NOUNS and "that" in (w.lower() for w in words[i + 1: i + 6]) and any(
+                w.lower() in ("his", "her", "their", "its", "s") for w in words[max(0, i - 4): i]):
+            return True  # "his claim that …", "Schiff's own doubling-down admission that …" (words split "'s")
     return bool(_INVERTED_FORM.search(text, start, len(text) if end is None else end))
