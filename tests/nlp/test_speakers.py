@@ -150,6 +150,11 @@ def test_a_spokeswoman_for_a_named_body_with_an_appositive_speaks_for_the_body()
     assert _speaker(text, "preparing rallies") == "Vessaria Education Association"
 
 
+def test_a_named_campaign_speaks_for_its_candidate():
+    text = "The debate ended late. Mayor Victor Amsel spoke first. The Amsel campaign said in an email that he had won."
+    assert _speaker(text, "he had won") == "Victor Amsel"
+
+
 def test_a_masked_quote_is_never_a_speakers_name():
     text = ("Priya Lindqvist, a data scientist, said the team had used drones.\n\n“The drones changed everything,” "
             "Lindqvist said. “We went from twenty sites a season to more than a hundred.”\n\n"

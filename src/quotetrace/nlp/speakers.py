@@ -617,6 +617,9 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         known = reg.lookup_person(owner)
         if known is not None or len(owner.split()) >= 2 and not any(w.lower() in ORG_NOUNS for w in owner.split()):
             return known or reg.person(owner, phrase.start)
+    camp = _NAMED_CAMPAIGN.match(phrase.text)
+    if camp is not None and reg.lookup_person(camp.group(1)) is not None:
+        return reg.lookup_person(camp.group(1))  # "The Amsel campaign said": Amsel
     role_voice = _ROLES_VOICE.match(phrase.text)
     if role_voice is not None:  # "The governor's office said": the governor introduced earlier
         holder = reg.role("the " + role_voice.group(1), phrase.start)
@@ -932,6 +935,7 @@ _BARE_SPOKESPERSON = re.compile(r"(?:a|an|the)\s+(?:company\s+|agency\s+)?(?:spo
 _PERSONS_VOICE = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+)[’']s\s+(?:press\s+)?"
                             r"(?:office|campaign|spokesman|spokeswoman|spokesperson|secretary|lawyer|lawyers|attorney|"
                             r"attorneys)$")
+_NAMED_CAMPAIGN = re.compile(r"[Tt]he\s+([A-Z][\w’'-]+)\s+(?:campaign|camp|re-election\s+campaign)$")
 _ROLES_VOICE = re.compile(r"[Tt]he\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)[’']s\s+(?:press\s+)?(?:office|campaign|"
                           r"spokesman|spokeswoman|spokesperson|lawyer|lawyers|attorney|attorneys)$")
 _PERSONS_UNIT = re.compile(r"\b(?:[Tt]he\s+)?(?:laboratory|lab|team|research\s+group|group)\s+of\s+"
