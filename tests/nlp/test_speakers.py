@@ -155,6 +155,12 @@ def test_a_named_campaign_speaks_for_its_candidate():
     assert _speaker(text, "he had won") == "Victor Amsel"
 
 
+def test_the_ministry_is_the_one_named_before_not_one_named_in_the_next_sentence():
+    text = ("The Ostravian Defence Ministry said troops had left the border. The ministry said the drills were over. "
+            "Kellmark's Foreign Ministry said it welcomed the move.")
+    assert _speaker(text, "the drills were over") == "Ostravian Defence Ministry"
+
+
 def test_a_masked_quote_is_never_a_speakers_name():
     text = ("Priya Lindqvist, a data scientist, said the team had used drones.\n\n“The drones changed everything,” "
             "Lindqvist said. “We went from twenty sites a season to more than a hundred.”\n\n"

@@ -359,7 +359,10 @@ class SpeakerRegistry:
                      if e.kind != "person" and (head in e.canonical.lower() or head in e.titles)]
             # one named so before (or right after: "The company that runs X, Y, said"), else the firm last
             # the subject, else one named later (a headline's "health agency says")
-            before = next((e for e in named if any(p < pos + 150 for p in e.positions)), None)
+            # (the one named last before it first: a ministry named in the next paragraph is another one)
+            earlier = [(max(p for p in e.positions if p < pos), e) for e in named if any(p < pos for p in e.positions)]
+            before = max(earlier, key=lambda item: item[0])[1] if earlier else next(
+                (e for e in named if any(p < pos + 150 for p in e.positions)), None)
             return before or (self.company(pos) if head in COMPANY_NOUNS else None) or (named[0] if named else None)
         if head not in PERSON_ROLES and not any(w in PERSON_ROLES for w in words):
             # "the directorate" after "the National Health Directorate": a body whose name ends in the noun
