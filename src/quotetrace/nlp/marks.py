@@ -61,6 +61,12 @@ def _roles(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
             return False, False  # apostrophe inside a word: don't, Kyiv’s
         if nxt.isdigit() and ch not in SINGLE_OPENERS:
             return False, False  # the '90s, ’22
+    if ch == "»" and prev.isspace() and (right_bound or not nxt.isalnum()):
+        return False, True  # French spacing « … », a space before the closing mark (and "» ," or "».")
+    if ch == "«" and nxt.isspace() and left_bound:
+        return True, False
+    if ch == "«" and prev.isalnum() and not nxt.isalnum():
+        return False, True  # German »…«: the mark after the words closes
     can_open = left_bound and not nxt.isspace()
     can_close = right_bound and not prev.isspace()
     if ch in DOUBLE_OPENERS or ch in SINGLE_OPENERS:
