@@ -303,6 +303,8 @@ def test_in_her_view_reports_her_opinion():
      "The talks have stalled", "Enno Vik", "Nordpost"),
     ("Nordpost cited harbour chief Enno Vik as saying the talks had stalled.", "the talks had stalled", "Enno Vik",
      "Nordpost"),
+    ("Harbour chief Anton Belik arrived late. Nordpost quoted him as saying the talks had stalled.",
+     "the talks had stalled", "Anton Belik", "Nordpost"),
     ("Vik said the port was to blame, the harbour office said in a statement.", "the port was to blame", "Vik", None),
 ])
 def test_an_outlet_or_office_relaying_a_statement_is_not_its_speaker(text, content, speaker, relay):

@@ -110,7 +110,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         verb = verb.head.head  # "TASS cited Peskov as saying": the same as "quoted"
     if verb.lower_.startswith(("quot", "cite", "citi")) and (depth > 0 or verb.dep_ == "ROOT"):
         quoted = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or next(
-            (c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN") and any(
+            (c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN", "PRON") and any(
                 a.lower_ == "as" for a in verb.children if a.i > c.i)), None)
         if quoted is not None:
             return quoted  # "X was quoted as saying ...", "Interfax quoted X as saying": X speaks
