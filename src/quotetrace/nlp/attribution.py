@@ -367,7 +367,9 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
             return SpeakerPhrase(text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role",
                                  common_start=common_start)
         nominal = subj.pos_ == "ADJ" and any(c.dep_ == "det" for c in subj.children)  # "the 41-year-old"
-        if (subj.pos_ == "NOUN" or nominal) and speech_verb:
+        bare_abstract = subj.tag_ == "NN" and subj.text.islower() and not any(
+            c.dep_ in ("det", "poss", "compound", "amod", "nummod", "prep") for c in subj.children)
+        if (subj.pos_ == "NOUN" or nominal) and speech_verb and not bare_abstract:  # ("… feared retaliation said")
             # "the report said", "my father told me": a body or an unnamed person
             return SpeakerPhrase(text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role",
                                  common_start=common_start)
