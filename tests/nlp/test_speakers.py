@@ -161,6 +161,12 @@ def test_the_ministry_is_the_one_named_before_not_one_named_in_the_next_sentence
     assert _speaker(text, "the drills were over") == "Ostravian Defence Ministry"
 
 
+def test_she_is_the_woman_of_unknown_first_name_the_paragraph_opens_on():
+    text = ("The quake struck at dawn. Interior Minister Selin Arkadi said 40 people had died.\n\n"
+            "In the village of Karsu, Hatice Demirel, 54, stood outside her ruined house. “We have nothing left,” she said.")
+    assert _speaker(text, "We have nothing left") == "Hatice Demirel"
+
+
 def test_a_masked_quote_is_never_a_speakers_name():
     text = ("Priya Lindqvist, a data scientist, said the team had used drones.\n\n“The drones changed everything,” "
             "Lindqvist said. “We went from twenty sites a season to more than a hundred.”\n\n"

@@ -26,7 +26,8 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
         before = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 30), match.start())
         if before is not None and before.group(1).lower() not in TITLE_WORDS:
             continue  # "Lowmere General Hospital": inside a longer name; but "Councillor Ruben Kask"
-        if first.lower() not in _NOT_FIRST and last.lower() not in _NOT_SURNAME and is_given_name(first):
+        aged = _AGE_AFTER.match(text, match.end()) is not None  # "Hatice Demirel, 54,": a person whatever her name
+        if first.lower() not in _NOT_FIRST and last.lower() not in _NOT_SURNAME and (is_given_name(first) or aged):
             reg.person(match.group(0))
     for cue in cues:  # "The group that owns her music, Big Machine, says": a body, whatever the tagger says
         if cue.speaker is not None and cue.speaker.form == "body" and cue.speaker.title:
@@ -85,6 +86,7 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
     return reg
 
 
+_AGE_AFTER = re.compile(r",[ \t]+\d{1,3}[ \t]*,")
 _MEDIA_WORDS = frozenset("news times post journal daily weekly today tv radio press network channel magazine "
                          "herald tribune gazette review street square river park hall airport station".split())
 _NOT_FIRST = _STOP_CAPS | TITLE_WORDS

@@ -323,7 +323,9 @@ class SpeakerRegistry:
         k = bisect.bisect_left(timeline, (para, -1))
         while k < len(timeline) and timeline[k][0] < para + 80:
             pos, ent = timeline[k][0], self.entities[timeline[k][1]]
-            if ent.kind == "person" and ent.gender == gender and id(ent) not in exclude:
+            if ent.kind == "person" and id(ent) not in exclude and (
+                    ent.gender == gender or ent.gender is None and len(ent.canonical.split()) >= 2):
+                # (a full name of no known gender counts too: "In Karsu, Hatice Demirel, 54, … she said")
                 return ent if _OPENING.fullmatch(self.text, para, pos) else None
             k += 1
         return None
