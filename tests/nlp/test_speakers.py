@@ -167,6 +167,12 @@ def test_she_is_the_woman_of_unknown_first_name_the_paragraph_opens_on():
     assert _speaker(text, "We have nothing left") == "Hatice Demirel"
 
 
+def test_a_spokesman_for_a_named_body_named_in_apposition_speaks_himself():
+    text = ("The quake struck at dawn. A spokesman for the Kadorian Seismological Institute, Baran Ozdil, warned that "
+            "aftershocks were possible.")
+    assert _speaker(text, "aftershocks were possible") == "Baran Ozdil"
+
+
 def test_a_masked_quote_is_never_a_speakers_name():
     text = ("Priya Lindqvist, a data scientist, said the team had used drones.\n\n“The drones changed everything,” "
             "Lindqvist said. “We went from twenty sites a season to more than a hundred.”\n\n"

@@ -571,7 +571,12 @@ def _inside_any(spans: list[tuple[int, int]], pos: int) -> bool:
 def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None:
     """The entity a non-pronoun speaker phrase names: a person, a body, or a role resolved."""
     if phrase.form == "role" and ", " in phrase.text:
-        first = phrase.text.split(", ")[0]  # "A spokeswoman for the Varn Teachers Union, the largest union,"
+        first, rest = phrase.text.split(", ", 1)  # "A spokeswoman for the Varn Teachers Union, the largest union,"
+        named = _APPOSED_NAME.fullmatch(rest)
+        if named is not None and gender_of(named.group(1)) is not None or named is not None and \
+                len(named.group(1).split()) >= 2 and first.split()[0].lower() in ("a", "an", "one"):
+            # "A spokesman for the Kadorian Seismological Institute, Baran Ozdil,": the spokesman named
+            return reg.lookup_person(named.group(1)) or reg.person(named.group(1), phrase.start + phrase.text.find(rest))
         if _FOR_NAMED.search(first):
             phrase = dataclasses.replace(phrase, text=first, end=phrase.start + len(first))
     if _UNNAMED_GROUP.search(phrase.text):  # "44 percent of voters", "people familiar with the talks"
@@ -791,6 +796,7 @@ def _staff_of_named_body(reg: SpeakerRegistry, phrase: "SpeakerPhrase", words: l
 
 # the sides of a court case, which argue and claim without naming anyone ("The defence argued that …")
 LEGAL_SIDES = frozenset("defence defense prosecution".split())
+_APPOSED_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*),?")
 _FOR_NAMED = re.compile(r"\bspokes(?:man|woman|person|people)\s+for\s+(?:the\s+)?[A-Z]")
 _SOURCE_HEAD = re.compile(r"(?:^|[’']s\s+|\b(?:the|a|an|one|two|three|several|other)\s+(?:[\w-]+\s+){0,3})"
                           r"(?:source|sources|insider|insiders)\b(?!\s+(?:of|for|at|in)\s+[A-Z])", re.IGNORECASE)
