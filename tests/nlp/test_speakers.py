@@ -173,6 +173,13 @@ def test_a_spokesman_for_a_named_body_named_in_apposition_speaks_himself():
     assert _speaker(text, "aftershocks were possible") == "Baran Ozdil"
 
 
+def test_the_study_speaks_for_the_university_that_made_it_not_the_journal_it_appeared_in():
+    text = ("Walking protects memory, according to a large study by researchers at the University of Calder published "
+            "Wednesday in the Journal of Geriatric Medicine.\n\nThe researchers followed 48,000 people for a decade "
+            "at the start of the study.\n\nThe study found that the benefit levelled off above 9,000 steps.")
+    assert _speaker(text, "the benefit levelled off") == "University of Calder"
+
+
 def test_a_masked_quote_is_never_a_speakers_name():
     text = ("Priya Lindqvist, a data scientist, said the team had used drones.\n\n“The drones changed everything,” "
             "Lindqvist said. “We went from twenty sites a season to more than a hundred.”\n\n"

@@ -414,16 +414,25 @@ class SpeakerRegistry:
     def issuer_before(self, noun: str, pos: int) -> Entity | None:
         """The organisation that issued the ``noun`` ("statement", "report") last mentioned before ``pos``:
         the one named closest before that mention in its sentence ("Big Machine Records issued a statement",
-        "an internal Rivers Agency progress report")."""
+        "an internal Rivers Agency progress report"), else the first named after it there, if not the journal
+        it appeared in ("a study by researchers at the University of Calder published in the Journal of …")."""
         lo = max(0, pos - ROLE_WINDOW)
         hits = [m.start() for m in re.finditer(r"\b" + re.escape(noun) + r"\b", self.text[lo:pos], re.IGNORECASE)]
-        if not hits:
-            return None
-        at = lo + hits[-1]
-        sent_lo = max(self.text.rfind(". ", 0, at), self.text.rfind("\n", 0, at)) + 1
-        found = [(max(p for p in ent.positions if sent_lo <= p < at), ent) for ent in self.entities
-                 if ent.kind == "organisation" and any(sent_lo <= p < at for p in ent.positions)]
-        return max(found, key=lambda item: item[0])[1] if found else None
+        orgs = [ent for ent in self.entities if ent.kind == "organisation"]
+        for hit in reversed(hits):
+            at = lo + hit
+            sent_lo = max(self.text.rfind(". ", 0, at), self.text.rfind("\n", 0, at)) + 1
+            found = [(max(p for p in ent.positions if sent_lo <= p < at), ent) for ent in orgs
+                     if any(sent_lo <= p < at for p in ent.positions)]
+            if found:
+                return max(found, key=lambda item: item[0])[1]
+            stop = _SENTENCE_END.search(self.text, at)
+            hi = min(stop.start() if stop else pos, pos)
+            after = [(min(p for p in ent.positions if at < p < hi), ent) for ent in orgs
+                     if any(at < p < hi and not _IN_JOURNAL.search(self.text, max(0, p - 25), p) for p in ent.positions)]
+            if after:
+                return min(after, key=lambda item: item[0])[1]
+        return None
 
     def harvest_titles(self, text: str) -> None:
         """Titles in apposition to a full name: "the bloc's former secretary-general, Jens Stoltenberg," and
@@ -1068,6 +1077,7 @@ _DOCUMENTS = frozenset("statement statements report reports document documents m
                        "minutes data figures results estimate estimates numbers statistics poll polls".split()) | COURT_PAPERS
 
 
+_IN_JOURNAL = re.compile(r"\b(?:in|on|to)\s+(?:the\s+)?(?:journal\s+)?$", re.IGNORECASE)
 _PUBLISHED_IN = frozenset("report reports article story".split())
 
 
