@@ -180,6 +180,11 @@ def test_the_study_speaks_for_the_university_that_made_it_not_the_journal_it_app
     assert _speaker(text, "the benefit levelled off") == "University of Calder"
 
 
+def test_a_company_name_the_tagger_took_for_an_adverb_still_speaks():
+    text = ("The app was fined on Monday by Qubitly regulators. Qubitly said it would cooperate fully with regulators.")
+    assert _speaker(text, "it would cooperate fully") == "Qubitly"
+
+
 def test_a_masked_quote_is_never_a_speakers_name():
     text = ("Priya Lindqvist, a data scientist, said the team had used drones.\n\n“The drones changed everything,” "
             "Lindqvist said. “We went from twenty sites a season to more than a hundred.”\n\n"

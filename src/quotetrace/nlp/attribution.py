@@ -125,6 +125,10 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             return patient  # "Brand was questioned by police, insisting that …": Brand insists
         return None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not is_masked(c)]
+    if not subjects:  # "Qubitly said …": a name the tagger took for an adverb
+        subjects = [c for c in verb.children if c.dep_ == "advmod" and c.i == verb.i - 1 and c.text[:1].isupper()
+                    and c.text[1:].islower() and len(c.text) > 3 and (not c.is_sent_start or capitalised_elsewhere(
+                        c.doc.user_data.get("article") or "", c.text))]
     asked = next((c for c in verb.children if _asked_aside(c)), None) if not subjects else None
     if asked is not None:  # misparse "Falk, asked whether she would resign, said …": Falk says
         subjects = [c for c in asked.children if c.dep_ == "nsubj"]
@@ -323,7 +327,8 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
         else:
             form = "name" if len(name.split()) >= 2 and subj.ent_type_ not in _BODY_ENTS else "body"
         return SpeakerPhrase(name, start, unit.span(subj)[1], form, title=title, person=form == "name")
-    if subj.pos_ == "NOUN" and subj.text[:1].isupper() and subj.text[1:].islower() and subj.tag_ == "NN" \
+    if (subj.pos_ == "NOUN" and subj.tag_ == "NN" or subj.dep_ == "advmod") \
+            and subj.text[:1].isupper() and subj.text[1:].islower() \
             and not any(c.dep_ in ("det", "compound", "amod", "poss") for c in subj.children) \
             and (not subj.is_sent_start or subj.ent_type_ in ("PERSON", "ORG", "GPE")
                  or capitalised_elsewhere(subj.doc.user_data.get("article") or unit.text, subj.text)):
