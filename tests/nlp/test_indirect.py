@@ -190,6 +190,10 @@ def test_a_participle_after_an_attribution_reports_for_the_same_speaker():
     # a report in a noun with words between the owner and the noun
     ("One of the strangest moments of the inquiry was Varga’s own doubling-down admission that she did not know "
      "the name of the witness.", "she did not know the name of the witness", "Varga"),
+    # a participle of a verb of speaking is no attribution that "according to" would only relay
+    ("Police were called at midnight. Officers responding to a report of gunfire found the victim lying on the "
+     "sidewalk, according to a police report released Sunday.",
+     "Officers responding to a report of gunfire found the victim lying on the sidewalk", None),
     # "X said A, according to Y": Y only relays X's words
     ("The couple was quarantined, and the Varn Health Agency said it had traced people who might have been exposed "
      "to the patients, according to Ola Berg of the Varn Herald.",

@@ -1075,7 +1075,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
     # "…,” he said, according to the Intelligencer": a source after someone's attribution only relays it
     hits = [h for h in hits if h.lemma != "according to" or not any(
         o.lemma not in ("according to", "") and o.speaker is not None and o.sent_start == h.sent_start
-        and o.end <= h.start and (o.content is not None or o.lemma in _SPEECH)  # not "… could not agree, according to X"
+        and o.end <= h.start and (o.content is not None or o.lemma in _SPEECH and not o.text.endswith("ing"))
+        # (not "… could not agree, according to X", nor "Officers responding to a report … found …, according to X")
         and not (o.content is not None and o.content[0] <= h.start < o.content[1]
                  and not (h.content is not None and h.content[1] <= h.start))  # "X said A, according to Y"
         for o in hits)]
