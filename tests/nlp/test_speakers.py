@@ -185,6 +185,12 @@ def test_a_company_name_the_tagger_took_for_an_adverb_still_speaks():
     assert _speaker(text, "it would cooperate fully") == "Qubitly"
 
 
+def test_a_spokeswoman_for_the_hospital_speaks_for_the_hospital_named_before():
+    text = ("Police were called at midnight. He was taken to Carver Memorial Hospital and was in stable condition, "
+            "a spokeswoman for the hospital said.")
+    assert _speaker(text, "in stable condition") == "Carver Memorial Hospital"
+
+
 def test_a_masked_quote_is_never_a_speakers_name():
     text = ("Priya Lindqvist, a data scientist, said the team had used drones.\n\n“The drones changed everything,” "
             "Lindqvist said. “We went from twenty sites a season to more than a hundred.”\n\n"

@@ -588,6 +588,11 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             return reg.lookup_person(named.group(1)) or reg.person(named.group(1), phrase.start + phrase.text.find(rest))
         if _FOR_NAMED.search(first):
             phrase = dataclasses.replace(phrase, text=first, end=phrase.start + len(first))
+    common_for = _FOR_COMMON.match(phrase.text)
+    if common_for is not None:  # "a spokeswoman for the hospital": the hospital named before
+        body = reg.role("the " + common_for.group(1), phrase.start)
+        if body is not None and body.kind != "person":
+            return body
     if _UNNAMED_GROUP.search(phrase.text):  # "44 percent of voters", "people familiar with the talks"
         return reg.body(phrase.text, phrase.start, kind="anonymous")
     if phrase.form == "role" and phrase.text.lower().split()[-1] in LEGAL_SIDES:
@@ -806,6 +811,8 @@ def _staff_of_named_body(reg: SpeakerRegistry, phrase: "SpeakerPhrase", words: l
 # the sides of a court case, which argue and claim without naming anyone ("The defence argued that …")
 LEGAL_SIDES = frozenset("defence defense prosecution".split())
 _APPOSED_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*),?")
+_FOR_COMMON = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+)?spokes(?:man|woman|person)\s+for\s+(?:the|its)\s+"
+                         r"([a-z][\w-]*(?:\s+[a-z][\w-]*)?)$")
 _FOR_NAMED = re.compile(r"\bspokes(?:man|woman|person|people)\s+for\s+(?:the\s+)?[A-Z]")
 _SOURCE_HEAD = re.compile(r"(?:^|[’']s\s+|\b(?:the|a|an|one|two|three|several|other)\s+(?:[\w-]+\s+){0,3})"
                           r"(?:source|sources|insider|insiders)\b(?!\s+(?:of|for|at|in)\s+[A-Z])", re.IGNORECASE)
