@@ -261,6 +261,13 @@ def test_an_abstract_noun_the_parser_makes_a_subject_never_speaks():
     assert all(speaker is None or "retaliation" not in speaker for _, speaker in found), found
 
 
+def test_a_when_clause_with_its_own_speaker_stays_inside_the_words_reported():
+    found = _indirect("The summit ended on Friday. Ines Varga admitted that there is a contradiction when the Varn "
+                      "League says it wants the port to reopen but refuses to pay for it.")
+    assert found == [("there is a contradiction when the Varn League says it wants the port to reopen but refuses to "
+                      "pay for it", "Ines Varga")], found
+
+
 def test_according_to_plan_is_no_statement():
     assert _indirect("The launch of the Varn ferry went ahead according to plan.") == []
 

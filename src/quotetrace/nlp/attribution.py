@@ -595,7 +595,9 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
     other = next((t for t in doc[max(left, verb.i + 1): right + 1] if t.dep_ in ("advcl", "conj", "ccomp")
                   and cue_lemma(t.text) in _SPEECH and t.head.i != verb.i
                   and any(c.dep_ == "ccomp" for c in t.children)
-                  and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in t.children)), None)
+                  and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in t.children)
+                  and (t.dep_ != "advcl" or any(m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in t.children))),
+                 None)  # (not "… an element of contradiction when NATO says it wants …": part of the words)
     if other is not None and other.left_edge.i > left:  # "X said A, while Y said B": B is Y's, not X's
         right = other.left_edge.i - 1
         while right > left and (doc[right].is_punct or doc[right].dep_ in ("cc", "mark")):
