@@ -17,15 +17,15 @@ from quotetrace.evaluate import EvalReport, evaluate, gold_from_expectations
 
 pipeline = pytest.importorskip("quotetrace.nlp.pipeline", reason="the extractor (quotetrace.nlp.pipeline) is missing")
 
-# measured 2026-11-23 (third session): news (177 fictional articles) F1 0.995, speaker accuracy 0.996;
+# measured 2026-11-23 (fourth session): news (177 fictional articles) F1 0.995, speaker accuracy 0.996;
 # seeds (69 quotes) F1 0.993, speaker accuracy 1.000; real-news development set (83 real pages, 1,274 quotes)
-# F1 0.903, speaker accuracy 0.931
+# F1 0.912, speaker accuracy 0.939
 NEWS_F1_FLOOR = 0.98
 NEWS_SPEAKER_FLOOR = 0.98
 SEEDS_F1_FLOOR = 0.97
 SEEDS_SPEAKER_FLOOR = 0.98
-REALNEWS_F1_FLOOR = 0.89
-REALNEWS_SPEAKER_FLOOR = 0.92
+REALNEWS_F1_FLOOR = 0.90
+REALNEWS_SPEAKER_FLOOR = 0.93
 THRESHOLD = 0.3
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
