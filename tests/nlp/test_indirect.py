@@ -65,6 +65,8 @@ def test_reported_clause_found_from_the_words_when_the_parse_misses_it(text, con
     ("Port director Ansa Brun disputed the notion that the cranes had arrived late.", "the cranes had arrived late"),
     ("Port director Ansa Brun volunteered that the cranes had arrived late.", "the cranes had arrived late"),
     ("Port director Ansa Brun assured residents that the cranes were safe to use.", "the cranes were safe to use"),
+    ("Port director Ansa Brun made it clear that the cranes were safe to use.", "the cranes were safe to use"),
+    ("Port director Ansa Brun made clear the cranes were safe to use.", "the cranes were safe to use"),
 ])
 def test_bare_clause_after_a_speech_verb(text, content):
     assert any(t == content for t, _ in _indirect(text)), _indirect(text)
@@ -233,9 +235,10 @@ def test_a_participle_after_a_passive_with_a_person_as_its_subject_is_that_perso
     assert found == [("he was innocent", "Olle Brand")], found
 
 
-def test_two_speakers_set_against_each_other_in_one_sentence_keep_their_own_words():
-    found = _indirect("The vote was held on Friday. Mayor Rhea Falk said the plan would help renters, while "
-                      "Councillor Dag Heller said it would hurt them.")
+@pytest.mark.parametrize("second", ["while Councillor Dag Heller said", "whereas Councillor Dag Heller argued"])
+def test_two_speakers_set_against_each_other_in_one_sentence_keep_their_own_words(second):
+    found = _indirect(f"The vote was held on Friday. Mayor Rhea Falk said the plan would help renters, {second} "
+                      "it would hurt them.")
     assert ("the plan would help renters", "Rhea Falk") in found and ("it would hurt them", "Dag Heller") in found, found
 
 

@@ -704,6 +704,8 @@ def test_names_the_text_calls_a_business():
                  "Lindqvist said. “We went from twenty sites a season to more than a hundred.”\n\n"
                  "She added that the raw survey data would be made public next month.",
                  "raw survey data", "Priya Lindqvist", id="a_masked_quote_is_never_a_speakers_name"),
+    pytest.param("The plant closed in March. Tarnvale Steel shut its last furnace on Friday. The steelmaker said it "
+                 "could not compete with imports.", "could not compete", "Tarnvale Steel", id="the_steelmaker_is_the_firm"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

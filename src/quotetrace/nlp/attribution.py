@@ -596,7 +596,10 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
                   and cue_lemma(t.text) in _SPEECH and t.head.i != verb.i
                   and any(c.dep_ == "ccomp" for c in t.children)
                   and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in t.children)
-                  and (t.dep_ != "advcl" or any(m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in t.children))),
+                  and (t.dep_ != "advcl" or any(m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in t.children))
+                  or t.dep_ == "advcl" and cue_lemma(t.text) is not None and t.head.i != verb.i
+                  and any(c.dep_ == "ccomp" for c in t.children) and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in t.children)
+                  and any(m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in t.children)),
                  None)  # (not "… an element of contradiction when NATO says it wants …": part of the words)
     if other is not None and other.left_edge.i > left:  # "X said A, while Y said B": B is Y's, not X's
         right = other.left_edge.i - 1
@@ -737,6 +740,35 @@ _SPEECH = frozenset("say tell add write ask reply respond answer explain declare
 # verbs that characterise in someone's words ("One reviewer called the book “…”"): any noun may be their subject
 _CHARACTERISE = frozenset("call describe dismiss label brand".split())
 _OPENING_MARKS = frozenset('“"‘\'„«”')
+
+
+def _made_clear(unit: ParsedUnit, u_index: int, verb: Token) -> CueHit | None:
+    """"Falk made (it) clear that she would not resign": Falk's statement."""
+    if verb.lower_ not in ("made", "make", "makes", "making"):
+        return None
+    doc = verb.doc
+    clear = next((c for c in verb.children if c.lower_ == "clear" and c.dep_ in ("ccomp", "acomp", "oprd", "xcomp")), None)
+    clause = next((c for c in clear.children if c.dep_ in ("ccomp", "advcl") and c.i > clear.i
+                   and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None) if clear is not None else None
+    if clear is None and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "clear":
+        clear = doc[verb.i + 1]  # "made clear the cranes were safe": the parser hangs "clear" on the clause
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and clear.head.i == c.i), None)
+    subj = _subject(verb) if clause is not None else None
+    if subj is None:
+        return None
+    left, right = max(clause.left_edge.i, clear.i + 1), clause.right_edge.i
+    while left < right and (doc[left].lower_ == "that" or doc[left].is_punct):
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    content = (unit.start + doc[left].idx, unit.start + doc[right].idx + len(doc[right].text))
+    speaker = _speaker_phrase(unit, subj, True)
+    if speaker is None:
+        return None
+    s, e = unit.span(verb)
+    sent = verb.sent
+    return CueHit("make clear", verb.text, s, e, unit.start + sent.start_char, unit.start + sent.end_char, u_index,
+                  verb.i, speaker, content)
 
 
 def _as_reported_by(unit: ParsedUnit, u_index: int, verb: Token, lemma: str) -> CueHit | None:
@@ -964,6 +996,9 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 continue
             lemma = cue_lemma(token.text)
             if lemma is None:
+                clear = _made_clear(unit, u_index, token)
+                if clear is not None:  # "X made (it) clear that …"
+                    hits.append(clear)
                 continue
             if lemma == "point" and not any(c.lower_ == "out" for c in token.children):
                 continue

@@ -55,7 +55,8 @@ ORG_NOUNS = frozenset(
 COMPANY_NOUNS = frozenset(
     """company firm group bank lender carrier airline insurer retailer manufacturer carmaker automaker maker
     operator developer producer supplier utility startup conglomerate chain giant insurer broker brokerage label
-    studio publisher chipmaker drugmaker""".split()
+    studio publisher chipmaker drugmaker steelmaker miner automaker broadcaster shipper shipbuilder refiner
+    brewer grocer""".split()
 )
 ORG_NOUNS = ORG_NOUNS | COMPANY_NOUNS
 # words in an organisation's name that make it a public body, never "the company"
