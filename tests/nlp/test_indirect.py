@@ -175,6 +175,11 @@ def test_a_participle_after_an_attribution_reports_for_the_same_speaker():
     # passive hearsay with an empty "it": reported, no one named
     ("The trial began on Friday. It was reported last week that Ines Varga had left the country.",
      "Ines Varga had left the country", None),
+    # "per X" is "according to X"; "per cent" is no source
+    ("The plague spread fast. The disease, per the Varn Health Agency, is often found in small mammals.",
+     "is often found in small mammals", "Varn Health Agency"),
+    ("The plague spread fast. The disease is often found in small mammals, per the Varn Health Agency.",
+     "The disease is often found in small mammals", "Varn Health Agency"),
     # "as reported by X": X's report, unless X only relays someone's words
     ("The vote was held on Friday. As first reported by the Varn Herald, the ferry talks had failed.",
      "the ferry talks had failed", "Varn Herald"),
@@ -269,6 +274,10 @@ def test_a_when_clause_with_its_own_speaker_stays_inside_the_words_reported():
                       "League says it wants the port to reopen but refuses to pay for it.")
     assert found == [("there is a contradiction when the Varn League says it wants the port to reopen but refuses to "
                       "pay for it", "Ines Varga")], found
+
+
+def test_per_cent_and_per_barrel_are_no_sources():
+    assert _indirect("Prices rose 3 per cent last year, to 40 dollars per barrel.") == []
 
 
 def test_according_to_plan_is_no_statement():

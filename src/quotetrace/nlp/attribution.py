@@ -661,7 +661,7 @@ def _misattached_that_clause(verb: Token) -> Token | None:
 def _according_to(unit: ParsedUnit, token: Token) -> tuple[Token | None, tuple[int, int] | None]:
     """Subject and content of "according to X, ..." / "..., according to X"."""
     doc = token.doc
-    to = doc[token.i + 1]
+    to = doc[token.i + 1] if token.lower_ == "according" else token  # "according to X" / "per X"
     sent = token.sent
     # the source phrase runs from after "to" to the next comma (the parser often misattaches it)
     np_end = to.i
@@ -940,7 +940,9 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
     for u_index, unit in enumerate(units):
         for token in unit.doc:
             low = token.lower_
-            if low == "according" and token.i + 1 < len(unit.doc) and unit.doc[token.i + 1].lower_ == "to":
+            per = low == "per" and token.dep_ == "prep" and token.i + 1 < len(unit.doc) and (
+                token.i - token.sent.start == 0 or unit.doc[token.i - 1].text == ",")  # "…, per the WHO, …"
+            if per or low == "according" and token.i + 1 < len(unit.doc) and unit.doc[token.i + 1].lower_ == "to":
                 pobj, content = _according_to(unit, token)
                 speaker = _speaker_phrase(unit, pobj) if pobj is not None else None
                 if speaker is None and pobj is not None and pobj.lower_ in _SOURCE_DOCUMENTS:
@@ -955,7 +957,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                                             "role")
                 s, e = unit.span(token)
                 sent = token.sent
-                hits.append(CueHit("according to", "according to", s, unit.span(unit.doc[token.i + 1])[1],
+                hits.append(CueHit("according to", token.text if per else "according to", s,
+                                   e if per else unit.span(unit.doc[token.i + 1])[1],
                                    unit.start + sent.start_char, unit.start + sent.end_char, u_index, token.i,
                                    speaker, content))
                 continue
