@@ -941,7 +941,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
         for token in unit.doc:
             low = token.lower_
             per = low == "per" and token.dep_ == "prep" and token.i + 1 < len(unit.doc) and (
-                token.i - token.sent.start == 0 or unit.doc[token.i - 1].text == ",")  # "…, per the WHO, …"
+                token.i - token.sent.start == 0 or unit.doc[token.i - 1].text == ",") and (
+                token.text == "per" or unit.doc[token.i + 1].lower_ in ("the", "a", "an"))  # not "Per Arne Nessa"
             if per or low == "according" and token.i + 1 < len(unit.doc) and unit.doc[token.i + 1].lower_ == "to":
                 pobj, content = _according_to(unit, token)
                 speaker = _speaker_phrase(unit, pobj) if pobj is not None else None

@@ -159,7 +159,7 @@ def has_cue(text: str, start: int = 0, end: int | None = None) -> bool:
 
         elif low == "according" and i + 1 < len(words) and words[i + 1].lower() == "to":
             return True
-        elif low == "per" and i + 1 < len(words) and (words[i + 1] == "the" or words[i + 1][:1].isupper()):
+        elif low == "per" and i + 1 < len(words) and (words[i + 1] == "the" or word == "per" and words[i + 1][:1].isupper()):
             return True  # "…, per the WHO, …": a source, like "according to"
         elif low == "clear" and any(w.lower() in ("made", "make", "makes", "making") for w in words[max(0, i - 2): i]):
             return True  # "made (it) clear that …"
