@@ -218,6 +218,8 @@ def test_a_participle_after_an_attribution_reports_for_the_same_speaker():
     # asides with an appositive, or an "as" the parser hangs anywhere
     ("The vote was held on Friday. The workers, said union steward Ruth Ambler, were treated badly by the company.",
      "were treated badly by the company", "Ruth Ambler"),
+    ("The allergy is rare. The condition, as the Varn Herald very recently explained, is complex and rare.",
+     "is complex and rare", "Varn Herald"),
     ("This system, says Rikard Lock, an immunologist at the University of Varn, Ostby, helps direct the body's "
      "response to danger.", "helps direct the body's response to danger", "Rikard Lock"),
     ("For example, as Herbert notes, being able to taste traces of pathogens gives the body more time to respond.",

@@ -885,7 +885,7 @@ def _conjoined_report(unit: ParsedUnit, verb: Token, content: tuple[int, int]) -
 # verbs of being and mind that go on reporting in any tense after "X said A, and she …"
 _STATES = frozenset("was were had knew thought felt wanted needed hoped believed expected planned intended remained "
                     "seemed".split())
-_ASIDE_BEFORE = re.compile(r",[ \t]*$")
+_ASIDE_BEFORE = re.compile(r",[ \t]*(?:as[ \t]+)?$")  # "The key, says Buser, …", "HP, as Gizmodo explained, is …"
 _ASIDE_AFTER = re.compile(r"(?:[ \t]+(?:[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*)*)?(?:[ \t]+(?:on|in|last|this|at)[ \t]+\w+)?"
                           r"[ \t]*,[ \t]+(?:(and[ \t]+)(?=[a-z“\"‘])|(?=[“\"‘’'$\d]|(?i:i|it|they|he|she|we|you|there|is|was|are|were|"
                           r"could|would|will|should|may|might|can|has|have|had|must|did|does|do|remains?|"
@@ -903,7 +903,7 @@ def _parenthetical(unit: ParsedUnit, verb: Token, sent: Span) -> tuple[tuple[int
     is …", "Meanwhile, Doctor says, they are …"), and whether they follow an "and" (a second statement)."""
     text = unit.text
     subject_lo = min((c.left_edge.idx for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), default=verb.idx)
-    if not _ASIDE_BEFORE.search(text, max(sent.start_char, subject_lo - 3), subject_lo):
+    if not _ASIDE_BEFORE.search(text, max(sent.start_char, subject_lo - 6), subject_lo):
         return None
     after = _ASIDE_AFTER.match(text, verb.idx + len(verb.text)) or _ASIDE_APPOS_AFTER.match(text, verb.idx + len(verb.text))
     if after is None:
