@@ -232,8 +232,11 @@ def test_statements_the_parser_hides(text, content, speaker):
 @pytest.mark.parametrize("text", [
     "The ferry line closed. Ines Varga would not say whether the ferry would run again.",
     "The ferry line closed. Ines Varga did not say when the ferry would run again.",
+    "The ferry line closed. The operators have not disclosed how many ferries would be needed.",
+    "The ferry line closed. Others, though, might argue that the ferry should never have run.",
+    "The ferry line closed. A whistleblower would then have claimed that the ferry was unsafe.",
 ])
-def test_a_question_left_unanswered_is_no_statement(text):
+def test_a_question_left_unanswered_or_a_hypothetical_claim_is_no_statement(text):
     assert _indirect(text) == []
 
 

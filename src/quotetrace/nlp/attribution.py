@@ -1011,9 +1011,13 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
             if token.dep_ == "xcomp" and token.head.lower_.startswith(("declin", "refus")):
                 continue  # "declined to say when ...": nothing was said
             if any(c.dep_ == "neg" for c in token.children) and any(
-                    c.dep_ in ("ccomp", "advcl") and any(m.lower_ in ("whether", "if") or m.tag_ in ("WRB", "WP")
-                                                         for m in c.children if m.i < c.i) for c in token.children):
-                continue  # "would not say whether …", "did not say when …": nothing was said
+                    c.dep_ in ("ccomp", "advcl") and (c.left_edge.lower_ in ("whether", "if") or c.left_edge.tag_ in (
+                        "WRB", "WP", "WDT") or any(m.lower_ in ("whether", "if") or m.tag_ in ("WRB", "WP")
+                                                   for m in c.children if m.i < c.i)) for c in token.children):
+                continue  # "would not say whether …", "have not disclosed how many …": nothing was said
+            modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
+            if modals & {"might", "may", "could"} or {"would", "have"} <= modals:
+                continue  # "Others might argue that …", "would then have claimed that …": nobody said it
             misparsed = token.dep_ == "acl" and token.head.dep_ in ("nsubj", "appos") and any(
                 c.dep_ == "ccomp" and _that_clause(c) for c in token.children)
             relay = _as_reported_by(unit, u_index, token, lemma)
