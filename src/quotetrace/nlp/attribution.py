@@ -709,7 +709,7 @@ def _according_to(unit: ParsedUnit, token: Token) -> tuple[Token | None, tuple[i
 
 
 # "announced the tour", "revealed the new model": an act with a thing, no words reported (a clause would be)
-_NOUN_ANNOUNCEMENTS = frozenset("announce reveal predict confirm declare write add post publish".split())
+_NOUN_ANNOUNCEMENTS = frozenset("announce reveal predict confirm declare write add post publish claim".split())
 _DIRECTIVE = frozenset("urge ask call demand warn".split())
 _FINDING_VERBS = frozenset("find show".split())
 _ACCUSATIONS = frozenset("accuse allege".split())
