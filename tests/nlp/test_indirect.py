@@ -264,6 +264,8 @@ def test_a_question_put_to_the_speaker_in_an_aside_is_not_her_statement():
     "The cafe opened in 1990. Nadia Holm wrote her first novel on the backs of restaurant receipts during slow shifts.",
     "The bakery opened in 1987. Tomas Lind added a sourdough rye to the menu this spring.",
     "Trade talks resumed. The deal would allow leaders from both countries to claim an easy victory.",
+    "The patient recovered. Blood tests revealed that his body had made antibodies to the feathers.",
+    "The patient recovered. Those facts suggest that the receptors evolved early.",
 ])
 def test_an_act_with_a_thing_reports_no_words(text):
     assert _indirect(text) == []

@@ -712,6 +712,9 @@ def _according_to(unit: ParsedUnit, token: Token) -> tuple[Token | None, tuple[i
 _NOUN_ANNOUNCEMENTS = frozenset("announce reveal predict confirm declare write add post publish claim".split())
 _DIRECTIVE = frozenset("urge ask call demand warn".split())
 _FINDING_VERBS = frozenset("find show".split())
+_EVIDENCE_VERBS = frozenset("suggest hint reveal indicate show find".split())
+_EVIDENCE = frozenset("test tests fact facts evidence work scan scans sample samples sign signs trend trends "
+                      "experiment experiments observation observations record".split())
 _ACCUSATIONS = frozenset("accuse allege".split())
 _HEARSAY = frozenset("report claim say announce".split())
 _WRITTEN = frozenset("statement letter post message tweet note sign release email caption headline notice "
@@ -1035,6 +1038,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
             subj = _subject(token)
             if lemma in _FINDING_VERBS and (subj is None or subj.lower_ not in _FINDING_SUBJECTS):
                 continue  # "found"/"showed" report only when a study or a report is the subject
+            if lemma in _EVIDENCE_VERBS and subj is not None and subj.pos_ == "NOUN" and subj.lower_ in _EVIDENCE:
+                continue  # "Blood tests revealed …", "Those facts suggest …": evidence, nobody's words
             if lemma == "read" and (subj is None or subj.lower_ not in _WRITTEN):
                 continue  # "the statement read": a text speaks; "she read the verdict" is no report
             speaker = _speaker_phrase(unit, subj, lemma in _SPEECH or lemma in _CHARACTERISE) if subj is not None else None
