@@ -15,7 +15,7 @@ OBJECT_CONTENT = frozenset(
 XCOMP_CONTENT = frozenset("urge pledge promise vow ask demand call warn".split())
 # never the head of reported speech on their own (only attribute quotes or partial quotes)
 NO_INDIRECT = frozenset("speak continue call cite praise criticize criticise shout dub label brand blame thank hail slam "
-                         "blast condemn denounce decry lambast mock beg implore applaud eulogize term".split())
+                         "blast condemn denounce decry lambast mock beg implore applaud eulogize term agree".split())
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "n"}
 FIRST_SECOND = frozenset("i me we us you".split())
 
