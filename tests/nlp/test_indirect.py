@@ -268,6 +268,7 @@ def test_a_question_put_to_the_speaker_in_an_aside_is_not_her_statement():
     "The patient recovered. Those facts suggest that the receptors evolved early.",
     "The siege went on. Police have laid siege to the campus and threatened to use live ammunition on the students.",
     "The club confirmed the news. Olle Brand has agreed a deal to manage the club until the end of the season.",
+    "The mice were sick. To confirm the link between the parasites and the cells, Olle Brand ordered more mice.",
 ])
 def test_an_act_with_a_thing_reports_no_words(text):
     assert _indirect(text) == []

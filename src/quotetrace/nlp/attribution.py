@@ -1018,6 +1018,10 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                         "WRB", "WP", "WDT") or any(m.lower_ in ("whether", "if") or m.tag_ in ("WRB", "WP")
                                                    for m in c.children if m.i < c.i)) for c in token.children):
                 continue  # "would not say whether …", "have not disclosed how many …": nothing was said
+            if token.dep_ == "advcl" and token.tag_ == "VB" and token.i < token.head.i \
+                    and token.left_edge.i == token.sent.start and token.sent[0].lower_ == "to" \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+                continue  # "To confirm the link, Howitt ordered more mice": a purpose, nothing said
             modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
             if modals & {"might", "may", "could"} or {"would", "have"} <= modals:
                 continue  # "Others might argue that …", "would then have claimed that …": nobody said it
