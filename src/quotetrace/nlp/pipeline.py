@@ -328,10 +328,9 @@ _MINOR_WORDS = frozenset("of the and a an in on at to for with from by".split())
 _PUT_IT = re.compile(r"[\s,”\"’']*as\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|he|she)\s+(?:has\s+|had\s+)?put\s+it\b")
 
 
-_NAME_RUN = r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she)"
-_PUT_IT_BEFORE = re.compile(r"\s*(?:As\s+" + _NAME_RUN + r"\s+(?:has\s+|had\s+)?put\s+it|In\s+" + _NAME_RUN.replace("(", "(?P<own>", 1)
-                            + r"[’']s?\s+words|In\s+the\s+words\s+of\s+" + _NAME_RUN.replace("(", "(?P<of>", 1)
-                            + r")\s*,[^.!?“”\"]*$")
+_WHO = r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she)"
+_PUT_IT_BEFORE = re.compile(r"\s*(?:As\s+" + _WHO + r"\s+(?:has\s+|had\s+)?put\s+it|In\s+" + _WHO + r"[’']s?\s+words"
+                            r"|In\s+the\s+words\s+of\s+" + _WHO + r")\s*,[^.!?“”\"]*$")
 
 
 def _as_put_it(text: str, reg: SpeakerRegistry, pairs: list[MarkPair], drafts: list[QuoteDraft],
@@ -347,12 +346,11 @@ def _as_put_it(text: str, reg: SpeakerRegistry, pairs: list[MarkPair], drafts: l
             found = _PUT_IT_BEFORE.match(text, lo, open_at)
         if found is None:
             continue
-        who = found.group(1) or found.groupdict().get("own") or found.groupdict().get("of")
-        if not who:
-            continue
+        group = next(i for i, g in enumerate(found.groups(), 1) if g)  # the alternative that matched
+        who, at = found.group(group), found.start(group)
         who = " ".join(who.split()[-2:]) if who not in ("he", "she") else who  # "Councillor Dag Heller": the name
-        entity = reg.most_recent(found.start(1), PRONOUNS[who], set()) if who in ("he", "she") \
-            else reg.lookup_person(who) or reg.person(who, found.start(1))
+        entity = reg.most_recent(at, PRONOUNS[who], set()) if who in ("he", "she") \
+            else reg.lookup_person(who) or reg.person(who, at)
         if entity is not None:
             draft.kind, entity_of[k] = "partial", entity
 

@@ -642,8 +642,9 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         if known is not None or len(owner.split()) >= 2 and not any(w.lower() in ORG_NOUNS for w in owner.split()):
             return known or reg.person(owner, phrase.start)
     camp = _NAMED_CAMPAIGN.match(phrase.text)
-    if camp is not None and reg.lookup_person(camp.group(1)) is not None:
-        return reg.lookup_person(camp.group(1))  # "The Amsel campaign said": Amsel
+    candidate = reg.lookup_person(camp.group(1)) if camp is not None else None
+    if candidate is not None:
+        return candidate  # "The Amsel campaign said": Amsel
     role_voice = _ROLES_VOICE.match(phrase.text)
     if role_voice is not None:  # "The governor's office said": the governor introduced earlier
         holder = reg.role("the " + role_voice.group(1), phrase.start)
