@@ -127,8 +127,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not is_masked(c)]
     if not subjects:  # "Qubitly said …": a name the tagger took for an adverb
         subjects = [c for c in verb.children if c.dep_ == "advmod" and c.i == verb.i - 1 and c.text[:1].isupper()
-                    and c.text[1:].islower() and len(c.text) > 3 and (not c.is_sent_start or capitalised_elsewhere(
-                        c.doc.user_data.get("article") or "", c.text))]
+                    and c.text[1:].islower() and len(c.text) > 3 and (not c.is_sent_start or _capitalised_in_article(c, ""))]
     asked = next((c for c in verb.children if _asked_aside(c)), None) if not subjects else None
     if asked is not None:  # misparse "Falk, asked whether she would resign, said …": Falk says
         subjects = [c for c in asked.children if c.dep_ == "nsubj"]
@@ -205,6 +204,18 @@ def _leader_of(subj: Token) -> Token | None:
     led = next((c for m in members for c in m.children if c.dep_ == "acl" and c.lower_ in ("led", "headed")), None)
     agent = next((c for c in led.children if c.dep_ == "agent"), None) if led is not None else None
     return next((c for c in agent.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if agent else None
+
+
+def _capitalised_in_article(token: Token, fallback: str) -> bool:
+    """Whether the article writes ``token``'s word capitalised mid-sentence somewhere (so it is a name),
+    looked up once per article and word (``fallback``: the text to scan outside the pipeline)."""
+    data = token.doc.user_data
+    cache = data.get("capitals")
+    if cache is None:
+        return capitalised_elsewhere(data.get("article") or fallback, token.text)
+    if token.text not in cache:
+        cache[token.text] = capitalised_elsewhere(data.get("article") or fallback, token.text)
+    return cache[token.text]
 
 
 def _asked_aside(token: Token) -> bool:
@@ -331,7 +342,7 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
             and subj.text[:1].isupper() and subj.text[1:].islower() \
             and not any(c.dep_ in ("det", "compound", "amod", "poss") for c in subj.children) \
             and (not subj.is_sent_start or subj.ent_type_ in ("PERSON", "ORG", "GPE")
-                 or capitalised_elsewhere(subj.doc.user_data.get("article") or unit.text, subj.text)):
+                 or _capitalised_in_article(subj, unit.text)):
         s, e = unit.span(subj)  # "Trump has tried to suggest …": a name the tagger took for a common noun
         return SpeakerPhrase(subj.text, s, e, "body")
     if subj.pos_ in ("NOUN", "ADJ", "PRON"):

@@ -168,8 +168,10 @@ class _Index:
 def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], units: list[ParsedUnit]) -> ArticleQuotes:
     """Turn the scanned marks and parsed units of one article into Quote and SpeakerMention records."""
     text = article.text
+    capitals: dict[str, bool] = {}  # word → written capitalised mid-sentence somewhere (asked once per article)
     for unit in units:  # the whole article, for what one unit cannot tell ("Trump" opening a sentence: a name?)
         unit.doc.user_data["article"] = text
+        unit.doc.user_data["capitals"] = capitals
     cues = sorted(find_cues(units), key=lambda c: c.start)
     index = _Index(text, pairs, cues)
     for cue in cues:
