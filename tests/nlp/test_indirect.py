@@ -371,3 +371,10 @@ def test_accusations_and_court_papers_report_even_when_nobody_is_named(text, con
 def test_who_is_accused_is_never_the_accuser():
     text = "The trial went on. Orm, who is accused of hiding the money from his partners, denied every charge put to him."
     assert all(speaker != "Orm" for content, speaker in _indirect(text) if "hiding" in content)
+
+
+def test_a_relative_clause_after_a_cue_reports_nothing():
+    text = ("Tomas Reyes was the third witness testifying Tuesday who listened in on the call with the minister. "
+            "The helicopter, which it said crashed in the hills, was found on Monday, the army said.")
+    found = {text[q.start:q.end] for q in extract_text(text)}
+    assert not any(t.startswith("who listened") for t in found)

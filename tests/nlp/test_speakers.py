@@ -706,6 +706,12 @@ def test_names_the_text_calls_a_business():
                  "raw survey data", "Priya Lindqvist", id="a_masked_quote_is_never_a_speakers_name"),
     pytest.param("The plant closed in March. Tarnvale Steel shut its last furnace on Friday. The steelmaker said it "
                  "could not compete with imports.", "could not compete", "Tarnvale Steel", id="the_steelmaker_is_the_firm"),
+    pytest.param("Prince Edvard, the younger brother of the heir to the Norvik throne, Anselm, has told friends that the "
+                 "interview was a success.\n\nIn it, the Norvikian royal flatly denied taking money from the fund.",
+                 "taking money", "Edvard", id="a_person_noun_speaks_with_any_cue_and_is_the_last_speaker_not_the_last_name"),
+    pytest.param("Mara Velde, the rapper from Osterby, released her album on Friday. Critics were divided.\n\n"
+                 "The rapper insisted the record was her best.", "record was her best", "Mara Velde",
+                 id="the_rapper_is_the_person_just_named"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

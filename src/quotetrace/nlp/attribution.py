@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from quotetrace.nlp.cues import (COURT_PAPERS, FIRST_SECOND, NO_INDIRECT, OBJECT_CONTENT, PRONOUNS, REPORT_NOUNS,
                                  XCOMP_CONTENT, cue_lemma)
 from quotetrace.nlp.gender import gender_of
-from quotetrace.nlp.mentions import _STOP_CAPS, ORG_NOUNS, PERSON_ROLES, TITLE_WORDS, name_of, noun_phrase
+from quotetrace.nlp.mentions import _STOP_CAPS, ORG_NOUNS, PERSON_NOUNS, PERSON_ROLES, TITLE_WORDS, name_of, noun_phrase
 from quotetrace.nlp.speakers import EVENT_NOUNS, LEGAL_SIDES, Entity, capitalised_elsewhere
 
 LOGGER = logging.getLogger(__name__)
@@ -378,7 +378,7 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
             return None  # "The prosecution will respond on Monday": no words of its own here
         common_start = len(phrase) > 1 and phrase[0].is_sent_start and phrase[0].pos_ in ("NOUN", "ADJ") \
             and phrase[0].text[:1].isupper()
-        if head in PERSON_ROLES or head in ORG_NOUNS or head in _FINDING_SUBJECTS or head in _SOURCE_DOCUMENTS \
+        if head in PERSON_NOUNS or head in ORG_NOUNS or head in _FINDING_SUBJECTS or head in _SOURCE_DOCUMENTS \
                 or head in LEGAL_SIDES or any(t.pos_ == "PROPN" for t in phrase):
             return SpeakerPhrase(text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role",
                                  common_start=common_start)

@@ -14,6 +14,8 @@ LOGGER = logging.getLogger(__name__)
 MIN_WORDS = 3
 _ANONYMITY = re.compile(r"(?:not\s+to\s+be\s+(?:named|identified|quoted|cited)|(?:to\s+be\s+)?identified\s+only\b|for\s+anonymity|that\s+(?:his|her|their)\s+names?\s+(?:not\s+be|be\s+withheld))\b")
 _RELAY_TAIL = re.compile(r",?\s+(?:as\s+)?(?:reported|cited|quoted|relayed)\s+by\b|,\s+according\s+to\b")
+# "the witness testifying Tuesday who listened in …": a relative clause describes the subject, it reports nothing
+_RELATIVE_START = re.compile(r"(?:who|whom|whose|which)\s+(?!(?:he|she|it|they|we|I|the\s+\w+)\s+)")
 _WHEN_HEAD = re.compile(r"(?:late\s+|early\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                         r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=(?:that\s+)?[\w“\"‘'])")
 # "…, the RIA news agency reported." / "…, the ministry said in a statement": who relays the words, at their end
@@ -71,7 +73,7 @@ def indirect_spans(text: str, cues: list[CueHit],
     for cue in cues:
         if cue.quote_level is not None or cue.content is None or cue.entity is None:
             continue
-        if _ANONYMITY.match(text, *cue.content):
+        if _ANONYMITY.match(text, *cue.content) or _RELATIVE_START.match(text, *cue.content):
             continue  # "who asked not to be named": the terms of anonymity, not a statement
         for start, end in cue.extra.get("parts") or [cue.content]:  # type: ignore[union-attr]
             tail = _RELAY_TAIL.search(text, start, end) or next(

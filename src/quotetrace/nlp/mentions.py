@@ -42,6 +42,15 @@ PERSON_ROLES = frozenset(
     correspondent spokespeople striker goalkeeper midfielder defender winger quarterback coach manager captain
     sprinter novelist poet singer actor actress geologist lawyer attorney solicitor watchman bishop""".split()
 )
+# nouns that can only name a person ("the British royal denied …", "the rapper claimed …"): a speaker even
+# with a cue that is not a verb of saying
+PERSON_NOUNS = PERSON_ROLES | OCCUPATIONS | (TITLE_WORDS - frozenset(
+    "foreign defense defence deputy former then acting press vice crown".split())) | frozenset(
+    """royal star rapper duke duchess monarch billionaire tycoon mogul legislator congressman filmmaker producer
+    strategist pollster activist protester suspect defendant plaintiff teenager worker employee boss trader
+    fan comedian guitarist drummer bassist frontman frontwoman singer-songwriter socialite heir heiress model
+    golfer batsman bowler pitcher outfielder infielder rookie veteran incumbent challenger candidate nominee
+    whistleblower""".split())
 ORG_NOUNS = frozenset(
     """ministry kremlin government newspaper agency company department office pentagon police army military
     embassy committee council commission court party union bloc alliance administration campaign firm group

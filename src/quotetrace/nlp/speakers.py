@@ -119,6 +119,7 @@ class SpeakerRegistry:
         self.subject_names: list[tuple[int, str]] = []
         self.unnamed_roles: dict[str, Entity] = {}  # "spokesperson" → whom "a/the spokesperson" stood for
         self.body_names: set[str] = set()  # names the text itself calls a body ("The group …, Big Machine,")
+        self.speaker_subjects: list[tuple[int, Entity]] = []  # (position, person) of attributions resolved so far
         self.org_subjects: set[int] = set()  # positions of named organisations that open a sentence's subject
         self.places: set[str] = set()  # lower-cased places and nationalities the tagger found ("beijing")
         self.named_in_running_text: dict[str, bool] = {}  # word → capitalised after a lower-case word somewhere
@@ -749,15 +750,8 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         if (head in PERSON_ROLES or (definite and head not in ORG_NOUNS)) and not any(w[:1].isupper() for w in words) \
                 or core_role:
             # "the veteran", "the agency's former director": the person the text was just about
-            recent = reg.most_recent(phrase.start, None, set(), persons_only=True, window=ROLE_WINDOW)
-            k = bisect.bisect_left(reg.subjects, phrase.start, key=lambda item: item[0]) - 1
-            if k >= 0 and definite and phrase.start - reg.subjects[k][0] < _SUBJECT_REACH and recent is not None \
-                    and reg.subjects[k][1] is not recent and "\n" not in reg.text[reg.subjects[k][0]: phrase.start]:
-                # "Eyamba Sowers didn't know Patrick was coming. The real estate agent said …": the named
-                # subject of the sentence before, not the last name in it
-                return reg.subjects[k][1]
             # nobody it could be: an unnamed person or group ("the research team"), so no speaker name
-            return recent or reg.body(" ".join(words), phrase.start, kind="anonymous")
+            return _described_person(reg, phrase, definite) or reg.body(" ".join(words), phrase.start, kind="anonymous")
         if head in ORG_NOUNS and not any(w[:1].isupper() for w in words if w.lower() not in _GENERIC_VOICES):
             # "the ministry said": the body named last; "police said" with none named: nobody we can name
             if definite and re.search(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){1,3}" + head + r"\b", reg.text[lo: phrase.start]):
@@ -783,11 +777,27 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         if definite and head.isalpha() and head == words[-1] and not head.endswith("s") and head not in ORG_NOUNS \
                 and head not in _DOCUMENTS and head not in EVENT_NOUNS and not re.search(r"[’']s\b", phrase.text):
             # "The Ostby United forward said", "the Labour councillor said": the person the text was just about
-            recent = reg.most_recent(phrase.start, None, set(), persons_only=True, window=ROLE_WINDOW)
+            recent = _described_person(reg, phrase, definite)
             if recent is not None:
                 return recent
         return reg.body(" ".join(words), phrase.start, kind="body") if words else None
     return None
+
+
+def _described_person(reg: SpeakerRegistry, phrase: "SpeakerPhrase", definite: bool) -> Entity | None:
+    """The person a definite description stands for ("the veteran", "the British royal"): the last person
+    named, unless the sentence before, in the same paragraph, had another person for its subject ("Eyamba
+    Sowers didn't know Patrick was coming. The real estate agent said …": Sowers)."""
+    recent = reg.most_recent(phrase.start, None, set(), persons_only=True, window=ROLE_WINDOW)
+    k = bisect.bisect_left(reg.subjects, phrase.start, key=lambda item: item[0]) - 1
+    said = max((item for item in reg.speaker_subjects if item[0] < phrase.start), key=lambda item: item[0], default=None)
+    subject = reg.subjects[k][:2] if k >= 0 else None
+    if said is not None and (subject is None or said[0] > subject[0]):
+        subject = said  # "X has told friends …. In it, the British royal denied …": the last speaker
+    if subject is not None and definite and phrase.start - subject[0] < _SUBJECT_REACH and recent is not None \
+            and subject[1] is not recent and reg.text.count("\n\n", subject[0], phrase.start) <= 1:
+        return subject[1]
+    return recent
 
 
 _KIN_OF = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,2}([A-Z][\w.-]*)[’']s\s+(?:[\w-]+\s+){0,2}(father|mother|"
@@ -1172,6 +1182,8 @@ def resolve_cue_speakers(reg: SpeakerRegistry, cues: list["CueHit"], in_quotes: 
             if cue.entity.kind == "anonymous" and cue.speaker is not None and single_unnamed_person(cue.speaker.text):
                 cue.entity.unnamed_person = True  # "A nurse, who asked not to be named, said …. “…,” she said"
             last["person" if cue.entity.kind == "person" or cue.entity.unnamed_person else "body"] = (cue.entity, cue.start)
+            if cue.entity.kind == "person" and cue.speaker is not None:
+                reg.speaker_subjects.append((cue.speaker.start, cue.entity))
 
 
 def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], gender: str | None,
