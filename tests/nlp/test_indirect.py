@@ -378,3 +378,8 @@ def test_a_relative_clause_after_a_cue_reports_nothing():
             "The helicopter, which it said crashed in the hills, was found on Monday, the army said.")
     found = {text[q.start:q.end] for q in extract_text(text)}
     assert not any(t.startswith("who listened") for t in found)
+
+
+def test_the_source_an_outlet_cites_is_not_part_of_the_report():
+    text = "The Lowmere Courier reported on Monday that the plant would close, citing Mayor Ann Holt."
+    assert [text[q.start:q.end] for q in extract_text(text) if q.kind == "indirect"] == ["the plant would close"]

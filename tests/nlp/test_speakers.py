@@ -712,6 +712,10 @@ def test_names_the_text_calls_a_business():
     pytest.param("Mara Velde, the rapper from Osterby, released her album on Friday. Critics were divided.\n\n"
                  "The rapper insisted the record was her best.", "record was her best", "Mara Velde",
                  id="the_rapper_is_the_person_just_named"),
+    pytest.param("The Lowmere Courier reported on Monday that the plant would close. The newspaper reported that 300 "
+                 "jobs would go.", "300 jobs", "Lowmere Courier", id="the_newspaper_is_the_outlet_named_before"),
+    pytest.param("The mayor had resigned, local media reported.", "mayor had resigned", None,
+                 id="local_media_report_anonymously"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

@@ -1057,7 +1057,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 continue  # "Blood tests revealed …", "Those facts suggest …": evidence, nobody's words
             if lemma == "read" and (subj is None or subj.lower_ not in _WRITTEN):
                 continue  # "the statement read": a text speaks; "she read the verdict" is no report
-            speaker = _speaker_phrase(unit, subj, lemma in _SPEECH or lemma in _CHARACTERISE) if subj is not None else None
+            speaker = _speaker_phrase(unit, subj, lemma in _SPEECH or lemma in _CHARACTERISE or lemma == "report") \
+                if subj is not None else None
             weak = False
             if speaker is None and subj is not None and lemma not in _FINDING_VERBS and subj.lower_ not in _FINDING_SUBJECTS \
                     and (subj.tag_ == "NNS" or subj.lower_ in EVENT_NOUNS):  # people, "the summit"; not "the scan"

@@ -13,7 +13,7 @@ LOGGER = logging.getLogger(__name__)
 
 MIN_WORDS = 3
 _ANONYMITY = re.compile(r"(?:not\s+to\s+be\s+(?:named|identified|quoted|cited)|(?:to\s+be\s+)?identified\s+only\b|for\s+anonymity|that\s+(?:his|her|their)\s+names?\s+(?:not\s+be|be\s+withheld))\b")
-_RELAY_TAIL = re.compile(r",?\s+(?:as\s+)?(?:reported|cited|quoted|relayed)\s+by\b|,\s+according\s+to\b")
+_RELAY_TAIL = re.compile(r",?\s+(?:as\s+)?(?:reported|cited|quoted|relayed)\s+by\b|,\s+according\s+to\b|,\s+citing\s+")
 # "the witness testifying Tuesday who listened in …": a relative clause describes the subject, it reports nothing
 _RELATIVE_START = re.compile(r"(?:who|whom|whose|which)\s+(?!(?:he|she|it|they|we|I|the\s+\w+)\s+)")
 _WHEN_HEAD = re.compile(r"(?:late\s+|early\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

@@ -363,6 +363,10 @@ class SpeakerRegistry:
             # one named so before (or right after: "The company that runs X, Y, said"), else the firm last
             # the subject, else one named later (a headline's "health agency says")
             # (the one named last before it first: a ministry named in the next paragraph is another one)
+            if not named and head in _OUTLET_NOUNS:  # "the newspaper" after "The Lowmere Courier reported …"
+                named = [e for e in sorted(self.entities, key=lambda e: -max(e.positions or [0]))
+                         if e.kind != "person" and any(w.lower() in _OUTLET_NAME_WORDS for w in e.canonical.split())
+                         and any(pos - ROLE_WINDOW * 3 < p < pos for p in e.positions)]
             earlier = [(max(p for p in e.positions if p < pos), e) for e in named if any(p < pos for p in e.positions)]
             before = max(earlier, key=lambda item: item[0])[1] if earlier else next(
                 (e for e in named if any(p < pos + 150 for p in e.positions)), None)
@@ -502,6 +506,15 @@ _BODY_CONTEXTS = (
 # "Ostrand will cut 1,200 jobs …, the company said": the sentence's subject (in its first words) is the company
 _LEDE_BODY = re.compile(r"(?:^|[.!?]\s+)((?:[\w-]+\s+){0,3}" + _RUN + r")\b[^.!?\n]{0,250},\s+the\s+" + _BODY_NOUN
                         + r"\s+(?:said|says)\b", re.MULTILINE)
+
+
+_OUTLET_NOUNS = frozenset("newspaper paper daily tabloid broadsheet weekly magazine outlet website broadcaster "
+                          "network channel station publication".split())
+# the last word of an outlet's name ("The Lowmere Courier", "Harbour Times", "Channel 4 News")
+_OUTLET_NAME_WORDS = frozenset("news times post journal daily weekly telegraph guardian herald tribune gazette courier "
+                               "chronicle mail express sun star mirror observer independent record register inquirer "
+                               "examiner standard globe bulletin dispatch sentinel gazeta monitor reporter review "
+                               "tv radio network channel magazine press".split())
 
 
 def body_names(text: str) -> frozenset[str]:
@@ -982,7 +995,7 @@ _OWNED_BODY = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w.-]+\s+){0,3}[A-Z][\w.-]+)[
 # unnamed members of the public: never the place or body they belong to
 _PUBLIC = frozenset("resident residents local locals villager villagers witness witnesses people voter voters "
                     "parent parents fan fans neighbour neighbours neighbor neighbors passenger passengers "
-                    "shopper shoppers worker workers leader leaders member members protester protesters".split())
+                    "shopper shoppers worker workers leader leaders member members protester protesters media".split())
 # unnamed staff who speak for the named organisation they work at
 _STAFF = frozenset("official officials analyst analysts economist economists executive executives spokesman "
                    "spokeswoman spokesperson spokespeople representative representatives staff source sources "
