@@ -716,6 +716,17 @@ def test_names_the_text_calls_a_business():
                  "jobs would go.", "300 jobs", "Lowmere Courier", id="the_newspaper_is_the_outlet_named_before"),
     pytest.param("The mayor had resigned, local media reported.", "mayor had resigned", None,
                  id="local_media_report_anonymously"),
+    pytest.param("Anna Keddie won the prize on Tuesday.\n\nKeddie’s grandfather, Magnus Keddie, ran the ferry for 40 "
+                 "years.\n\nKeddie said she would use the prize money to fix her mother’s roof.", "fix her mother",
+                 "Anna Keddie", id="a_bare_surname_relatives_share_is_the_person_named_first"),
+    pytest.param("WILMINGTON, Delaware, June 4 (Wire) - Kestrel Robotics has sued rival Ordway Automation in federal "
+                 "court, alleging that Ordway poached a team of engineers.", "Ordway poached", "Kestrel Robotics",
+                 id="a_dateline_with_place_and_date_is_never_the_speaker"),
+    pytest.param("The Competition Review Authority (CRA) said on Thursday that the deal would raise prices.",
+                 "raise prices", "Competition Review Authority", id="a_document_noun_inside_a_bodys_name_is_no_document"),
+    pytest.param("Halvard Semiconductor cut its forecast. Chief Financial Officer Tobias Renn said demand was weak. "
+                 "The firm said margins would recover.", "margins would recover", "Halvard Semiconductor",
+                 id="a_long_title_before_a_name_makes_no_organisation"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

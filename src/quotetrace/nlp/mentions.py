@@ -127,13 +127,19 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
 def scan_titled_names(text: str) -> list[NameMention]:
     """Names introduced by a title anywhere in the text ("Kremlin spokesman Dmitry Peskov")."""
     out = []
-    for match in _TITLED_NAME.finditer(text):
+    at = 0
+    while (match := _TITLED_NAME.search(text, at)) is not None:
+        at = match.end()
         if _in_headline(text, match.start()):
             continue
         title_word = match.group(1)
         if title_word[0].islower() and title_word.lower() in {"head", "chief", "official", "former", "then"}:
             continue  # "head Moscow" etc. are rarely a title before a name when lower case
         name_words = [re.sub(r"[’']s$", "", w) for w in match.group(2).split()]
+        later = [k for k, w in enumerate(name_words) if k > 0 and _is_title(w)]
+        if later:  # "Chief Financial Officer Tobias Renn": scan again from the last title word
+            at = match.start(2) + match.group(2).find(match.group(2).split()[later[-1]])
+            continue
         while name_words and (name_words[0].lower() in _STOP_CAPS or _is_title(name_words[0])):
             name_words = name_words[1:]
         while name_words and name_words[-1].lower() in _STOP_CAPS:

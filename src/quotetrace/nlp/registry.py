@@ -120,6 +120,10 @@ def _register_org(reg: SpeakerRegistry, unit: ParsedUnit, ent: Span) -> None:
     known = reg.lookup_person(words[-1]) if len(words) >= 2 else None
     if known is not None and len(known.canonical.split()) >= 2 and known.canonical in " ".join(words):
         return  # "Governor Nadia Ostrova" tagged ORG: already known as a person
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if len(words) >= 2 and is_given_name(words[-1]) and following is not None and following.text[:1].isupper() \
+            and any(w.lower() in TITLE_WORDS for w in words[:-1]):
+        return  # "Chief Financial Officer Tobias Renn" cut into "Financial Officer Tobias": a titled person
     pos = unit.start + ent.start_char + ent.text.find(words[0])
     body = reg.body(re.sub(r"[’']s$", "", " ".join(words)), pos)
     if body.kind != "organisation":

@@ -16,7 +16,7 @@ _ABBREVIATIONS = frozenset(
 _INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"“‘'„«(\[]?[A-Z0-9])")
 # "KYROVETS, March 9 (Meridian Wire) - " / "VELMAR — ": a dateline is neither speaker nor content
-_DATELINE = re.compile(r"[A-Z][A-Z'’.\- ]{2,40}(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2}))?"
+_DATELINE = re.compile(r"[A-Z][A-Z'’.\- ]{2,40}(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2})){0,2}"
                        r"(?:\s*\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s+")  # "HALLEN, Norvik (Reuters) — "
 # a unit handed to the parser is cut around this many characters (bounds time and memory)
 MAX_UNIT_CHARS = 2500

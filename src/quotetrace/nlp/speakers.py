@@ -140,11 +140,11 @@ class SpeakerRegistry:
         if name in self.body_names:  # "Big Machine", a body by its apposition, tagged PERSON elsewhere
             return self.body(name, pos)
         surname = surname_of(name)
-        found = None
-        for ent in self._candidates(surname):
+        found = self._principal(surname) if len(words) == 1 else None
+        for ent in self._candidates(surname) if found is None else ():
             if _same_surname(ent.surname, surname):
                 first_names = {n.split()[0].lower() for n in ent.names if len(n.split()) > 1}
-                if len(words) == 1 or not first_names or words[0].lower() in first_names:
+                if not first_names or words[0].lower() in first_names:
                     found = ent
                     break
         if found is None and len(words) == 1:
@@ -170,10 +170,21 @@ class SpeakerRegistry:
         if not word.split():
             return None
         surname = surname_of(word)
+        if len(word.split()) == 1:
+            return self._principal(surname) or self._by_first_word(word)
         for ent in self._candidates(surname):
             if _same_surname(ent.surname, surname):
                 return ent
-        return self._by_first_word(word) if len(word.split()) == 1 else None
+        return None
+
+    def _principal(self, surname: str) -> Entity | None:
+        """The person a bare surname stands for: when relatives share it ("Morag Keddie … her grandfather, Magnus
+        Keddie … Keddie said"), the one the text named first, as newspapers call the others by their full or
+        first names."""
+        found = [ent for ent in self._candidates(surname) if _same_surname(ent.surname, surname)]
+        if len(found) > 1:
+            return min(found, key=lambda e: e.positions[0] if e.positions else 1 << 62)
+        return found[0] if found else None
 
     def _by_first_word(self, word: str) -> Entity | None:
         """The one known person whose name opens with ``word`` ("Liu" after "Liu Xiaming", where the
@@ -1116,8 +1127,8 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
     """(issuer name or "", document noun) when the phrase is a document that speaks for its author."""
     low = [w.lower().strip(",.") for w in words]
     at = next((i for i, w in enumerate(low) if w in _DOCUMENTS), None)
-    if at is None:
-        return None
+    if at is None or words[at][:1].isupper() and at + 1 < len(words) and words[at + 1][:1].isupper():
+        return None  # "the Competition Review Authority": a document noun inside a body's name
     # an author after any participle ("filed by", "carried out by") but a relay is no author ("seen by")
     rest = " ".join(words[at + 1:])
     author = (r"(?:by|from)\s+(?:(?:a\s+team\s+of\s+|a\s+group\s+of\s+)?(?:researchers|scientists|"
