@@ -727,6 +727,13 @@ def test_names_the_text_calls_a_business():
     pytest.param("Halvard Semiconductor cut its forecast. Chief Financial Officer Tobias Renn said demand was weak. "
                  "The firm said margins would recover.", "margins would recover", "Halvard Semiconductor",
                  id="a_long_title_before_a_name_makes_no_organisation"),
+    pytest.param("The regulator blocked the takeover of Lumen Cinemas.\n\nLumen said in a statement that it would "
+                 "appeal.", "would appeal", "Lumen", id="a_name_the_tagger_took_for_a_plural_speaks"),
+    pytest.param("The Association of Velland Municipalities backed the plan.\n\nMunicipalities said they needed money "
+                 "for kitchens.", "needed money", None, id="a_plural_written_capitalised_only_in_a_longer_name_is_a_group"),
+    pytest.param("Kestrel Robotics said on Tuesday that it had sued Ordway Automation Inc.\n\n“The suit is baseless,” Ordway "
+                 "said in a statement.\n\nThe company said its engineers brought no files with them.", "engineers brought",
+                 "Ordway Automation Inc.", id="a_firm_the_tagger_took_for_a_person_is_the_company_that_spoke_last"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

@@ -218,6 +218,19 @@ def _capitalised_in_article(token: Token, fallback: str) -> bool:
     return cache[token.text]
 
 
+def _only_a_names_tail(text: str, word: str) -> bool:
+    """Whether ``word`` is written mid-sentence only as the last word of a longer name ("the Association of
+    Velland Municipalities")."""
+    tails = leads = 0
+    for match in re.finditer(r"(?<![\w’'])" + re.escape(word) + r"(?![\w’'])", text):
+        before = text[max(0, match.start() - 40): match.start()]
+        if re.search(r"[A-Z][\w’'-]*\s+(?:(?:of|and|for|&)\s+)?$", before):
+            tails += 1
+        elif before.rstrip(" “\"‘'")[-1:] not in (".", "!", "?", "\n", ":", ""):
+            leads += 1
+    return tails > 0 and leads == 0
+
+
 def _asked_aside(token: Token) -> bool:
     """"Falk, asked whether she would resign, said …": the parser makes "Falk" the subject of "asked" and
     "asked" a clause of "said"; it is a question put to Falk, who answers."""
@@ -338,11 +351,14 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
         else:
             form = "name" if len(name.split()) >= 2 and subj.ent_type_ not in _BODY_ENTS else "body"
         return SpeakerPhrase(name, start, unit.span(subj)[1], form, title=title, person=form == "name")
-    if (subj.pos_ == "NOUN" and subj.tag_ == "NN" or subj.dep_ == "advmod") \
+    if (subj.pos_ == "NOUN" and subj.tag_ in ("NN", "NNS") or subj.dep_ == "advmod") \
             and subj.text[:1].isupper() and subj.text[1:].islower() \
             and not any(c.dep_ in ("det", "compound", "amod", "poss") for c in subj.children) \
-            and (not subj.is_sent_start or subj.ent_type_ in ("PERSON", "ORG", "GPE")
-                 or _capitalised_in_article(subj, unit.text)):
+            and (not subj.is_sent_start and subj.tag_ == "NN" or subj.ent_type_ in ("PERSON", "ORG", "GPE")
+                 and subj.tag_ == "NN" or _capitalised_in_article(subj, unit.text)) \
+            and (subj.tag_ == "NN" or not _only_a_names_tail(unit.doc.user_data.get("article") or unit.text, subj.text)):
+        # ("Lumen said", tagged a plural: a name when the article writes it capitalised mid-sentence, but not
+        # "Municipalities said" when only "the Association of Velland Municipalities" is)
         s, e = unit.span(subj)  # "Trump has tried to suggest …": a name the tagger took for a common noun
         return SpeakerPhrase(subj.text, s, e, "body")
     if subj.pos_ in ("NOUN", "ADJ", "PRON"):

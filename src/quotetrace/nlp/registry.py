@@ -61,6 +61,7 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
                 reg.alias(acronym, full, match.start(1) + match.group(1).find(full))
                 break
     reg.harvest_titles(text)
+    _firms_not_persons(reg)
     reg.add_positions(text, quoted)
     main_cues = {(c.unit, c.token_i) for c in cues}
     sourced = {c.sent_start for c in cues if c.lemma == "according to"}
@@ -135,6 +136,19 @@ def _register_org(reg: SpeakerRegistry, unit: ParsedUnit, ent: Span) -> None:
         token = token.head  # "Shares in Varn Telecom fell": the company is inside the subject
     if token.dep_ in ("nsubj", "nsubjpass"):
         reg.org_subjects.add(pos)
+
+
+def _firms_not_persons(reg: SpeakerRegistry) -> None:
+    """A one-word "person" that opens a known organisation's name ("Ordway" after "Ordway Automation") is that
+    organisation's short name: the tagger took the firm for a person."""
+    firms = [e for e in reg.entities if e.kind == "organisation" and len(e.canonical.split()) >= 2]
+    for ent in [e for e in reg.entities if e.kind == "person" and all(len(n.split()) == 1 for n in e.names)]:
+        firm = next((f for f in firms if f.canonical.split()[0] == ent.canonical), None)
+        if firm is not None:
+            firm.names.extend(n for n in ent.names if n not in firm.names)
+            firm.positions = sorted(firm.positions + ent.positions)
+            reg.entities.remove(ent)
+            reg.forget(ent)
 
 
 _NAME_LINKS = frozenset("of and for the on de du des la le von van & da di del y".split())

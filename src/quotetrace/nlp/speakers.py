@@ -80,6 +80,11 @@ _ORGLIKE_WORDS = ORG_NOUNS | _CORPORATE_SUFFIXES | frozenset(
     "equities capital partners securities ventures investments associates analytics research labs systems "
     "solutions motors airlines pharmaceuticals energy bancorp financial insurance trust fund telecom telecoms "
     "airways pharma foods logistics shipping software studios mining petroleum hospital clinic school prison airport "
+    "robotics automation semiconductor semiconductors therapeutics biotech biosciences technologies technology "
+    "cinemas media entertainment networks industries holdings brands retail resources minerals chemicals "
+    "electronics devices instruments aerospace defense utilities power solar "
+    "fusion batteries pharmacy bakery brewery winery dairy farms mills steel textiles publishing press records "
+    "games gaming apparel hotels resorts restaurants "
     # football clubs the tagger calls persons ("Manchester United", "Tottenham Hotspur")
     "united city hotspur rovers wanderers athletic albion rangers fc afc".split())
 _CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w&’'-]*(?:\s+(?:(?:of|and|for|on|&)\s+)?[A-Z][\w&’'-]*)+")
@@ -139,6 +144,13 @@ class SpeakerRegistry:
             return self.body(name, pos)  # "Harrow Equities", "Orlen Partners": the tagger's PERSON is a firm
         if name in self.body_names:  # "Big Machine", a body by its apposition, tagged PERSON elsewhere
             return self.body(name, pos)
+        if len(words) == 1:  # "Ordway", known as the short name of "Ordway Automation"
+            firm = next((e for e in self.entities if e.kind == "organisation" and name in e.names[1:]), None)
+            if firm is not None:
+                if pos is not None:
+                    bisect.insort(firm.positions, pos)
+                    self._timeline = None
+                return firm
         surname = surname_of(name)
         found = self._principal(surname) if len(words) == 1 else None
         for ent in self._candidates(surname) if found is None else ():
@@ -164,6 +176,13 @@ class SpeakerRegistry:
             bisect.insort(found.positions, pos)
             self._timeline = None
         return found
+
+    def forget(self, ent: Entity) -> None:
+        """Drop ``ent`` from the surname index (after merging it into another entity)."""
+        for people in self._by_surname.values():
+            if ent in people:
+                people.remove(ent)
+        self._timeline = None
 
     def lookup_person(self, word: str) -> Entity | None:
         """A known person whose surname (or full name) is ``word``; None if none."""
@@ -717,7 +736,8 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             phrase.start, None, {id(e) for e in reg.entities if e.kind == "person"}, persons_only=False,
             window=ROLE_WINDOW)
         return recent or reg.body(phrase.text, phrase.start, kind="anonymous")
-    group = _staff_or_public(words, named_plural=_proper_plural(reg, phrase))
+    group = None if phrase.form == "body" and len(words) == 1 and words[0][:1].isupper() else _staff_or_public(
+        words, named_plural=_proper_plural(reg, phrase))  # ("Lumen said": a name, never a group of "-men")
     if group is not None:
         org, kind = group
         return reg.body(org, phrase.start + phrase.text.find(org), kind="body") if org else reg.body(
@@ -1208,6 +1228,12 @@ def resolve_cue_speakers(reg: SpeakerRegistry, cues: list["CueHit"], in_quotes: 
             last["person" if cue.entity.kind == "person" or cue.entity.unnamed_person else "body"] = (cue.entity, cue.start)
             if cue.entity.kind == "person" and cue.speaker is not None:
                 reg.speaker_subjects.append((cue.speaker.start, cue.entity))
+            elif cue.entity.kind == "organisation" and cue.speaker is not None and cue.speaker.form in ("name", "body") \
+                    and _has_name(cue.entity.canonical):
+                reg.org_subjects.add(cue.speaker.start)  # "Ordway said …. The company said": the firm that spoke
+                if cue.speaker.start not in cue.entity.positions:
+                    bisect.insort(cue.entity.positions, cue.speaker.start)
+                    reg._timeline = None
 
 
 def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], gender: str | None,
