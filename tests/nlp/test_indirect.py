@@ -383,3 +383,24 @@ def test_a_relative_clause_after_a_cue_reports_nothing():
 def test_the_source_an_outlet_cites_is_not_part_of_the_report():
     text = "The Lowmere Courier reported on Monday that the plant would close, citing Mayor Ann Holt."
     assert [text[q.start:q.end] for q in extract_text(text) if q.kind == "indirect"] == ["the plant would close"]
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("A former mayor took cash from developers, a jury at Castlebridge Crown Court heard on Monday.",
+     ["A former mayor took cash from developers"]),
+    ("The inquest heard that the driver had been drinking.", ["the driver had been drinking"]),
+    ("She heard a loud bang and ran outside.", []),
+])
+def test_what_a_court_heard_is_reported_by_no_one_named(text, reported):
+    found = [q for q in extract_text(text) if q.kind == "indirect"]
+    assert [text[q.start:q.end] for q in found] == reported
+    assert all(q.speaker is None for q in found)
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("Gordon Ashcombe, 66, denies six counts of bribery and one count of misconduct.", []),
+    ("Mayor Ann Holt denied the allegations against her on Monday.", []),
+    ("Mayor Ann Holt denied taking bribes from the developers.", ["taking bribes from the developers"]),
+])
+def test_denying_a_charge_is_a_plea_and_denying_an_act_a_statement(text, reported):
+    assert [text[q.start:q.end] for q in extract_text(text) if q.kind == "indirect"] == reported

@@ -734,6 +734,11 @@ def test_names_the_text_calls_a_business():
     pytest.param("Kestrel Robotics said on Tuesday that it had sued Ordway Automation Inc.\n\n“The suit is baseless,” Ordway "
                  "said in a statement.\n\nThe company said its engineers brought no files with them.", "engineers brought",
                  "Ordway Automation Inc.", id="a_firm_the_tagger_took_for_a_person_is_the_company_that_spoke_last"),
+    pytest.param("Opening the case for the prosecution, Helen Stavely KC alleged that the mayor had lied.",
+                 "the mayor had lied", "Helen Stavely", id="letters_after_a_name_are_no_part_of_it"),
+    pytest.param("Former Pellbury mayor took bribes, prosecutor says\n\nProsecutor Helen Stavely told the jury that the "
+                 "mayor had lied.", "the mayor had lied", "Helen Stavely",
+                 id="former_before_a_place_is_no_title_before_a_name"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

@@ -566,6 +566,10 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
             pieces = [dobj]
     if not pieces and lemma in OBJECT_CONTENT:
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if dobj is not None and lemma == "deny" and dobj.tag_ != "VBG" and dobj.lower_ not in _DENIED_ACTS:
+            # "denies six counts of bribery", "denied the allegations", "denied them vaccines": a plea, a
+            # refusal, never words reported ("denied any wrongdoing" is: that he did nothing wrong)
+            dobj = None
         if dobj is not None:
             pieces = [dobj]
             for child in verb.rights:  # "denied any wrongdoing by the army"
@@ -768,6 +772,8 @@ _NOT_SOURCES = frozenset("plan plans schedule rule rules law laws tradition lege
                          "guidelines custom contract terms scripture recipe instructions".split())
 _SPEECH = frozenset("say tell add write ask reply respond answer explain declare state announce warn".split())
 # verbs that characterise in someone's words ("One reviewer called the book “…”"): any noun may be their subject
+_DENIED_ACTS = frozenset("wrongdoing responsibility".split())
+_HEARING_BODIES = frozenset("court jury tribunal inquest hearing inquiry magistrates panel".split())
 _CHARACTERISE = frozenset("call describe dismiss label brand".split())
 _OPENING_MARKS = frozenset('“"‘\'„«”')
 
@@ -1073,6 +1079,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 continue  # "Blood tests revealed …", "Those facts suggest …": evidence, nobody's words
             if lemma == "read" and (subj is None or subj.lower_ not in _WRITTEN):
                 continue  # "the statement read": a text speaks; "she read the verdict" is no report
+            if lemma == "hear" and (subj is None or subj.lower_ not in _HEARING_BODIES):
+                continue  # "the court heard that …" reports what was said there; "she heard a bang" does not
             speaker = _speaker_phrase(unit, subj, lemma in _SPEECH or lemma in _CHARACTERISE or lemma == "report") \
                 if subj is not None else None
             weak = False
@@ -1136,6 +1144,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                          u_index, token.i, speaker, content, addressee)
             if weak:
                 hit.extra["weak_subject"] = True
+            if lemma == "hear":  # whoever said it in court, the text does not say here
+                hit.speaker, hit.extra["unnamed"] = None, True
             if passive:
                 hit.extra["passive"] = True
                 # by no one named; but "X, who is accused of A, denied B" is background, no one's statement

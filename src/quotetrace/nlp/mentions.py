@@ -20,8 +20,12 @@ TITLE_WORDS = frozenset(
     sir dame lord lady baron president's principal headmaster headteacher teacher farmer lawyer doctor nurse
     activist resident witness midfielder striker goalkeeper defender forward player singer actor actress
     novelist historian engineer pilot chef owner mother student entrepreneur investor banker ceo cfo coo
-    cto chairperson ombudsman auditor prosecutor spokesperson commentator host anchor""".split()
+    cto chairperson ombudsman auditor prosecutor spokesperson commentator host anchor constable""".split()
 )
+# honours and qualifications written after a name ("Helen Stavely KC", "Ana Ruiz MP")
+POST_NOMINALS = frozenset("KC QC SC MP MEP MSP MLA MPP TD AM OBE CBE MBE DBE KBE PhD MD DDS Esq CPA RN".split())
+# title words that only modify a title ("Former", "Acting"): alone before a name, no title at all
+TITLE_MODIFIERS = frozenset("former then acting deputy vice foreign defense defence press crown head".split())
 # occupations that stand before a name like a title ("Critic Jon Vale", "Librarian Sofia Brandt")
 OCCUPATIONS = frozenset(
     """critic conductor
@@ -135,6 +139,8 @@ def scan_titled_names(text: str) -> list[NameMention]:
         title_word = match.group(1)
         if title_word[0].islower() and title_word.lower() in {"head", "chief", "official", "former", "then"}:
             continue  # "head Moscow" etc. are rarely a title before a name when lower case
+        if title_word.lower() in TITLE_MODIFIERS and not _is_title(match.group(2).split()[0]):
+            continue  # "Former Pellbury mayor …": "Former" qualifies the title after the name
         name_words = [re.sub(r"[’']s$", "", w) for w in match.group(2).split()]
         later = [k for k, w in enumerate(name_words) if k > 0 and _is_title(w)]
         if later:  # "Chief Financial Officer Tobias Renn": scan again from the last title word
@@ -201,6 +207,8 @@ def name_of(head: Token) -> tuple[str | None, str | None]:
         else:
             words.append(t.text)
     words = [w for w in words if w.lower() not in {"’s", "'s"}]
+    while len(words) > 2 and words[-1].rstrip(".,") in POST_NOMINALS:
+        words.pop()  # "Helen Stavely KC": the letters after a name are no part of it
     title_words, name_words = split_title(words)
     if i > 0 and doc[i - 1].lower_ in ("to", "of", "for") and len(name_words) >= 3:
         # "Ambassador to Russia William Burns": the run opens with the place of the title before it

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from quotetrace.nlp.cues import COURT_PAPERS, PRONOUNS
 from quotetrace.nlp.gender import (MentionIndex, appositive_gender, gender_of, honorific_gender, is_given_name,
                                    pronoun_gender)
-from quotetrace.nlp.mentions import COMPANY_NOUNS, ORG_NOUNS, PERSON_ROLES, PUBLIC_BODY_WORDS, TITLE_WORDS
+from quotetrace.nlp.mentions import COMPANY_NOUNS, ORG_NOUNS, PERSON_ROLES, POST_NOMINALS, PUBLIC_BODY_WORDS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from quotetrace.nlp.attribution import CueHit, SpeakerPhrase
@@ -140,6 +140,9 @@ class SpeakerRegistry:
     def person(self, name: str, pos: int | None = None, title: str | None = None) -> Entity:
         """The person called ``name`` (merged by surname with earlier forms), created if new."""
         words = name.split()
+        while len(words) > 2 and words[-1].rstrip(".,") in POST_NOMINALS:
+            words.pop()  # "Helen Stavely KC"
+        name = " ".join(words)
         if any(w.lower().strip(".,") in _ORGLIKE_WORDS for w in words) and (len(words) >= 2 or name[:1].isupper()):
             return self.body(name, pos)  # "Harrow Equities", "Orlen Partners": the tagger's PERSON is a firm
         if name in self.body_names:  # "Big Machine", a body by its apposition, tagged PERSON elsewhere
