@@ -739,6 +739,12 @@ def test_names_the_text_calls_a_business():
     pytest.param("Former Pellbury mayor took bribes, prosecutor says\n\nProsecutor Helen Stavely told the jury that the "
                  "mayor had lied.", "the mayor had lied", "Helen Stavely",
                  id="former_before_a_place_is_no_title_before_a_name"),
+    pytest.param("Four men stole watches from a shop in central Kerrin on Tuesday, Northvale Police said.\n\nThe gang, "
+                 "the force said, had covered their faces with helmets.", "covered their faces", "Northvale Police",
+                 id="the_force_is_the_police_named_before"),
+    pytest.param("Four men stole watches from a shop in central Kerrin on Tuesday, Northvale Police said.\n\nThe raid "
+                 "lasted three minutes, according to a police statement.", "lasted three minutes", "Northvale Police",
+                 id="a_police_statement_speaks_for_the_police_named_before"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

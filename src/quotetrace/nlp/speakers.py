@@ -40,6 +40,10 @@ _ROLE_SYNONYMS = {
     "lawmaker": {"rep", "representative", "senator", "sen", "congressman", "congresswoman", "mp", "legislator"},
 }
 _CAPITALISED = re.compile(r"\b[A-Z][\w\-]*[\w]")
+# what else a body called "the force" or "the bloc" is called in its name
+_BODY_SYNONYMS = {"force": {"police", "constabulary"}, "bloc": {"union", "eu"}, "alliance": {"nato"},
+                  "tribunal": {"court"}, "court": {"tribunal"}, "carrier": {"airways", "airlines", "air"},
+                  "airline": {"airways", "airlines", "air"}, "lender": {"bank"}, "union": {"federation"}}
 _FILLER = frozenset("the a an former then current its his her their our bloc's alliance's country's".split())
 
 
@@ -391,8 +395,10 @@ class SpeakerRegistry:
             return None
         head = words[-1]
         if head in ORG_NOUNS and head not in PERSON_ROLES:
+            kinds = {head} | _BODY_SYNONYMS.get(head, set())
             named = [e for e in sorted(self.entities, key=lambda e: -max(e.positions or [0]))
-                     if e.kind != "person" and (head in e.canonical.lower() or head in e.titles)]
+                     if e.kind != "person" and (any(k in e.canonical.lower().split() for k in kinds) or head in e.titles
+                                                or head in e.canonical.lower())]
             # one named so before (or right after: "The company that runs X, Y, said"), else the firm last
             # the subject, else one named later (a headline's "health agency says")
             # (the one named last before it first: a ministry named in the next paragraph is another one)
@@ -729,6 +735,11 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             issuer = owner.group(1)
         if issuer:
             return reg.lookup_person(issuer) or reg.body(issuer, phrase.start)
+        kind = next((w.lower() for w in words[:-1] if w.islower() and w in ORG_NOUNS and w not in _DOCUMENTS
+                     and w != "court"), None)  # ("court documents" are what the parties filed)
+        body = reg.role("the " + kind, phrase.start) if kind else None
+        if body is not None and body.kind != "person":  # "a police statement": the force named before
+            return body
         if words[0].lower() not in ("the", "its", "their", "this", "that"):
             # "Internal documents seen by X revealed", "a leaked memo showed": no author we can name
             return reg.body(phrase.text, phrase.start, kind="anonymous")
