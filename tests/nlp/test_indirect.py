@@ -404,3 +404,9 @@ def test_what_a_court_heard_is_reported_by_no_one_named(text, reported):
 ])
 def test_denying_a_charge_is_a_plea_and_denying_an_act_a_statement(text, reported):
     assert [text[q.start:q.end] for q in extract_text(text) if q.kind == "indirect"] == reported
+
+
+def test_a_court_ruling_that_reports_its_finding():
+    text = "The Constitutional Court on Tuesday struck down the law, ruling that it violated the right to privacy."
+    found = [q for q in extract_text(text) if q.kind == "indirect"]
+    assert [(text[q.start:q.end], q.speaker) for q in found] == [("it violated the right to privacy", "Constitutional Court")]

@@ -745,6 +745,9 @@ def test_names_the_text_calls_a_business():
     pytest.param("Four men stole watches from a shop in central Kerrin on Tuesday, Northvale Police said.\n\nThe raid "
                  "lasted three minutes, according to a police statement.", "lasted three minutes", "Northvale Police",
                  id="a_police_statement_speaks_for_the_police_named_before"),
+    pytest.param("The Constitutional Court on Tuesday struck down the law, ruling that it violated the right to privacy."
+                 "\n\nIn a 7-2 decision, the court’s judges said the act gave the ministry too much power.",
+                 "too much power", "Constitutional Court", id="the_courts_judges_speak_for_the_court"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

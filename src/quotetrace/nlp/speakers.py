@@ -656,6 +656,11 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
     staff = _named_staff(reg, phrase)
     if staff is not None:  # "a WeWork spokesperson" speaks for WeWork; "Beijing officials" for no one
         return staff
+    own = _BODYS_STAFF.match(phrase.text)
+    if own is not None and own.group(1).lower() in ORG_NOUNS:  # "the court’s judges said": the court named before
+        body = reg.role("the " + own.group(1).lower(), phrase.start)
+        if body is not None and body.kind == "organisation":
+            return body
     voice = _PRONOUN_VOICE.match(phrase.text)
     if voice is not None:  # "His office said": the man the text is about
         return reg.most_recent(phrase.start, "m" if voice.group(1).lower() == "his" else "f", set(), window=ROLE_WINDOW)
@@ -858,6 +863,9 @@ def _described_person(reg: SpeakerRegistry, phrase: "SpeakerPhrase", definite: b
     return recent
 
 
+_BODYS_STAFF = re.compile(r"[Tt]he\s+([a-z]+)[’']s\s+(?:[a-z-]+\s+)?(?:judges|officials|spokes(?:man|woman|person)|"
+                          r"lawyers|attorneys|staff|executives|researchers|scientists|analysts|representatives|leaders|"
+                          r"members|management|board)$")
 _KIN_OF = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,2}([A-Z][\w.-]*)[’']s\s+(?:[\w-]+\s+){0,2}(father|mother|"
                      r"son|daughter|brother|sister|wife|husband|parents|parent|uncle|aunt|cousin|grandmother|"
                      r"grandfather|grandson|granddaughter|partner|girlfriend|boyfriend|fiancée?|widow|widower|"
