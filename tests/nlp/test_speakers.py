@@ -748,6 +748,9 @@ def test_names_the_text_calls_a_business():
     pytest.param("The Constitutional Court on Tuesday struck down the law, ruling that it violated the right to privacy."
                  "\n\nIn a 7-2 decision, the court’s judges said the act gave the ministry too much power.",
                  "too much power", "Constitutional Court", id="the_courts_judges_speak_for_the_court"),
+    pytest.param("Anna Keddie won the prize.\n\nThe chair of the judges, the critic and broadcaster Fiona Lomax, called "
+                 "the novel “a quiet triumph.” She said the panel had been ambushed by it.", "the panel had been",
+                 "Fiona Lomax", id="a_name_closing_a_described_apposition_speaks"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

@@ -269,7 +269,7 @@ def _left_subject(verb: Token) -> Token | None:
     return doc[j]
 
 
-_TRAILING_NAME = re.compile(r",\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)\s*$")
+_TRAILING_NAME = re.compile(r",\s+(the\s+(?:[a-z-]+\s+){1,4})?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)\s*,?\s*$")
 
 
 def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) -> SpeakerPhrase | None:
@@ -369,12 +369,14 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
         if (head in _FINDING_SUBJECTS or head in _SOURCE_DOCUMENTS) and subj.right_edge.i > phrase.end - 1:
             phrase = unit.doc[phrase.start: subj.right_edge.i + 1]  # "a study published by X": keep its author
         text = phrase.text
-        if head in PERSON_ROLES:
+        if head in PERSON_NOUNS:
             # "the mayor of Varn, Hedda Lunde,": a name in apposition at the end of the role phrase
             tail = _TRAILING_NAME.search(text)
+            if tail is not None and tail.group(1) and gender_of(tail.group(2)) is None:
+                tail = None  # "…, the critic and broadcaster Fiona Lomax,": a described name must be a person's
             if tail is not None and tail.start() > subj.idx - phrase.start_char:
-                s = unit.start + phrase.start_char + tail.start(1)
-                return SpeakerPhrase(tail.group(1), s, s + len(tail.group(1)), "name",
+                s = unit.start + phrase.start_char + tail.start(2)
+                return SpeakerPhrase(tail.group(2), s, s + len(tail.group(2)), "name",
                                      title=text[: tail.start()].removeprefix("The ").removeprefix("the "), person=True)
         if subj.pos_ == "NOUN":
             for appos in (c for c in subj.children if c.dep_ == "appos"):
