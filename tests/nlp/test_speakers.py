@@ -751,6 +751,9 @@ def test_names_the_text_calls_a_business():
     pytest.param("Anna Keddie won the prize.\n\nThe chair of the judges, the critic and broadcaster Fiona Lomax, called "
                  "the novel “a quiet triumph.” She said the panel had been ambushed by it.", "the panel had been",
                  "Fiona Lomax", id="a_name_closing_a_described_apposition_speaks"),
+    pytest.param("The International Committee of the Red Cross (ICRC) oversaw the exchange.\n\nThe ICRC said in a statement "
+                 "that it had acted as a neutral intermediary.", "neutral intermediary", "International Committee of the Red Cross",
+                 id="initials_the_tagger_took_for_a_common_noun_are_a_body"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

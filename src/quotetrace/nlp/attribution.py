@@ -288,6 +288,10 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
             return SpeakerPhrase(name, s, e, "name", person=leader.ent_type_ == "PERSON")
     if len(subj.text) > 1 and subj.text.isupper():
         low = subj.text  # "US", "IT": an abbreviation, never "us" or "it"
+        if subj.pos_ == "NOUN" and subj.text.isalpha() and len(subj.text) >= 3 \
+                and not any(c.dep_ in ("compound", "amod", "poss") for c in subj.children):
+            s, e = unit.span(subj)  # "The ICRC said", tagged a common noun: the body by its initials
+            return SpeakerPhrase(subj.text, s, e, "body")
     if low in PRONOUNS:
         s, e = unit.span(subj)
         return SpeakerPhrase(subj.text, s, e, "pronoun")
