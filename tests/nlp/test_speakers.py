@@ -754,6 +754,10 @@ def test_names_the_text_calls_a_business():
     pytest.param("The International Committee of the Red Cross (ICRC) oversaw the exchange.\n\nThe ICRC said in a statement "
                  "that it had acted as a neutral intermediary.", "neutral intermediary", "International Committee of the Red Cross",
                  id="initials_the_tagger_took_for_a_common_noun_are_a_body"),
+    pytest.param("Remesa Rapida says it now has 400,000 users. Its co-founder, Julian Paredes, said cash pickup would "
+                 "vanish within ten years.", "cash pickup", "Julian Paredes", id="a_hyphenated_role_cut_by_the_parser"),
+    pytest.param("Anna Okafor-Reyes, who runs a pressing plant in Leeds, said demand was strong.", "demand was strong",
+                 "Anna Okafor-Reyes", id="a_hyphenated_surname_cut_by_the_parser"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

@@ -125,6 +125,9 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             return patient  # "Brand was questioned by police, insisting that …": Brand insists
         return None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not is_masked(c)]
+    if len(subjects) > 1:  # misparse "Okafor-Reyes said", "Its co-founder said": one word cut at its hyphen
+        subjects = [c for c in subjects if c.text != "-" and not (
+            c.i + 2 < len(c.doc) and c.doc[c.i + 1].text == "-" and not c.whitespace_ and not c.doc[c.i + 1].whitespace_)]
     if not subjects:  # "Qubitly said …": a name the tagger took for an adverb
         subjects = [c for c in verb.children if c.dep_ == "advmod" and c.i == verb.i - 1 and c.text[:1].isupper()
                     and c.text[1:].islower() and len(c.text) > 3 and (not c.is_sent_start or _capitalised_in_article(c, ""))]
@@ -348,8 +351,9 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
         start = _locate(unit, name, subj)[0]
         person = subj.ent_type_ == "PERSON" or bool(title and any(w.lower() in PERSON_ROLES or w.lower() in {
             "president", "spokesman", "minister"} for w in title.replace("-", " ").split()))
-        if subj.ent_type_ in _BODY_ENTS and not title:
-            form = "body"
+        if subj.ent_type_ in _BODY_ENTS and not title and not (len(name.split()) >= 2 and gender_of(name) is not None
+                                                              and subj.ent_type_ != "ORG"):
+            form = "body"  # (but "Tamsin Okafor-Reyes", tagged a place, is a woman)
         elif person:
             form = "name"
         else:
