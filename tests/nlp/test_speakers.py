@@ -758,6 +758,11 @@ def test_names_the_text_calls_a_business():
                  "vanish within ten years.", "cash pickup", "Julian Paredes", id="a_hyphenated_role_cut_by_the_parser"),
     pytest.param("Anna Okafor-Reyes, who runs a pressing plant in Leeds, said demand was strong.", "demand was strong",
                  "Anna Okafor-Reyes", id="a_hyphenated_surname_cut_by_the_parser"),
+    pytest.param("Dale Hutchins was arrested at 9:40 p.m., Police Chief Ronald Mercer said.\n\nThe woman, 49, told "
+                 "dispatchers Hutchins had pointed a handgun at her.", "pointed a handgun", None,
+                 id="the_woman_is_never_the_man_just_named"),
+    pytest.param("Next came Luis Ortega, 34, of Port Alden, who said he rides a bicycle to work.", "rides a bicycle",
+                 "Luis Ortega", id="who_after_a_persons_home_town_is_the_person"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

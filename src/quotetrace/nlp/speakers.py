@@ -851,14 +851,21 @@ def _described_person(reg: SpeakerRegistry, phrase: "SpeakerPhrase", definite: b
     """The person a definite description stands for ("the veteran", "the British royal"): the last person
     named, unless the sentence before, in the same paragraph, had another person for its subject ("Eyamba
     Sowers didn't know Patrick was coming. The real estate agent said …": Sowers)."""
+    head = re.sub(r"[^a-z-]", "", phrase.text.split(",")[0].split()[-1].lower())
+    gender = _NOUN_GENDER.get(head)  # "The woman, 49, told dispatchers …": never the police chief just named
     recent = reg.most_recent(phrase.start, None, set(), persons_only=True, window=ROLE_WINDOW)
+    if gender is not None and recent is not None and recent.gender not in (None, gender):
+        recent = reg.most_recent(phrase.start, gender, set(), persons_only=True, window=ROLE_WINDOW)
+        if recent is None or recent.gender != gender:
+            return None  # a woman or man the text has not named
     k = bisect.bisect_left(reg.subjects, phrase.start, key=lambda item: item[0]) - 1
     said = max((item for item in reg.speaker_subjects if item[0] < phrase.start), key=lambda item: item[0], default=None)
     subject = reg.subjects[k][:2] if k >= 0 else None
     if said is not None and (subject is None or said[0] > subject[0]):
         subject = said  # "X has told friends …. In it, the British royal denied …": the last speaker
     if subject is not None and definite and phrase.start - subject[0] < _SUBJECT_REACH and recent is not None \
-            and subject[1] is not recent and reg.text.count("\n\n", subject[0], phrase.start) <= 1:
+            and subject[1] is not recent and reg.text.count("\n\n", subject[0], phrase.start) <= 1 \
+            and compatible(subject[1], gender):
         return subject[1]
     return recent
 
@@ -866,6 +873,10 @@ def _described_person(reg: SpeakerRegistry, phrase: "SpeakerPhrase", definite: b
 _BODYS_STAFF = re.compile(r"[Tt]he\s+([a-z]+)[’']s\s+(?:[a-z-]+\s+)?(?:judges|officials|spokes(?:man|woman|person)|"
                           r"lawyers|attorneys|staff|executives|researchers|scientists|analysts|representatives|leaders|"
                           r"members|management|board)$")
+_NOUN_GENDER = {**{w: "f" for w in "woman girl lady mother wife daughter sister grandmother widow actress "
+                                    "businesswoman chairwoman spokeswoman congresswoman councilwoman".split()},
+                **{w: "m" for w in "man boy gentleman father husband son brother grandfather widower actor "
+                                    "businessman chairman spokesman congressman councilman".split()}}
 _KIN_OF = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,2}([A-Z][\w.-]*)[’']s\s+(?:[\w-]+\s+){0,2}(father|mother|"
                      r"son|daughter|brother|sister|wife|husband|parents|parent|uncle|aunt|cousin|grandmother|"
                      r"grandfather|grandson|granddaughter|partner|girlfriend|boyfriend|fiancée?|widow|widower|"
