@@ -763,6 +763,8 @@ def test_names_the_text_calls_a_business():
                  id="the_woman_is_never_the_man_just_named"),
     pytest.param("Next came Luis Ortega, 34, of Port Alden, who said he rides a bicycle to work.", "rides a bicycle",
                  "Luis Ortega", id="who_after_a_persons_home_town_is_the_person"),
+    pytest.param("Dale Hutchins was arrested at 9:40 p.m., Police Chief Ronald Mercer said.\n\nShe escaped through a back "
+                 "door, police said.", "escaped through", None, id="police_is_no_titled_police_chief"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

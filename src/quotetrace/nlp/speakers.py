@@ -961,7 +961,8 @@ def _named_group(reg: SpeakerRegistry, head: str, pos: int) -> Entity | None:
         (e for e in named if any(pos < p <= pos + _LEDE_REACH for p in e.positions)), None)
     if group is None:  # a group the tagger missed: a capitalised name holding the word ("Doctors for …")
         runs = [m for m in _CAPITALISED_RUN.finditer(reg.text, 0, pos)
-                if {n.capitalize() for n in names} & set(m.group(0).split()) and len(m.group(0).split()) >= 3]
+                if {n.capitalize() for n in names} & set(m.group(0).split()) and len(m.group(0).split()) >= 3
+                and not any(w.lower() in TITLE_WORDS for w in m.group(0).split())]  # ("Police Chief Ronald Mercer")
         group = reg.body(runs[-1].group(0), runs[-1].start()) if runs else None
     return group
 
