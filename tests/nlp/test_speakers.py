@@ -765,6 +765,9 @@ def test_names_the_text_calls_a_business():
                  "Luis Ortega", id="who_after_a_persons_home_town_is_the_person"),
     pytest.param("Dale Hutchins was arrested at 9:40 p.m., Police Chief Ronald Mercer said.\n\nShe escaped through a back "
                  "door, police said.", "escaped through", None, id="police_is_no_titled_police_chief"),
+    pytest.param("In a letter to parents posted on Tuesday, Superintendent Karen Hollis wrote that no decision had been "
+                 "made.\n\n“I know this is hard news,” the letter said.", "hard news", "Karen Hollis",
+                 id="the_letter_speaks_for_the_person_who_wrote_it"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

@@ -44,6 +44,8 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w\-]*[\w]")
 _BODY_SYNONYMS = {"force": {"police", "constabulary"}, "bloc": {"union", "eu"}, "alliance": {"nato"},
                   "tribunal": {"court"}, "court": {"tribunal"}, "carrier": {"airways", "airlines", "air"},
                   "airline": {"airways", "airlines", "air"}, "lender": {"bank"}, "union": {"federation"}}
+_PERSONAL_WRITINGS = frozenset("letter email e-mail memo note message post tweet op-ed column essay blog".split())
+_ADDRESSED_TO = re.compile(r"\bto\s+(?:[A-Z][\w.]*\s+){0,3}$")
 _FILLER = frozenset("the a an former then current its his her their our bloc's alliance's country's".split())
 
 
@@ -462,7 +464,8 @@ class SpeakerRegistry:
         it appeared in ("a study by researchers at the University of Calder published in the Journal of …")."""
         lo = max(0, pos - ROLE_WINDOW)
         hits = [m.start() for m in re.finditer(r"\b" + re.escape(noun) + r"\b", self.text[lo:pos], re.IGNORECASE)]
-        orgs = [ent for ent in self.entities if ent.kind == "organisation"]
+        personal = noun.lower() in _PERSONAL_WRITINGS  # "In a letter to parents, Hollis wrote …. The letter said"
+        orgs = [ent for ent in self.entities if ent.kind == "organisation" or personal and ent.kind == "person"]
         for hit in reversed(hits):
             at = lo + hit
             sent_lo = max(self.text.rfind(". ", 0, at), self.text.rfind("\n", 0, at)) + 1
@@ -473,7 +476,8 @@ class SpeakerRegistry:
             stop = _SENTENCE_END.search(self.text, at)
             hi = min(stop.start() if stop else pos, pos)
             after = [(min(p for p in ent.positions if at < p < hi), ent) for ent in orgs
-                     if any(at < p < hi and not _IN_JOURNAL.search(self.text, max(0, p - 25), p) for p in ent.positions)]
+                     if any(at < p < hi and not _IN_JOURNAL.search(self.text, max(0, p - 25), p)
+                            and not (personal and _ADDRESSED_TO.search(self.text, max(0, p - 25), p)) for p in ent.positions)]
             if after:
                 return min(after, key=lambda item: item[0])[1]
         return None
