@@ -768,6 +768,12 @@ def test_names_the_text_calls_a_business():
     pytest.param("In a letter to parents posted on Tuesday, Superintendent Karen Hollis wrote that no decision had been "
                  "made.\n\n“I know this is hard news,” the letter said.", "hard news", "Karen Hollis",
                  id="the_letter_speaks_for_the_person_who_wrote_it"),
+    pytest.param("Fortnightly bin collections ‘will save £1.2m a year’, says council leader\n\nCouncil leader Janet Pryce "
+                 "told the meeting the council had no realistic alternative.", "Fortnightly bin collections", "Janet Pryce",
+                 id="a_headline_role_is_the_person_holding_it"),
+    pytest.param("Belvora and Trasna swap 212 prisoners, ombudsman says\n\nThe exchange was overseen by Belvora's "
+                 "ombudsman, Daria Solen, who said 3,000 people were still held.", "Belvora and Trasna swap", "Daria Solen",
+                 id="a_headline_title_word_is_the_person_with_that_title"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

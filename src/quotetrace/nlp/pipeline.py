@@ -245,6 +245,10 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
             records.append(_record(article.id, text, draft.start, draft.end, "partial", cue, cue.entity, None, None,
                                    0.6, _cue_context(index, cue)))
     for claim, entity in claims:
+        unnamed = [q for q in records if q.kind == "indirect" and q.speaker is None and q.start < claim.end
+                   and claim.start < q.end]
+        for quote in unnamed:  # "…, says council leader": the parse found the words, the headline rule the speaker
+            records.remove(quote)
         if not any(q.kind != "partial" and q.start < claim.end and claim.start < q.end for q in records):
             records.append(_headline_record(article.id, text, claim, claim.start, claim.end, "indirect", entity))
         for pair in pairs:  # a title-cased quoted fragment the classifier passed over

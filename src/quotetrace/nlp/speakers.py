@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from quotetrace.nlp.cues import COURT_PAPERS, PRONOUNS
 from quotetrace.nlp.gender import (MentionIndex, appositive_gender, gender_of, honorific_gender, is_given_name,
                                    pronoun_gender)
-from quotetrace.nlp.mentions import COMPANY_NOUNS, ORG_NOUNS, PERSON_ROLES, POST_NOMINALS, PUBLIC_BODY_WORDS, TITLE_WORDS
+from quotetrace.nlp.mentions import COMPANY_NOUNS, ORG_NOUNS, PERSON_NOUNS, PERSON_ROLES, POST_NOMINALS, PUBLIC_BODY_WORDS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from quotetrace.nlp.attribution import CueHit, SpeakerPhrase
@@ -46,6 +46,8 @@ _BODY_SYNONYMS = {"force": {"police", "constabulary"}, "bloc": {"union", "eu"}, 
                   "airline": {"airways", "airlines", "air"}, "lender": {"bank"}, "union": {"federation"}}
 _PERSONAL_WRITINGS = frozenset("letter email e-mail memo note message post tweet op-ed column essay blog".split())
 _ADDRESSED_TO = re.compile(r"\bto\s+(?:[A-Z][\w.]*\s+){0,3}$")
+_KIN_NOUNS = frozenset("father mother son daughter brother sister wife husband parents parent uncle aunt cousin "
+                        "grandmother grandfather partner".split())
 _FILLER = frozenset("the a an former then current its his her their our bloc's alliance's country's".split())
 
 
@@ -412,7 +414,7 @@ class SpeakerRegistry:
             before = max(earlier, key=lambda item: item[0])[1] if earlier else next(
                 (e for e in named if any(p < pos + 150 for p in e.positions)), None)
             return before or (self.company(pos) if head in COMPANY_NOUNS else None) or (named[0] if named else None)
-        if head not in PERSON_ROLES and not any(w in PERSON_ROLES for w in words):
+        if (head not in PERSON_NOUNS or head in _KIN_NOUNS) and not any(w in PERSON_ROLES for w in words):
             # "the directorate" after "the National Health Directorate": a body whose name ends in the noun
             return next((e for e in sorted(self.entities, key=lambda e: -max(e.positions or [0]))
                          if e.kind == "organisation" and e.canonical.lower().split()[-1:] == [head]
