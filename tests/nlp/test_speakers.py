@@ -774,6 +774,9 @@ def test_names_the_text_calls_a_business():
     pytest.param("Belvora and Trasna swap 212 prisoners, ombudsman says\n\nThe exchange was overseen by Belvora's "
                  "ombudsman, Daria Solen, who said 3,000 people were still held.", "Belvora and Trasna swap", "Daria Solen",
                  id="a_headline_title_word_is_the_person_with_that_title"),
+    pytest.param("That is what happened to Veritas Cycle, a Canadian recycler that filed for protection in February. In a "
+                 "court filing, the company said it had underestimated the cost of its hub.", "underestimated the cost",
+                 "Veritas Cycle", id="a_firm_named_in_apposition_in_a_sentence_never_parsed"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

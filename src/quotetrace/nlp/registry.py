@@ -52,6 +52,17 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
             reg.person(phrase.text, None, phrase.title)
     for unit, ent in orgs:  # after the persons: a person the tagger calls ORG stays a person
         _register_org(reg, unit, ent)
+    for match in _FIRM_APPOSITION.finditer(text):  # firms named in sentences never parsed ("Veritas Cycle, a
+        name = match.group("before") or match.group("after")  # Canadian recycler"; "One of those firms, Globexa")
+        at = match.start("before") if match.group("before") else match.start("after")
+        if name.split()[0].lower() in _STOP_CAPS:
+            continue
+        known = next((e for e in reg.entities if e.canonical == name), None)
+        if known is not None and known.kind == "person" and not is_given_name(name.split()[0]):
+            known.kind = "organisation"  # "Veritas Cycle", tagged a person, "a Canadian recycler"
+            reg.forget(known)
+        elif known is None and reg.lookup_person(name) is None and not is_given_name(name.split()[0]):
+            reg.body(name, at)
     for match in _ACRONYM.finditer(text):
         acronym, words = match.group(2), match.group(1).split()
         for k in range(len(words) - 1):  # "South Korea’s Ministry of Trade, Industry and Energy (MOTIE)"
@@ -93,6 +104,11 @@ _MEDIA_WORDS = frozenset("news times post journal daily weekly today tv radio pr
 _NOT_FIRST = _STOP_CAPS | TITLE_WORDS
 _NOT_SURNAME = _STOP_CAPS | ORG_NOUNS | _MEDIA_WORDS
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w’'-]*)[ \t]+$")
+_FIRM_WORDS = r"(?:company|firm|startup|start-up|recycler|retailer|lender|insurer|carrier|airline|manufacturer|maker|" \
+              r"provider|developer|operator|chain|brand|platform|app|chipmaker|drugmaker|automaker|carmaker|bank|group)"
+_FIRM_NAME = r"[A-Z][\w&’'.-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&’'.-]+){0,3}"
+_FIRM_APPOSITION = re.compile(r"(?P<before>" + _FIRM_NAME + r"),[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+                              + _FIRM_WORDS + r"\b|\b" + _FIRM_WORDS + r"s?,[ \t]+(?P<after>" + _FIRM_NAME + r"),")
 _GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+((?:Mc|Mac|O’|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-])"
                                 r"(?![ \t]+[A-Z])")
 # "Customs and Border Protection (CBP)", "the Chinese Center for Disease Control and Prevention (CDC)"

@@ -211,7 +211,7 @@ class SpeakerRegistry:
         """The person a bare surname stands for: when relatives share it ("Morag Keddie … her grandfather, Magnus
         Keddie … Keddie said"), the one the text named first, as newspapers call the others by their full or
         first names."""
-        found = [ent for ent in self._candidates(surname) if _same_surname(ent.surname, surname)]
+        found = [ent for ent in self._candidates(surname) if _same_surname(ent.surname, surname) and ent.kind == "person"]
         if len(found) > 1:
             return min(found, key=lambda e: e.positions[0] if e.positions else 1 << 62)
         return found[0] if found else None
