@@ -410,3 +410,12 @@ def test_a_court_ruling_that_reports_its_finding():
     text = "The Constitutional Court on Tuesday struck down the law, ruling that it violated the right to privacy."
     found = [q for q in extract_text(text) if q.kind == "indirect"]
     assert [(text[q.start:q.end], q.speaker) for q in found] == [("it violated the right to privacy", "Constitutional Court")]
+
+
+@pytest.mark.parametrize("text", [
+    "State Senator Marisol Ortega has promised to bring the bill back next year.",
+    "The minister vowed to fight on until the end of the season.",
+    "Mayor Ann Holt pledged to rebuild the pier by the summer.",
+])
+def test_a_promise_to_act_is_no_reported_statement(text):
+    assert [q for q in extract_text(text) if q.kind == "indirect"] == []

@@ -777,6 +777,10 @@ def test_names_the_text_calls_a_business():
     pytest.param("That is what happened to Veritas Cycle, a Canadian recycler that filed for protection in February. In a "
                  "court filing, the company said it had underestimated the cost of its hub.", "underestimated the cost",
                  "Veritas Cycle", id="a_firm_named_in_apposition_in_a_sentence_never_parsed"),
+    pytest.param("State Senator Marisol Ortega said the bill had stalled.\n\nBack at St. Aurelia, Marchbanks has started "
+                 "keeping a spreadsheet. She says she plans to send it to every legislator in Ohio.\n\nEarlier, Denise "
+                 "Marchbanks, a nurse, said the pumps were old.", "send it to every legislator", "Denise Marchbanks",
+                 id="she_is_the_woman_a_paragraph_opens_on_after_a_place_with_an_abbreviation"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

@@ -12,7 +12,7 @@ OBJECT_CONTENT = frozenset(
     "underline underscore demand propose concede repeat".split()
 )
 # verbs whose infinitive complement is the content ("urged NATO to act", "pledged to help")
-XCOMP_CONTENT = frozenset("urge pledge promise vow ask demand call warn".split())
+XCOMP_CONTENT = frozenset("urge ask demand call warn".split())
 # never the head of reported speech on their own (only attribute quotes or partial quotes)
 NO_INDIRECT = frozenset("speak continue call cite praise criticize criticise shout dub label brand blame thank hail slam "
                          "blast condemn denounce decry lambast mock beg implore applaud eulogize term agree".split())

@@ -913,7 +913,8 @@ _SOURCE_HEAD = re.compile(r"(?:^|[’']s\s+|\b(?:the|a|an|one|two|three|several|
 
 
 # what may come before a paragraph's subject: nothing, a conjunction, or a short phrase and a comma
-_OPENING = re.compile(r"(?:(?:But|And|Yet|So|Still|Now|Then|Later|Meanwhile)\s+|[^.!?\n\"“”]{0,60},\s+)?"
+_OPENING = re.compile(r"(?:(?:But|And|Yet|So|Still|Now|Then|Later|Meanwhile)\s+|(?:[^.!?\n\"“”]|(?<=\b[SMDF]t)\.)"
+                      r"{0,60},\s+)?"  # ("Back at St. Aurelia, Marchbanks has started …")
                       r"(?:[A-Z][\w’'.-]*\s+){0,3}")  # (a mention is its surname: "…, Tomas Eberle")
 _PREDICATE = re.compile(r"\b(?:is|was|are|were|been|became|becomes|as)\s+$")
 _OWNER_BEFORE = re.compile(r"\b((?:[A-Z][\w.-]+\s+){0,2}[A-Z][\w.-]+)[’']s\s+$")
