@@ -419,3 +419,17 @@ def test_a_court_ruling_that_reports_its_finding():
 ])
 def test_a_promise_to_act_is_no_reported_statement(text):
     assert [q for q in extract_text(text) if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("Interior Minister Pavel Radan said the government respected the ruling but warned that it would leave police "
+     "weaker.", [("the government respected the ruling", "Pavel Radan"), ("it would leave police weaker", "Pavel Radan")]),
+    ("The Rovenian Defence Ministry said its air defences had shot down 14 drones and denied targeting residential areas.",
+     [("its air defences had shot down 14 drones", "Rovenian Defence Ministry"),
+      ("targeting residential areas", "Rovenian Defence Ministry")]),
+    ("Colonel Issa Kambou said all ministers must report by noon and warned that any who failed would be arrested.",
+     [("all ministers must report by noon", "Issa Kambou"), ("any who failed would be arrested", "Issa Kambou")]),
+])
+def test_a_second_reporting_verb_after_and_or_but_is_the_same_speakers_second_statement(text, reported):
+    found = [(text[q.start:q.end], q.speaker) for q in extract_text(text) if q.kind == "indirect"]
+    assert found == reported

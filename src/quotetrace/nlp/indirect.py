@@ -69,6 +69,7 @@ def indirect_spans(text: str, cues: list[CueHit],
     that statement."""
     directs = sorted(direct_spans)
     direct_starts = [s for s, _ in directs]
+    _split_coordinated(text, cues)
     chosen: dict[int, list[tuple[CueHit, tuple[int, int]]]] = {}
     for cue in cues:
         if cue.quote_level is not None or cue.content is None or cue.entity is None:
@@ -107,6 +108,34 @@ def indirect_spans(text: str, cues: list[CueHit],
                                         and other.content[0] <= cue.start < other.content[1] for other, _ in group):
                 continue
             yield cue, spans[n]
+
+
+def _split_coordinated(text: str, cues: list[CueHit]) -> None:
+    """"X said A and warned that B", "X said A but denied B": a reporting verb right after "and"/"but" inside
+    another cue's clause is the same speaker's second statement (the parser tends to hang it on A's verb and
+    give it A's subject). The first clause is cut at the conjunction; the second gets the outer speaker."""
+    for outer in cues:
+        if outer.content is None or outer.entity is None or outer.quote_level is not None or outer.extra.get("parts") \
+                or outer.content[0] < outer.start:  # ("A and said B, the office said": A's subject says B)
+            continue
+        lo, hi = outer.content
+        for inner in cues:
+            if inner is outer or not lo < inner.start < hi or inner.quote_level is not None:
+                continue
+            conj = _COORDINATION.search(text, lo, inner.start)
+            if conj is None or len(text[lo: conj.start()].split()) < MIN_WORDS:
+                continue
+            content = inner.content or ((inner.end, hi) if inner.lemma in _OBJECT_REPORTS else None)
+            if content is None or content[0] < inner.end:
+                continue
+            inner.content = (content[0], min(content[1], hi))
+            inner.entity, inner.speaker = outer.entity, outer.speaker
+            outer.content = lo, hi = lo, conj.start()
+
+
+# "…, and warned", "… but insisted": a second reporting verb sharing the first one's subject
+_COORDINATION = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+|further\s+)?$")
+_OBJECT_REPORTS = frozenset("deny admit acknowledge confirm".split())
 
 
 def _opens(text: str, outer: CueHit, inner: CueHit) -> bool:
