@@ -433,3 +433,14 @@ def test_a_promise_to_act_is_no_reported_statement(text):
 def test_a_second_reporting_verb_after_and_or_but_is_the_same_speakers_second_statement(text, reported):
     found = [(text[q.start:q.end], q.speaker) for q in extract_text(text) if q.kind == "indirect"]
     assert found == reported
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("In a post on Saturday, Ragna Solvik wrote that she had telephoned Verdan to congratulate him and that the "
+     "province deserves a governor with a clear mandate.",
+     ["she had telephoned Verdan to congratulate him", "the province deserves a governor with a clear mandate"]),
+    ("The Vardanian Foreign Ministry said the government had never obstructed access and that armed groups were "
+     "hoarding food.", ["the government had never obstructed access", "armed groups were hoarding food"]),
+])
+def test_said_that_a_and_that_b_is_two_statements(text, reported):
+    assert [text[q.start:q.end] for q in extract_text(text) if q.kind == "indirect"] == reported

@@ -76,7 +76,8 @@ def indirect_spans(text: str, cues: list[CueHit],
             continue
         if _ANONYMITY.match(text, *cue.content) or _RELATIVE_START.match(text, *cue.content):
             continue  # "who asked not to be named": the terms of anonymity, not a statement
-        for start, end in cue.extra.get("parts") or [cue.content]:  # type: ignore[union-attr]
+        for start, end in [piece for part in cue.extra.get("parts") or [cue.content]  # type: ignore[union-attr]
+                           for piece in _that_clauses(text, *part)]:
             tail = _RELAY_TAIL.search(text, start, end) or next(
                 (m for m in _SAID_TAIL.finditer(text, start, end)
                  if len(text[m.end(): end].split()) <= 8 and " that " not in text[m.end(): end]), None)
@@ -108,6 +109,21 @@ def indirect_spans(text: str, cues: list[CueHit],
                                         and other.content[0] <= cue.start < other.content[1] for other, _ in group):
                 continue
             yield cue, spans[n]
+
+
+def _that_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"A and that B", "A, but that B": two reported clauses (never "A and that was all", a demonstrative),
+    each a statement of its own."""
+    pieces, lo = [], start
+    for match in _AND_THAT.finditer(text, start, end):
+        if len(text[lo: match.start()].split()) >= MIN_WORDS and len(text[match.end(): end].split()) >= MIN_WORDS:
+            pieces.append((lo, match.start()))
+            lo = match.end()
+    return [*pieces, (lo, end)]
+
+
+_AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+(?!(?:is|was|were|are|has|had|have|would|will|could|can|may|might|"
+                       r"should|must|did|does|do|made|makes|means|meant|seems|seemed|’s|'s)\b)")
 
 
 def _split_coordinated(text: str, cues: list[CueHit]) -> None:
