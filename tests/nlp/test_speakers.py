@@ -781,6 +781,16 @@ def test_names_the_text_calls_a_business():
                  "keeping a spreadsheet. She says she plans to send it to every legislator in Ohio.\n\nEarlier, Denise "
                  "Marchbanks, a nurse, said the pumps were old.", "send it to every legislator", "Denise Marchbanks",
                  id="she_is_the_woman_a_paragraph_opens_on_after_a_place_with_an_abbreviation"),
+    pytest.param("Mads Kjeldsen scored twice on Sunday.\n\n“I thought about that all night,” the Dane recalled.",
+                 "all night", "Mads Kjeldsen", id="the_dane_is_the_person_just_named"),
+    pytest.param("One Western diplomat, who spoke on condition of anonymity, said the gap amounted to 600 names.",
+                 "the gap amounted", None, id="a_diplomat_described_by_an_adjective_is_anonymous"),
+    pytest.param("Several said the claim was impossible to assess.", "impossible to assess", None,
+                 id="several_opening_a_sentence_is_anonymous"),
+    pytest.param("A Foreign Office spokeswoman said the government was working urgently with neighbours.",
+                 "working urgently", "Foreign Office", id="a_foreign_office_spokeswoman_speaks_for_the_foreign_office"),
+    pytest.param("Okoye quit, the Hallworth Police said. A government spokesperson said ministers respected the regulator.",
+                 "ministers respected", None, id="a_government_spokesperson_is_no_other_body_named_before"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

@@ -63,18 +63,24 @@ class SpeakerPhrase:
 
 
 _AGE = re.compile(r"\d+-year-old")
+# nationality nouns no suffix rule finds ("the Dane recalled", "the Portuguese told reporters")
+DEMONYMS = frozenset("""dane swede finn pole czech slovak brit briton scot turk greek thai swiss portuguese chinese
+    japanese spaniard basque catalan kiwi aussie croat serb uzbek kazakh kurd arab iraqi israeli pakistani saudi kuwaiti
+    qatari emirati yemeni omani bangladeshi nepali afghan somali dutchman frenchman englishman irishman welshman
+    scotsman""".split())
 _DEMONYM_ENDINGS = ("man", "woman", "ian", "ean", "ese")
 
 
 def _descriptor(subj: Token) -> bool:
     """A definite description standing for a person already named: "the Italian", "the 41-year-old Dane"."""
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children) or subj.ent_type_ == "PERSON" \
-            or subj.tag_ in ("NNS", "NNPS"):
+            or subj.tag_ in ("NNS", "NNPS") and subj.lower_ not in DEMONYMS:
         return False  # "the 14th-ranked Schwartzman" names its person; "the Democrats" are a group
     if any(c.dep_ == "prep" or c.dep_ == "poss" or c.dep_ == "compound" for c in subj.children):
         return False
     aged = bool(_AGE.search(subj.doc[subj.left_edge.i: subj.i].text.replace(" ", "")))
-    demonym = subj.ent_type_ == "NORP" or subj.pos_ == "NOUN" or subj.lower_.endswith(_DEMONYM_ENDINGS)
+    demonym = subj.ent_type_ == "NORP" or subj.pos_ == "NOUN" or subj.lower_.endswith(_DEMONYM_ENDINGS) \
+        or subj.lower_ in DEMONYMS
     return subj.text[:1].isupper() and (demonym or aged) and subj.lower_ not in ORG_NOUNS
 
 @dataclass
@@ -303,7 +309,7 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
         return SpeakerPhrase(subj.text, s, e, "pronoun")
     if low in FIRST_SECOND:
         return None
-    if low in _INDEFINITE_SUBJECTS and subj.pos_ in ("DET", "PRON", "NUM", "ADJ") and not any(
+    if low in _INDEFINITE_SUBJECTS and (subj.pos_ in ("DET", "PRON", "NUM", "ADJ") or subj.is_sent_start) and not any(
             c.dep_ == "prep" for c in subj.children):
         # "Another said ...", "Others told ...": an unnamed member of a group, unless a name is in apposition
         named = next((c for c in subj.children if c.pos_ == "PROPN" and c.dep_ in ("appos", "npadvmod")

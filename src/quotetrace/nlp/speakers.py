@@ -883,6 +883,7 @@ _NOUN_GENDER = {**{w: "f" for w in "woman girl lady mother wife daughter sister 
                                     "businesswoman chairwoman spokeswoman congresswoman councilwoman".split()},
                 **{w: "m" for w in "man boy gentleman father husband son brother grandfather widower actor "
                                     "businessman chairman spokesman congressman councilman".split()}}
+_ADJECTIVE_ENDINGS = ("ern", "ian", "ean", "ese", "ish", "an", "ic")
 _KIN_OF = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,2}([A-Z][\w.-]*)[’']s\s+(?:[\w-]+\s+){0,2}(father|mother|"
                      r"son|daughter|brother|sister|wife|husband|parents|parent|uncle|aunt|cousin|grandmother|"
                      r"grandfather|grandson|granddaughter|partner|girlfriend|boyfriend|fiancée?|widow|widower|"
@@ -1089,7 +1090,8 @@ def _named_staff(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None
         return reg.role("the " + words[0].lower(), phrase.start) or (reg.most_recent(
             phrase.start, None, {id(e) for e in reg.entities if e.kind != "organisation" or not _has_name(e.canonical)
                                  or _addressed(reg, e, phrase.start)},
-            persons_only=False, window=ROLE_WINDOW) if words[0].islower() and words[0] not in COMPANY_NOUNS else None)
+            persons_only=False, window=ROLE_WINDOW) if words[0].islower() and words[0] not in COMPANY_NOUNS
+            and words[0] != "government" else None)  # ("a government spokesperson": no body named for it)
     if len(words) >= 2 and words[-1].islower() and words[-1].endswith("s") and not phrase.common_start \
             and " ".join(words[:-1]).lower() in reg.places \
             and not (" ".join(words[:-1]).isupper() and words[-1] in _STAFF):  # "US officials" speak for the US
@@ -1098,8 +1100,11 @@ def _named_staff(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None
         return None
     name_words = words[:-1]
     if not all(w[:1].isupper() or w.lower() in ("of", "and", "for", "&") for w in name_words) \
-            or name_words[0].lower() in TITLE_WORDS:
-        return None  # "senior officials", "Foreign Minister ..."
+            or name_words[0].lower() in TITLE_WORDS and name_words[-1].lower() not in ORG_NOUNS:
+        return None  # "senior officials", "Foreign Minister ..." (but "a Foreign Office spokeswoman")
+    if len(name_words) == 1 and not name_words[0].isupper() and name_words[0].lower().endswith(_ADJECTIVE_ENDINGS) \
+            and not any(name_words[0] in e.names for e in reg.entities):
+        return reg.body(phrase.text, phrase.start, kind="anonymous")  # "One Western diplomat", "a Vantrian official"
     name = re.sub(r"[’']s$", "", " ".join(name_words))
     if name.lower() in reg.places and not name.isupper():  # "Beijing officials"; but "US officials" speak for the US
         return reg.body(phrase.text, phrase.start, kind="anonymous")
