@@ -154,3 +154,19 @@ def test_a_characterisation_belongs_to_the_describer_however_the_as_is_hung():
             "militia at the base as “certainly absurd.”")
     quotes = {(q.kind, q.text.rstrip(".")): q.speaker for q in extract_text(text)}
     assert quotes.get(("partial", "certainly absurd")) == "Omar Lamm", quotes
+
+
+@pytest.mark.parametrize("text, marked", [
+    ("Harold Fenwick, 71, known to regulars as \"the Rye Guy,\" said on Tuesday that the bakery would close.",
+     "the Rye Guy,"),
+    ("Known to his soldiers as ‘the Gatekeeper’, the colonel said the last night was chaos.", "the Gatekeeper"),
+    ("The opposition Civic Forum, which backed Verdan, hailed what it called a “turning point” for the province.",
+     "turning point"),
+])
+def test_a_name_or_term_someone_is_known_by_is_not_a_quote(text, marked):
+    assert not any(text[q.start:q.end] == marked for q in extract_text(text))
+
+
+def test_what_someone_called_a_phrase_stays_their_words():
+    text = "Ostby, the ferry operator, cut its forecast, blaming what it called “a buyers' strike” in the south."
+    assert any(q.kind == "partial" and text[q.start:q.end] == "a buyers' strike" for q in extract_text(text))

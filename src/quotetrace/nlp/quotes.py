@@ -23,6 +23,10 @@ _TITLE_CUES = re.compile(
     r"so-called|term|word|phrase|label|brand)\s*$",
     re.IGNORECASE,
 )
+# "known to regulars as “the Rye Guy”", "what they call “humanitarian windows”": a name or a term, nobody's words
+# ("what she called “a two-line brush-off”" is her words; "what it called a “turning point”" a term)
+_NAMED_AS = re.compile(r"\bwhat\s+(?:[\w’'-]+\s+){1,3}call(?:s|ed)?\s+(?:an?|the|its|their|his|her)\s*$"
+                       r"|\b[Kk]nown\s+(?:[\w’'-]+\s+){0,5}?as(?:\s+(?:an?|the))?\s*$")
 # a work or a named thing right before the marks: a title only when the quoted words are capitalised
 # ("the film “Salt and Iron”", but "called the book “a long apology.”" is someone's words)
 _WORK_CUES = re.compile(
@@ -71,7 +75,8 @@ def classify(text: str, pair: MarkPair, lo: int) -> str | None:
     content = text[pair.start: pair.end]
     words = content.split()
     prefix = text[max(lo, pair.open - 300): pair.open].strip()  # a bounded look-back keeps long inputs linear
-    if _TITLE_CUES.search(prefix) or (_WORK_CUES.search(prefix) and not content[:1].islower()):
+    if _TITLE_CUES.search(prefix) or (_WORK_CUES.search(prefix) and not content[:1].islower()) \
+            or _NAMED_AS.search(prefix):
         return None
     if _WORK_APPOSITION.search(prefix) and content[:1].isupper() and content.rstrip()[-1:] not in {".", "!", "?"}:
         return None  # the title of a work in apposition, not speech
