@@ -444,3 +444,12 @@ def test_a_second_reporting_verb_after_and_or_but_is_the_same_speakers_second_st
 ])
 def test_said_that_a_and_that_b_is_two_statements(text, reported):
     assert [text[q.start:q.end] for q in extract_text(text) if q.kind == "indirect"] == reported
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("Mayor Ann Holt never claimed that the pier would reopen.", []),
+    ("Mayor Ann Holt did not say whether the pier would reopen.", []),
+    ("Mayor Ann Holt said the pier would not reopen.", ["the pier would not reopen"]),
+])
+def test_a_negated_report_says_nothing(text, reported):
+    assert [text[q.start:q.end] for q in extract_text(text) if q.kind == "indirect"] == reported

@@ -791,6 +791,8 @@ _NOT_SOURCES = frozenset("plan plans schedule rule rules law laws tradition lege
                          "guidelines custom contract terms scripture recipe instructions".split())
 _SPEECH = frozenset("say tell add write ask reply respond answer explain declare state announce warn".split())
 # verbs that characterise in someone's words ("One reviewer called the book “…”"): any noun may be their subject
+# verbs still reporting when negated ("did not rule out", "would not comment" never reach here)
+_NEGATED_REPORTS = frozenset("deny dispute rule".split())
 _DENIED_ACTS = frozenset("wrongdoing responsibility".split())
 _HEARING_BODIES = frozenset("court jury tribunal inquest hearing inquiry magistrates panel".split())
 _CHARACTERISE = frozenset("call describe dismiss label brand".split())
@@ -1159,6 +1161,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
             if lemma not in NO_INDIRECT and not is_masked(token) and not (
                     content is None and lemma in _NOUN_ANNOUNCEMENTS and any(c.dep_ == "dobj" for c in token.children)):
                 content = _text_content(unit, token, lemma, speaker, content)
+            if content is not None and any(c.dep_ == "neg" for c in token.children) and lemma not in _NEGATED_REPORTS:
+                content = None  # "she never claimed that …", "Veradon has not said when …": nothing was said
             hit = CueHit(lemma, token.text, s, e, unit.start + sent.start_char, unit.start + sent.end_char,
                          u_index, token.i, speaker, content, addressee)
             if weak:
