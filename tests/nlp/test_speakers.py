@@ -791,6 +791,9 @@ def test_names_the_text_calls_a_business():
                  "working urgently", "Foreign Office", id="a_foreign_office_spokeswoman_speaks_for_the_foreign_office"),
     pytest.param("Okoye quit, the Hallworth Police said. A government spokesperson said ministers respected the regulator.",
                  "ministers respected", None, id="a_government_spokesperson_is_no_other_body_named_before"),
+    pytest.param("Den Pruitt, 81, has grown marrows since 1968. His son Gary Pruitt, 52, won this year.\n\n“I taught "
+                 "him everything he knows,” said the 81-year-old.", "I taught him", "Den Pruitt",
+                 id="the_81_year_old_is_the_person_given_that_age"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

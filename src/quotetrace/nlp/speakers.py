@@ -722,6 +722,11 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             and reg.lookup_person(owned.group(1)) is None:
         # "Russia's foreign ministry", "The European Union's top court": the body as the text names it
         return reg.body(re.sub(r"^[Tt]he\s+", "", phrase.text), phrase.start)
+    aged = _AGED.search(phrase.text) if phrase.text.split()[0].lower() == "the" else None
+    if aged is not None:  # "said the 81-year-old": the person the text gave that age ("Den Pruitt, 81,")
+        person = _person_of_age(reg, aged.group(1), phrase.start)
+        if person is not None:
+            return person
     if phrase.descriptor:  # "the Italian said": the person the text was just about
         last = words[-1]
         if last[:1].isupper() and len(last) > 2:  # "the 14th-ranked Schwartzman": a surname, not a demonym
@@ -851,6 +856,20 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
                 return recent
         return reg.body(" ".join(words), phrase.start, kind="body") if words else None
     return None
+
+
+_AGED = re.compile(r"\b(\d{1,3})-year-old\b")
+
+
+def _person_of_age(reg: SpeakerRegistry, age: str, pos: int) -> Entity | None:
+    """The one person the text gives ``age`` before ``pos`` ("Den Pruitt, 81," or "the 81-year-old Den Pruitt")."""
+    found = {id(e): e for e in reg.entities if e.kind == "person" and age in e.titles}
+    for match in re.finditer(r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2}),[ \t]+" + age + r"\b|\b" + age
+                             + r"-year-old[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})", reg.text[:pos]):
+        person = reg.lookup_person(match.group(1) or match.group(2))
+        if person is not None and person.kind == "person":
+            found[id(person)] = person
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _described_person(reg: SpeakerRegistry, phrase: "SpeakerPhrase", definite: bool) -> Entity | None:
