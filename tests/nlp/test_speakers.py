@@ -794,6 +794,9 @@ def test_names_the_text_calls_a_business():
     pytest.param("Den Pruitt, 81, has grown marrows since 1968. His son Gary Pruitt, 52, won this year.\n\n“I taught "
                  "him everything he knows,” said the 81-year-old.", "I taught him", "Den Pruitt",
                  id="the_81_year_old_is_the_person_given_that_age"),
+    pytest.param("“Half the room thought I’d lost my mind,” Ewa Nowak says.\n\nHer brother, Piotr Nowak, who runs the "
+                 "shop floor, was firmly in the first half.\n\n“Customers still ring on a Friday,” her brother said.",
+                 "Customers still ring", "Piotr Nowak", id="her_brother_is_the_man_introduced_as_her_brother"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

@@ -667,6 +667,13 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         body = reg.role("the " + own.group(1).lower(), phrase.start)
         if body is not None and body.kind == "organisation":
             return body
+    kin = _PRONOUN_KIN.match(phrase.text)
+    if kin is not None:  # "her brother said": the one introduced as "Her brother, Piotr Nowak,"
+        named = [m.group(1) for m in re.finditer(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+)?" + kin.group(1)
+                                                 + r",?\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})", reg.text[:phrase.start])]
+        person = reg.lookup_person(named[-1]) if named else None
+        return person if person is not None and person.kind == "person" else reg.body(
+            phrase.text, phrase.start, kind="anonymous")
     voice = _PRONOUN_VOICE.match(phrase.text)
     if voice is not None:  # "His office said": the man the text is about
         return reg.most_recent(phrase.start, "m" if voice.group(1).lower() == "his" else "f", set(), window=ROLE_WINDOW)
@@ -1071,6 +1078,9 @@ _OCCASIONS = frozenset("awards festival championship championships cup olympics 
 EVENT_NOUNS = frozenset("summit meeting conference talks session forum hearing gathering congress".split())
 _PRONOUN_VOICE = re.compile(r"(his|her)\s+(?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|"
                             r"lawyer|lawyers|attorney|attorneys)$", re.IGNORECASE)
+_PRONOUN_KIN = re.compile(r"(?:his|her|their)\s+(?:[a-z-]+\s+)?(father|mother|son|daughter|brother|sister|wife|"
+                          r"husband|uncle|aunt|cousin|grandmother|grandfather|grandson|granddaughter|nephew|niece|"
+                          r"widow|widower|partner|fiancée?|stepfather|stepmother)$", re.IGNORECASE)
 _BARE_SPOKESPERSON = re.compile(r"(?:a|an|the)\s+(?:company\s+|agency\s+)?(?:spokesperson|spokesman|spokeswoman)"
                                 r"(?:\s+(?:who|that)\b.*)?$", re.IGNORECASE)
 
