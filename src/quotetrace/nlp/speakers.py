@@ -202,9 +202,12 @@ class SpeakerRegistry:
         surname = surname_of(word)
         if len(word.split()) == 1:
             return self._principal(surname) or self._by_first_word(word)
+        first = next((w.lower().strip(".,") for w in word.split() if w.lower().strip(",") not in TITLE_WORDS), "")
         for ent in self._candidates(surname):
             if _same_surname(ent.surname, surname):
-                return ent
+                firsts = {n.split()[0].lower() for n in ent.names if len(n.split()) > 1}
+                if not firsts or first in firsts or ent.kind != "person":
+                    return ent  # ("Piotr Nowak" is not Ewa Nowak)
         return None
 
     def _principal(self, surname: str) -> Entity | None:
@@ -671,7 +674,7 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
     if kin is not None:  # "her brother said": the one introduced as "Her brother, Piotr Nowak,"
         named = [m.group(1) for m in re.finditer(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+)?" + kin.group(1)
                                                  + r",?\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})", reg.text[:phrase.start])]
-        person = reg.lookup_person(named[-1]) if named else None
+        person = (reg.lookup_person(named[-1]) or reg.person(named[-1])) if named else None
         return person if person is not None and person.kind == "person" else reg.body(
             phrase.text, phrase.start, kind="anonymous")
     voice = _PRONOUN_VOICE.match(phrase.text)
