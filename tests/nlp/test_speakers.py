@@ -797,6 +797,13 @@ def test_names_the_text_calls_a_business():
     pytest.param("“Half the room thought I’d lost my mind,” Ewa Nowak says.\n\nHer brother, Piotr Nowak, who runs the "
                  "shop floor, was firmly in the first half.\n\n“Customers still ring on a Friday,” her brother said.",
                  "Customers still ring", "Piotr Nowak", id="her_brother_is_the_man_introduced_as_her_brother"),
+    pytest.param("Freja Sorensen retired hurt, trailing 20-year-old American Kayla Monroe 6-3 2-1.\n\nMonroe said she had "
+                 "felt really bad for her opponent.\n\nMonroe is coached by her father, Dwayne Monroe, who said she was "
+                 "ready.", "felt really bad", "Kayla Monroe", id="a_nationality_before_a_name_is_no_part_of_it"),
+    pytest.param("Niall Brennan was sacked on Monday. His representatives said he was disappointed but not surprised.",
+                 "disappointed but not surprised", "Niall Brennan", id="his_representatives_speak_for_him"),
+    pytest.param("Ian Marchetti scored 20 goals last season. Marchetti’s agent said his client had been approached.",
+                 "his client had been approached", "Ian Marchetti", id="a_players_agent_speaks_for_him"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span
 
-from quotetrace.nlp.attribution import CueHit, ParsedUnit, is_masked
+from quotetrace.nlp.attribution import DEMONYMS, CueHit, ParsedUnit, is_masked
 from quotetrace.nlp.marks import MarkPair
 from quotetrace.nlp.gender import is_given_name
 from quotetrace.nlp.mentions import _STOP_CAPS, ORG_NOUNS, PLATFORMS, TITLE_WORDS, name_of, scan_titled_names, split_title
@@ -24,8 +24,8 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
     for match in _GIVEN_AND_SURNAME.finditer(text):  # "Tom Harper" in a sentence never parsed: "Harper" later is him
         first, last = match.group(1), match.group(2)
         before = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 30), match.start())
-        if before is not None and before.group(1).lower() not in TITLE_WORDS:
-            continue  # "Lowmere General Hospital": inside a longer name; but "Councillor Ruben Kask"
+        if before is not None and before.group(1).lower() not in TITLE_WORDS and not _nationality(before.group(1)):
+            continue  # "Lowmere General Hospital": inside a longer name; but "Councillor Ruben Kask", "American Kayla Monroe"
         aged = _AGE_AFTER.match(text, match.end()) is not None  # "Hatice Demirel, 54,": a person whatever her name
         if first.lower() not in _NOT_FIRST and last.lower() not in _NOT_SURNAME and (is_given_name(first) or aged):
             reg.person(match.group(0))
@@ -152,6 +152,12 @@ def _register_org(reg: SpeakerRegistry, unit: ParsedUnit, ent: Span) -> None:
         token = token.head  # "Shares in Varn Telecom fell": the company is inside the subject
     if token.dep_ in ("nsubj", "nsubjpass"):
         reg.org_subjects.add(pos)
+
+
+def _nationality(word: str) -> bool:
+    """"American", "Danish", "Dane": a nationality word before a name, no part of it."""
+    low = word.lower()
+    return low in DEMONYMS or len(low) > 4 and low.endswith(("an", "ian", "ese", "ish"))
 
 
 def _firms_not_persons(reg: SpeakerRegistry) -> None:

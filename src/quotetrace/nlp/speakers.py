@@ -1080,7 +1080,8 @@ _OCCASIONS = frozenset("awards festival championship championships cup olympics 
                        "show week summit conference".split())
 EVENT_NOUNS = frozenset("summit meeting conference talks session forum hearing gathering congress".split())
 _PRONOUN_VOICE = re.compile(r"(his|her)\s+(?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|"
-                            r"lawyer|lawyers|attorney|attorneys)$", re.IGNORECASE)
+                            r"lawyer|lawyers|attorney|attorneys|agent|agents|representatives?|management|publicist|"
+                            r"camp)$", re.IGNORECASE)
 _PRONOUN_KIN = re.compile(r"(?:his|her|their)\s+(?:[a-z-]+\s+)?(father|mother|son|daughter|brother|sister|wife|"
                           r"husband|uncle|aunt|cousin|grandmother|grandfather|grandson|granddaughter|nephew|niece|"
                           r"widow|widower|partner|fiancée?|stepfather|stepmother)$", re.IGNORECASE)
@@ -1090,7 +1091,7 @@ _BARE_SPOKESPERSON = re.compile(r"(?:a|an|the)\s+(?:company\s+|agency\s+)?(?:spo
 # a named person's office or spokesperson speaks for that person
 _PERSONS_VOICE = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+)[’']s\s+(?:press\s+)?"
                             r"(?:office|campaign|spokesman|spokeswoman|spokesperson|secretary|lawyer|lawyers|attorney|"
-                            r"attorneys)$")
+                            r"attorneys|agent|agents|representatives?|management|publicist|camp)$")
 _NAMED_CAMPAIGN = re.compile(r"[Tt]he\s+([A-Z][\w’'-]+)\s+(?:campaign|camp|re-election\s+campaign)$")
 _ROLES_VOICE = re.compile(r"[Tt]he\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)[’']s\s+(?:press\s+)?(?:office|campaign|"
                           r"spokesman|spokeswoman|spokesperson|lawyer|lawyers|attorney|attorneys)$")
@@ -1131,6 +1132,8 @@ def _named_staff(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None
     if len(words) < 2 or phrase.common_start or words[-1].lower().strip(",.") not in _STAFF:
         return None
     name_words = words[:-1]
+    if name_words[0].lower() in ("his", "her", "their", "its", "our", "my", "your"):
+        return None  # "His representatives said": a person's staff, not a body called "His"
     if not all(w[:1].isupper() or w.lower() in ("of", "and", "for", "&") for w in name_words) \
             or name_words[0].lower() in TITLE_WORDS and name_words[-1].lower() not in ORG_NOUNS:
         return None  # "senior officials", "Foreign Minister ..." (but "a Foreign Office spokeswoman")
