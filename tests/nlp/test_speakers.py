@@ -804,6 +804,10 @@ def test_names_the_text_calls_a_business():
                  "disappointed but not surprised", "Niall Brennan", id="his_representatives_speak_for_him"),
     pytest.param("Ian Marchetti scored 20 goals last season. Marchetti’s agent said his client had been approached.",
                  "his client had been approached", "Ian Marchetti", id="a_players_agent_speaks_for_him"),
+    pytest.param("The subcommittee chairwoman, Rep. Lorraine Whitcomb (R-Miss.), said she appreciated the apology.",
+                 "appreciated the apology", "Lorraine Whitcomb", id="a_party_and_state_tag_is_no_name"),
+    pytest.param("One official said the talks were close. Another official said the secretary had pushed for the delay.",
+                 "pushed for the delay", None, id="another_official_is_anonymous"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

@@ -325,7 +325,8 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
         return SpeakerPhrase(phrase.text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role",
                              descriptor=True)
     appos = next((c for c in [*subj.children, *(g for k in subj.children if k.dep_ == "conj" for g in k.children)]
-                  if c.dep_ == "appos" and c.pos_ == "PROPN"), None)  # (also "X's founder and chief, Theo Brandt,")
+                  if c.dep_ == "appos" and c.pos_ == "PROPN"  # (also "X's founder and chief, Theo Brandt,")
+                  and not (c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == "(")), None)  # never "(R-Miss.)"
     if appos is not None and subj.pos_ != "PROPN":
         role_text = noun_phrase(subj).text
         appos_name, _ = name_of(appos)

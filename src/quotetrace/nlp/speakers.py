@@ -280,6 +280,12 @@ class SpeakerRegistry:
             if ent.kind != "person" and len(words) > len(low) and words[: len(low)] == low \
                     and all(w.strip(".,") in _CORPORATE_SUFFIXES for w in words[len(low):]):
                 return ent
+        if len(low) == 1 and name[:1].isupper() and low[0] not in ORG_NOUNS and low[0] not in self.places:
+            # "Gulfstar said" after "Gulfstar Mobile Housing": the one firm whose name it opens
+            firms = [e for e in self.entities if e.kind == "organisation" and len(e.canonical.split()) >= 2
+                     and e.canonical.split()[0] == name]
+            if len(firms) == 1:
+                return firms[0]
         return None
 
     def _expansion(self, acronym: str) -> Entity | None:
@@ -1115,7 +1121,8 @@ def _named_staff(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None
     """The body whose unnamed staff speak ("a CBP spokesperson", "White House advisers"), or an anonymous
     group when the name is a place or a nationality ("Beijing officials"); None for other phrases."""
     words = phrase.text.split()
-    while words and words[0].lower() in ("a", "an", "the", "one", "some", "two", "three", "several", "many"):
+    while words and words[0].lower() in ("a", "an", "the", "one", "some", "two", "three", "several", "many", "another",
+                                         "other", "a second", "each"):
         words = words[1:]
     if len(words) == 2 and words[0].lower() in ORG_NOUNS and words[1].lower() in _STAFF:
         # "agency officials said": the agency, else the organisation named last
