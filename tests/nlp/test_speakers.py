@@ -808,6 +808,13 @@ def test_names_the_text_calls_a_business():
                  "appreciated the apology", "Lorraine Whitcomb", id="a_party_and_state_tag_is_no_name"),
     pytest.param("One official said the talks were close. Another official said the secretary had pushed for the delay.",
                  "pushed for the delay", None, id="another_official_is_anonymous"),
+    pytest.param("Opener Sam Okafor was unbeaten on 142 and shared a stand with the left-handed Ravi Desai, who made 88."
+                 "\n\nOkafor said at the close that he had sent his teammate a message.\n\n“He’s a mate,” the "
+                 "29-year-old said.", "He’s a mate", "Sam Okafor",
+                 id="a_unisex_given_name_after_a_sentence_opening_role_is_a_name_and_the_29_year_old_the_last_speaker"),
+    pytest.param("Court reporter\n\nBy Nadia Ferrars, Courts Correspondent\n\nOpening the case, Helen Stavely KC "
+                 "alleged that the mayor had lied.\n\n“The case is a simple one,” she told the jury.",
+                 "The case is a simple one", "Helen Stavely", id="the_bylines_reporter_is_never_she"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

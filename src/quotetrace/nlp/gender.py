@@ -39,12 +39,16 @@ def _first_names() -> dict[str, str]:
             both.update(n.lower() for n in line[5:].split())
     for name in both:  # used for men and women across the world's news: no guess
         out.pop(name, None)
+    _UNISEX.update(both)
     return out
 
 
+_UNISEX: set[str] = set()  # given names of no one gender ("Sam", "Alex"), filled with the list above
+
+
 def is_given_name(word: str) -> bool:
-    """Whether ``word`` is a common given name ("Ana", "Oliver"), not a surname written first ("Liu")."""
-    return word.lower() in _first_names()
+    """Whether ``word`` is a common given name ("Ana", "Oliver", "Sam"), not a surname written first ("Liu")."""
+    return word.lower() in _first_names() or word.lower() in _UNISEX
 
 
 def gender_of(name: str, titles: Iterable[str] = ()) -> str | None:

@@ -23,8 +23,13 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
         reg.person(mention.name, None, mention.title)
     for match in _GIVEN_AND_SURNAME.finditer(text):  # "Tom Harper" in a sentence never parsed: "Harper" later is him
         first, last = match.group(1), match.group(2)
+        if text.startswith(("By ", "BY ", "by "), text.rfind("\n", 0, match.start()) + 1):
+            continue  # the byline: the reporter, never a speaker of the story
         before = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 30), match.start())
-        if before is not None and before.group(1).lower() not in TITLE_WORDS and not _nationality(before.group(1)):
+        opener = before is not None and text[max(0, before.start(1) - 3): before.start(1)].rstrip(" “\"‘'")[-1:] in (
+            "", ".", "\n", "!", "?") and is_given_name(first)  # "Opener Sam Okafor was unbeaten": a role, then a name
+        if before is not None and before.group(1).lower() not in TITLE_WORDS and not _nationality(before.group(1)) \
+                and not opener:
             continue  # "Lowmere General Hospital": inside a longer name; but "Councillor Ruben Kask", "American Kayla Monroe"
         aged = _AGE_AFTER.match(text, match.end()) is not None  # "Hatice Demirel, 54,": a person whatever her name
         if first.lower() not in _NOT_FIRST and last.lower() not in _NOT_SURNAME and (is_given_name(first) or aged):

@@ -753,7 +753,7 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
                     named = reg.person(full[-1], None)
             if named is not None:
                 return named
-        recent = reg.most_recent(phrase.start, None, set(), persons_only=True, window=ROLE_WINDOW)
+        recent = _described_person(reg, phrase, True)
         subject = max(((p, n) for p, n in reg.subject_names if p < phrase.start), default=None)
         if subject is not None and phrase.start - subject[0] <= ROLE_WINDOW and (
                 recent is None or max(p for p in recent.positions if p < phrase.start) < subject[0]):
