@@ -453,3 +453,9 @@ def test_said_that_a_and_that_b_is_two_statements(text, reported):
 ])
 def test_a_negated_report_says_nothing(text, reported):
     assert [text[q.start:q.end] for q in extract_text(text) if q.kind == "indirect"] == reported
+
+
+def test_a_second_verb_phrase_with_be_or_have_is_a_second_statement():
+    text = "Team principal Ines Galvao said the rookie had been badly shaken but was otherwise fine."
+    assert [text[q.start:q.end] for q in extract_text(text) if q.kind == "indirect"] == [
+        "the rookie had been badly shaken", "was otherwise fine"]

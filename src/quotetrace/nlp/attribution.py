@@ -892,7 +892,11 @@ def _coordinated_parts(unit: ParsedUnit, verb: Token, content: tuple[int, int]) 
         finite = (subject is not None and subject.pos_ in ("PRON", "NOUN", "NUM", "DET") and not named) or (
             subject is None and any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in conj.children)) or (
             # "… were quarantined, and displayed no symptoms": after a comma, a finite verb goes on reporting
-            subject is None and comma_and and conj.tag_ in ("VBD", "VBZ", "VBP"))
+            subject is None and comma_and and conj.tag_ in ("VBD", "VBZ", "VBP")) or (
+            # "… had been embarrassed but was otherwise fine", "… and had no sympathy": "be"/"have" describe, they
+            # are no act of the speaker's
+            subject is None and conj.lower_ in ("was", "were", "is", "are", "had", "has", "have")
+            and conj.tag_ in ("VBD", "VBZ", "VBP"))
         # ("had no option but to come out": an infinitive is no clause of its own)
         cc = next((c for c in clause.children if c.dep_ == "cc" and clause.i < c.i < conj.i), None)
         if finite and cc is not None:
