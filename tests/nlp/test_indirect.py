@@ -459,3 +459,13 @@ def test_a_second_verb_phrase_with_be_or_have_is_a_second_statement():
     text = "Team principal Ines Galvao said the rookie had been badly shaken but was otherwise fine."
     assert [text[q.start:q.end] for q in extract_text(text) if q.kind == "indirect"] == [
         "the rookie had been badly shaken", "was otherwise fine"]
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("The regulators demanded answers from wireless providers whose equipment failed during the outages.", []),
+    ("Interior Minister Ana Ruiz conceded delays in the hurricane aid on Monday.", []),
+    ("The Ministry of Transport acknowledged the tender for the rail link had been delayed.",
+     ["the tender for the rail link had been delayed"]),
+])
+def test_a_noun_object_is_no_statement_unless_the_parser_split_a_clause(text, reported):
+    assert [text[q.start:q.end] for q in extract_text(text) if q.kind == "indirect"] == reported

@@ -586,7 +586,8 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
             pieces = [dobj]
     if not pieces and lemma in OBJECT_CONTENT:
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if dobj is not None and lemma == "deny" and dobj.tag_ != "VBG" and dobj.lower_ not in _DENIED_ACTS:
+        if dobj is not None and lemma in _NP_PLEAS and dobj.tag_ != "VBG" and dobj.lower_ not in _DENIED_ACTS \
+                and not _clause_after(dobj):  # (but "acknowledged the tender had been delayed" is a clause)
             # "denies six counts of bribery", "denied the allegations", "denied them vaccines": a plea, a
             # refusal, never words reported ("denied any wrongdoing" is: that he did nothing wrong)
             dobj = None
@@ -794,6 +795,18 @@ _SPEECH = frozenset("say tell add write ask reply respond answer explain declare
 # verbs that characterise in someone's words ("One reviewer called the book “…”"): any noun may be their subject
 # verbs still reporting when negated ("did not rule out", "would not comment" never reach here)
 _NEGATED_REPORTS = frozenset("deny dispute rule".split())
+def _clause_after(obj: Token) -> bool:
+    """Whether a finite verb follows ``obj`` before the next comma (outside a relative clause): "acknowledged the
+    tender for the link had been delayed" is a clause the parser split into an object and an adverbial."""
+    for token in obj.doc[obj.i + 1: obj.sent.end]:
+        if token.is_punct or token.tag_ in ("WDT", "WP", "WP$", "CC"):
+            return False
+        if token.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return True
+    return False
+
+
+_NP_PLEAS = frozenset("deny concede admit acknowledge demand propose".split())
 _DENIED_ACTS = frozenset("wrongdoing responsibility".split())
 _HEARING_BODIES = frozenset("court jury tribunal inquest hearing inquiry magistrates panel".split())
 _CHARACTERISE = frozenset("call describe dismiss label brand".split())
