@@ -904,6 +904,10 @@ def _described_person(reg: SpeakerRegistry, phrase: "SpeakerPhrase", definite: b
     subject = reg.subjects[k][:2] if k >= 0 else None
     if said is not None and (subject is None or said[0] > subject[0]):
         subject = said  # "X has told friends …. In it, the British royal denied …": the last speaker
+    para = reg.text.rfind("\n", 0, phrase.start) + 1
+    opener = next((e for g in ("m", "f", None) if (e := reg.paragraph_subject(para, g, set())) is not None), None)
+    if opener is not None and recent is not None and compatible(opener, gender) and (subject is None or subject[0] < para):
+        return opener  # "Storm gave a different account. …, the defender said": the man the paragraph opens on
     if subject is not None and definite and phrase.start - subject[0] < _SUBJECT_REACH and recent is not None \
             and subject[1] is not recent and reg.text.count("\n\n", subject[0], phrase.start) <= 1 \
             and compatible(subject[1], gender):
