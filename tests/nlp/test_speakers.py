@@ -815,9 +815,9 @@ def test_names_the_text_calls_a_business():
     pytest.param("Court reporter\n\nBy Nadia Ferrars, Courts Correspondent\n\nOpening the case, Helen Stavely KC "
                  "alleged that the mayor had lied.\n\n“The case is a simple one,” she told the jury.",
                  "The case is a simple one", "Helen Stavely", id="the_bylines_reporter_is_never_she"),
-    pytest.param("Coach Lars Henriksen left out captain Mikkel Storm.\n\n“Others are ahead of him,” Henriksen told a news "
+    pytest.param("Coach Lars Henriksen left out captain Michael Storm.\n\n“Others are ahead of him,” Henriksen told a news "
                  "conference.\n\nStorm gave a different account. Speaking on Thursday, the defender said he had been told "
-                 "of the decision in a two-minute conversation.", "two-minute conversation", "Mikkel Storm",
+                 "of the decision in a two-minute conversation.", "two-minute conversation", "Michael Storm",
                  id="the_defender_is_the_man_the_paragraph_opens_on_not_the_last_speaker"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
