@@ -819,6 +819,10 @@ def test_names_the_text_calls_a_business():
                  "conference.\n\nStorm gave a different account. Speaking on Thursday, the defender said he had been told "
                  "of the decision in a two-minute conversation.", "two-minute conversation", "Michael Storm",
                  id="the_defender_is_the_man_the_paragraph_opens_on_not_the_last_speaker"),
+    pytest.param("WASHINGTON (Capitol Wire) - The head of the Federal Emergency Management Agency conceded Wednesday that "
+                 "the agency had been too slow.\n\nRaymond Dufresne, the FEMA administrator, told the panel that his staff "
+                 "had been overwhelmed.", "too slow", "Raymond Dufresne",
+                 id="the_head_of_an_agency_in_a_lede_is_the_person_named_next"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

@@ -804,6 +804,10 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             # "one resident", "a senior official at the ministry", "my father", "one Weibo commenter":
             # nobody we can name
             return reg.body(phrase.text, phrase.start, kind="anonymous")
+        if core and len(core) < len(words) and core[-1].lower() in PERSON_ROLES:
+            lede = _lede_person(reg, phrase)
+            if lede is not None:  # "The head of the Federal Emergency Management Agency conceded …": a person
+                return lede
         found = reg.role(phrase.text, phrase.start)
         if found is not None:
             return found
