@@ -823,6 +823,9 @@ def test_names_the_text_calls_a_business():
                  "the agency had been too slow.\n\nRaymond Dufresne, the FEMA administrator, told the panel that his staff "
                  "had been overwhelmed.", "too slow", "Raymond Dufresne",
                  id="the_head_of_an_agency_in_a_lede_is_the_person_named_next"),
+    pytest.param("The family of Patricia Nolan, a retired librarian who died after surgery at Brookfield Memorial Hospital, "
+                 "alleges that nurses ignored signs of bleeding.", "nurses ignored", None,
+                 id="the_family_of_someone_is_no_one_named"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

@@ -663,6 +663,9 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             return body
     if _UNNAMED_GROUP.search(phrase.text):  # "44 percent of voters", "people familiar with the talks"
         return reg.body(phrase.text, phrase.start, kind="anonymous")
+    core_words = _before_post_modifier(phrase.text.split(",")[0].split())
+    if phrase.form == "role" and len(core_words) <= 4 and core_words and core_words[-1].lower() in ("family", "relatives"):
+        return reg.body(phrase.text, phrase.start, kind="anonymous")  # "The family of Patricia Nolan alleges": no one named
     if phrase.form == "role" and phrase.text.lower().split()[-1] in LEGAL_SIDES:
         return reg.body(phrase.text, phrase.start, kind="anonymous")  # "the defence argued": never the Ministry of Defence
     if phrase.form == "role" and _SOURCE_HEAD.search(phrase.text):
