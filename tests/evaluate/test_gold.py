@@ -96,7 +96,7 @@ def test_seed_expectations_build_gold(seed_paths):
     articles = gold_from_expectations(EXPECTED, seed_paths[0].parent)
     assert [a.id for a in articles] == [p.name for p in seed_paths]
     assert all(a.quotes for a in articles)
-    assert sum(len(a.quotes) for a in articles) == 69
+    assert sum(len(a.quotes) for a in articles) == 70
     kinds = Counter(q.kind for a in articles for q in a.quotes)
     assert set(kinds) == {"direct", "partial", "indirect"}
     speakers = {q.speaker for a in articles for q in a.quotes}
