@@ -826,6 +826,8 @@ def test_names_the_text_calls_a_business():
     pytest.param("The family of Patricia Nolan, a retired librarian who died after surgery at Brookfield Memorial Hospital, "
                  "alleges that nurses ignored signs of bleeding.", "nurses ignored", None,
                  id="the_family_of_someone_is_no_one_named"),
+    pytest.param("Hospitals have been forced to ration antibiotics, according to a report by the state's Public Accounts "
+                 "Office.", "forced to ration", "Public Accounts Office", id="a_report_by_the_states_office"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

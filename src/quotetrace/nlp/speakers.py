@@ -1252,7 +1252,7 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
     rest = " ".join(words[at + 1:])
     author = (r"(?:by|from)\s+(?:(?:a\s+team\s+of\s+|a\s+group\s+of\s+)?(?:researchers|scientists|"
               r"economists|analysts|experts|academics|engineers|doctors|staff|a\s+team|a\s+group)\s+"
-              r"(?:at|from|of|with)\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}?((?:[A-Z][\w’'&.!-]*\s*(?:of\s+|and\s+|for\s+)?)+)")
+              r"(?:at|from|of|with)\s+)?(?:the\s+)?(?:[a-z]+(?:[’']s)?\s+){0,2}?((?:[A-Z][\w’'&.!-]*\s*(?:of\s+|and\s+|for\s+)?)+)")
     after = re.match(r"\s*(?:(?!(?:seen|obtained|cited|quoted|leaked|reviewed|reported)\b)[a-z]+(?:ed|en|t)\s+"
                      r"(?:out\s+|up\s+)?)?(?:on\s+\w+\s+)?" + author, rest) or re.search(
         # "a study published last month by X", "the survey of 18,000 pupils, carried out by X"
