@@ -828,6 +828,8 @@ def test_names_the_text_calls_a_business():
                  id="the_family_of_someone_is_no_one_named"),
     pytest.param("Hospitals have been forced to ration antibiotics, according to a report by the state's Public Accounts "
                  "Office.", "forced to ration", "Public Accounts Office", id="a_report_by_the_states_office"),
+    pytest.param("\"Everybody remembers what happened last time,\" says Anna Okafor-Reyes, an analyst at Leewood Partners.",
+                 "Everybody remembers", "Anna Okafor-Reyes", id="a_hyphenated_surname_after_the_verb"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

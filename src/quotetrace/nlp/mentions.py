@@ -196,9 +196,13 @@ def name_of(head: Token) -> tuple[str | None, str | None]:
     i = head.i
     while i > 0 and doc[i - 1].pos_ == "PROPN" or (i > 0 and doc[i - 1].text == "-" and i > 1 and doc[i - 2].pos_ == "PROPN"):
         i -= 1
+    last = head.i
+    while last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_ \
+            and not doc[last + 1].whitespace_ and doc[last + 2].pos_ == "PROPN":
+        last += 2  # "Okafor-Reyes" cut at its hyphen, the head on the left half
     words: list[str] = []
     joined = False
-    for t in doc[i: head.i + 1]:
+    for t in doc[i: last + 1]:
         if t.text == "-":  # "Lindqvist-Omondi" keeps its hyphen; a spaced dash joins nothing
             joined = bool(words) and not doc[t.i - 1].whitespace_ and not t.whitespace_
         elif joined:
