@@ -830,6 +830,9 @@ def test_names_the_text_calls_a_business():
                  "Office.", "forced to ration", "Public Accounts Office", id="a_report_by_the_states_office"),
     pytest.param("\"Everybody remembers what happened last time,\" says Anna Okafor-Reyes, an analyst at Leewood Partners.",
                  "Everybody remembers", "Anna Okafor-Reyes", id="a_hyphenated_surname_after_the_verb"),
+    pytest.param("A spokesperson for the Department for Environment, Food and Rural Affairs said the government was "
+                 "investing a record sum.", "investing a record sum", "Department for Environment, Food and Rural Affairs",
+                 id="a_bodys_name_with_a_comma_list"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

@@ -654,8 +654,8 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
                 len(named.group(1).split()) >= 2 and first.split()[0].lower() in ("a", "an", "one"):
             # "A spokesman for the Kadorian Seismological Institute, Baran Ozdil,": the spokesman named
             return reg.lookup_person(named.group(1)) or reg.person(named.group(1), phrase.start + phrase.text.find(rest))
-        if _FOR_NAMED.search(first):
-            phrase = dataclasses.replace(phrase, text=first, end=phrase.start + len(first))
+        if _FOR_NAMED.search(first) and not _NAME_LIST_TAIL.match(rest):  # (but "the Department for Environment,
+            phrase = dataclasses.replace(phrase, text=first, end=phrase.start + len(first))  # Food and Rural Affairs")
     common_for = _FOR_COMMON.match(phrase.text)
     if common_for is not None:  # "a spokeswoman for the hospital": the hospital named before
         body = reg.role("the " + common_for.group(1), phrase.start)
@@ -954,6 +954,7 @@ LEGAL_SIDES = frozenset("defence defense prosecution".split())
 _APPOSED_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*),?")
 _FOR_COMMON = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+)?spokes(?:man|woman|person)\s+for\s+(?:the|its)\s+"
                          r"([a-z][\w-]*(?:\s+[a-z][\w-]*)?)$")
+_NAME_LIST_TAIL = re.compile(r"(?:[A-Z][\w’'-]*,?\s+)+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,?$")
 _FOR_NAMED = re.compile(r"\bspokes(?:man|woman|person|people)\s+for\s+(?:the\s+)?[A-Z]")
 _SOURCE_HEAD = re.compile(r"(?:^|[’']s\s+|\b(?:the|a|an|one|two|three|several|other)\s+(?:[\w-]+\s+){0,3})"
                           r"(?:source|sources|insider|insiders)\b(?!\s+(?:of|for|at|in)\s+[A-Z])", re.IGNORECASE)
