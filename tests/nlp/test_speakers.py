@@ -833,6 +833,9 @@ def test_names_the_text_calls_a_business():
     pytest.param("A spokesperson for the Department for Environment, Food and Rural Affairs said the government was "
                  "investing a record sum.", "investing a record sum", "Department for Environment, Food and Rural Affairs",
                  id="a_bodys_name_with_a_comma_list"),
+    pytest.param("The Medicines Evaluation Authority said on Tuesday that it declined to approve the drug made by Corvantis "
+                 "Therapeutics.\n\nIn a letter to the company, the agency wrote that the trial had missed its main goal.",
+                 "missed its main goal", "Medicines Evaluation Authority", id="the_agency_is_the_authority_named_before"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

@@ -43,7 +43,10 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w\-]*[\w]")
 # what else a body called "the force" or "the bloc" is called in its name
 _BODY_SYNONYMS = {"force": {"police", "constabulary"}, "bloc": {"union", "eu"}, "alliance": {"nato"},
                   "tribunal": {"court"}, "court": {"tribunal"}, "carrier": {"airways", "airlines", "air"},
-                  "airline": {"airways", "airlines", "air"}, "lender": {"bank"}, "union": {"federation"}}
+                  "airline": {"airways", "airlines", "air"}, "lender": {"bank"}, "union": {"federation"},
+                  "agency": {"authority", "bureau", "service"},
+                  "regulator": {"authority", "commission", "agency"},
+                  "watchdog": {"authority", "commission", "ombudsman", "regulator"}}
 _PERSONAL_WRITINGS = frozenset("letter email e-mail memo note message post tweet op-ed column essay blog".split())
 _ADDRESSED_TO = re.compile(r"\bto\s+(?:[A-Z][\w.]*\s+){0,3}$")
 _KIN_NOUNS = frozenset("father mother son daughter brother sister wife husband parents parent uncle aunt cousin "
