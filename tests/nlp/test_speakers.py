@@ -836,6 +836,9 @@ def test_names_the_text_calls_a_business():
     pytest.param("The Medicines Evaluation Authority said on Tuesday that it declined to approve the drug made by Corvantis "
                  "Therapeutics.\n\nIn a letter to the company, the agency wrote that the trial had missed its main goal.",
                  "missed its main goal", "Medicines Evaluation Authority", id="the_agency_is_the_authority_named_before"),
+    pytest.param("Kingsholm have been searching for a striker. Their manager, Paolo Ferri, was asked about Victor Okoro at "
+                 "his press conference on Tuesday.\n\n‘He’s a fantastic player, but he’s not our player,’ the Italian "
+                 "said.", "fantastic player", "Paolo Ferri", id="the_italian_is_the_subject_asked_about_someone_else"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

@@ -79,13 +79,16 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
     reg.harvest_titles(text)
     _firms_not_persons(reg)
     reg.add_positions(text, quoted)
-    main_cues = {(c.unit, c.token_i) for c in cues}
+    main_cues = {(c.unit, c.token_i) for c in cues if c.speaker is not None}  # ("X was asked about Y": X is the topic)
     sourced = {c.sent_start for c in cues if c.lemma == "according to"}
     for u, unit in enumerate(units):  # named persons that are a narrative sentence's subject, for pronouns next
         for sent in unit.doc.sents:
             if (u, sent.root.i) in main_cues or unit.start + sent.start_char in sourced:
                 continue  # an attribution sentence already tells who speaks ("X was a witness testifying" does not)
-            subj = next((c for c in sent.root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+            subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"), None)
+            if subj is None:  # "Their manager, Paolo Ferri, was asked …": the name in apposition to the subject
+                subj = next((a for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
+                             for a in c.children if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
             if subj is None and sent.root.pos_ == "PROPN" and sent.root.i - sent.start <= 2:
                 subj = sent.root  # misparse "Buckley, who had …, worried about …": the name is left as the root
             found = reg.lookup_person(subj.text) if subj is not None else None
