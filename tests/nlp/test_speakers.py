@@ -839,6 +839,9 @@ def test_names_the_text_calls_a_business():
     pytest.param("Kingsholm have been searching for a striker. Their manager, Paolo Ferri, was asked about Victor Okoro at "
                  "his press conference on Tuesday.\n\n‘He’s a fantastic player, but he’s not our player,’ the Italian "
                  "said.", "fantastic player", "Paolo Ferri", id="the_italian_is_the_subject_asked_about_someone_else"),
+    pytest.param("Mateo Ibarra beat second seed Luka Kovač 6-3, 7-6 on Saturday. His coach, Jordi Serrat, had told him to "
+                 "relax.\n\nKovač, who had been bidding for a third title, said a wrist problem had affected his backhand.",
+                 "wrist problem", "Luka Kovač", id="a_name_with_an_accent_before_a_score"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

@@ -88,7 +88,8 @@ _STOP_CAPS = frozenset(
     wednesday thursday friday saturday sunday january february march april may june july august september
     october november december today yesterday tomorrow according""".split()
 )
-_NAME = r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|[A-Z]\.)"
+_LOWER = r"[^\W\d_A-Z]"  # a lower-case letter, accented ones too ("Kovač", "Bergström")
+_NAME = r"(?:[A-ZÀ-ÖØ-Þ]" + _LOWER + r"+(?:[-’'][A-Z]?" + _LOWER + r"+)*|Mc[A-Z][a-z]+|[A-Z]\.)"
 _TITLED_NAME = re.compile(
     r"\b((?i:" + "|".join(
         sorted((re.escape(w) for w in TITLE_WORDS | OCCUPATIONS if w.isalpha() or w.endswith(".") or "-" in w),

@@ -117,7 +117,7 @@ _FIRM_WORDS = r"(?:company|firm|startup|start-up|recycler|retailer|lender|insure
 _FIRM_NAME = r"[A-Z][\w&’'.-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&’'.-]+){0,3}"
 _FIRM_APPOSITION = re.compile(r"(?P<before>" + _FIRM_NAME + r"),[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
                               + _FIRM_WORDS + r"\b|\b" + _FIRM_WORDS + r"s?,[ \t]+(?P<after>" + _FIRM_NAME + r"),")
-_GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+((?:Mc|Mac|O’|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w’'-])"
+_GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+((?:Mc|Mac|O’|O')?[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+(?:-[A-Z][^\W\d_A-Z]+)?)(?![\w’'-])"
                                 r"(?![ \t]+[A-Z])")
 # "Customs and Border Protection (CBP)", "the Chinese Center for Disease Control and Prevention (CDC)"
 _ACRONYM = re.compile(r"((?:[A-Z][\w&’'.-]*,?[ \t]+(?:(?:of|and|for|the|on|de|&)[ \t]+)*){1,9}?[A-Z][\w&’'.-]*)[ \t]*"

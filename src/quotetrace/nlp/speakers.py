@@ -153,6 +153,8 @@ class SpeakerRegistry:
         words = name.split()
         while len(words) > 2 and words[-1].rstrip(".,") in POST_NOMINALS:
             words.pop()  # "Helen Stavely KC"
+        while len(words) > 1 and not any(ch.isalpha() for ch in words[-1]):
+            words.pop()  # "Luka Kovač 6-": the tagger ran on into a score
         name = " ".join(words)
         if any(w.lower().strip(".,") in _ORGLIKE_WORDS for w in words) and (len(words) >= 2 or name[:1].isupper()):
             return self.body(name, pos)  # "Harrow Equities", "Orlen Partners": the tagger's PERSON is a firm
