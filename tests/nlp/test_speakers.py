@@ -842,6 +842,10 @@ def test_names_the_text_calls_a_business():
     pytest.param("Mateo Ibarra beat second seed Luka Kovač 6-3, 7-6 on Saturday. His coach, Jordi Serrat, had told him to "
                  "relax.\n\nKovač, who had been bidding for a third title, said a wrist problem had affected his backhand.",
                  "wrist problem", "Luka Kovač", id="a_name_with_an_accent_before_a_score"),
+    pytest.param("Harlan County Judge Miriam Castellanos sentenced Gregory Lanning on Friday. Lanning's lawyer told the judge "
+                 "Lanning had repaid $41,000. Lanning said he was sorry. Lanning wept. Lanning sat down.\n\n“But remorse is "
+                 "cheap when you’ve been caught,” the judge said.", "remorse is cheap", "Miriam Castellanos",
+                 id="the_judge_is_the_person_titled_judge_not_one_a_misparse_gave_the_word"),
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

@@ -443,7 +443,9 @@ class SpeakerRegistry:
             score = len(wanted & title_words) + (0.5 if set(words) & title_words else 0.0)
             if score <= 0:
                 continue
-            score += 0.1 * len(ent.positions) + (0.2 if any(p < pos for p in ent.positions) else 0.0)
+            score += 0.1 * min(len(ent.positions), 3) + (0.2 if any(p < pos for p in ent.positions) else 0.0)
+            if any(w[:1].isupper() and w.lower() in wanted for t in ent.titles for w in t.split()):
+                score += 0.5  # a title written as one ("Judge Miriam Castellanos"), not "told the judge Lanning …"
             if score > best_score:
                 best, best_score = ent, score
         return best
