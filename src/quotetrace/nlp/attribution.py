@@ -132,8 +132,8 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not is_masked(c)]
     if len(subjects) > 1:  # misparse "Okafor-Reyes said", "Its co-founder said": one word cut at its hyphen
-        subjects = [c for c in subjects if c.text != "-" and not (
-            c.i + 2 < len(c.doc) and c.doc[c.i + 1].text == "-" and not c.whitespace_ and not c.doc[c.i + 1].whitespace_)]
+        subjects = [c for c in subjects if c.text != "-" and not (c.i + 2 < len(c.doc) and c.doc[c.i + 1].text == "-"
+                                                                  and not c.whitespace_ and not c.doc[c.i + 1].whitespace_)]
     if not subjects:  # "Qubitly said …": a name the tagger took for an adverb
         subjects = [c for c in verb.children if c.dep_ == "advmod" and c.i == verb.i - 1 and c.text[:1].isupper()
                     and c.text[1:].islower() and len(c.text) > 3 and (not c.is_sent_start or _capitalised_in_article(c, ""))]

@@ -30,7 +30,8 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
             "", ".", "\n", "!", "?") and is_given_name(first)  # "Opener Sam Okafor was unbeaten": a role, then a name
         if before is not None and before.group(1).lower() not in TITLE_WORDS and not _nationality(before.group(1)) \
                 and not opener:
-            continue  # "Lowmere General Hospital": inside a longer name; but "Councillor Ruben Kask", "American Kayla Monroe"
+            # "Lowmere General Hospital": inside a longer name; but "Councillor Ruben Kask", "American Kayla Monroe"
+            continue
         aged = _AGE_AFTER.match(text, match.end()) is not None  # "Hatice Demirel, 54,": a person whatever her name
         if first.lower() not in _NOT_FIRST and last.lower() not in _NOT_SURNAME and (is_given_name(first) or aged):
             reg.person(match.group(0))

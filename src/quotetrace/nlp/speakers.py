@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from quotetrace.nlp.cues import COURT_PAPERS, PRONOUNS
 from quotetrace.nlp.gender import (MentionIndex, appositive_gender, gender_of, honorific_gender, is_given_name,
                                    pronoun_gender)
-from quotetrace.nlp.mentions import COMPANY_NOUNS, ORG_NOUNS, PERSON_NOUNS, PERSON_ROLES, POST_NOMINALS, PUBLIC_BODY_WORDS, TITLE_WORDS
+from quotetrace.nlp.mentions import (COMPANY_NOUNS, ORG_NOUNS, PERSON_NOUNS, PERSON_ROLES, POST_NOMINALS, PUBLIC_BODY_WORDS,
+                                     TITLE_WORDS)
 
 if TYPE_CHECKING:
     from quotetrace.nlp.attribution import CueHit, SpeakerPhrase
@@ -219,7 +220,8 @@ class SpeakerRegistry:
         """The person a bare surname stands for: when relatives share it ("Morag Keddie … her grandfather, Magnus
         Keddie … Keddie said"), the one the text named first, as newspapers call the others by their full or
         first names."""
-        found = [ent for ent in self._candidates(surname) if _same_surname(ent.surname, surname) and ent.kind == "person"]
+        found = [ent for ent in self._candidates(surname)
+                 if _same_surname(ent.surname, surname) and ent.kind == "person"]
         if len(found) > 1:
             return min(found, key=lambda e: e.positions[0] if e.positions else 1 << 62)
         return found[0] if found else None
@@ -671,8 +673,9 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
     if _UNNAMED_GROUP.search(phrase.text):  # "44 percent of voters", "people familiar with the talks"
         return reg.body(phrase.text, phrase.start, kind="anonymous")
     core_words = _before_post_modifier(phrase.text.split(",")[0].split())
-    if phrase.form == "role" and len(core_words) <= 4 and core_words and core_words[-1].lower() in ("family", "relatives"):
-        return reg.body(phrase.text, phrase.start, kind="anonymous")  # "The family of Patricia Nolan alleges": no one named
+    if phrase.form == "role" and 0 < len(core_words) <= 4 and core_words[-1].lower() in ("family", "relatives"):
+        # "The family of Patricia Nolan alleges": no one named
+        return reg.body(phrase.text, phrase.start, kind="anonymous")
     if phrase.form == "role" and phrase.text.lower().split()[-1] in LEGAL_SIDES:
         return reg.body(phrase.text, phrase.start, kind="anonymous")  # "the defence argued": never the Ministry of Defence
     if phrase.form == "role" and _SOURCE_HEAD.search(phrase.text):
