@@ -15,10 +15,10 @@ _TITLE_WORDS = {
     **dict.fromkeys("spokeswoman chairwoman congresswoman councilwoman businesswoman sportswoman anchorwoman "
                     "policewoman actress waitress queen princess duchess baroness countess empress mother "
                     "wife daughter sister grandmother aunt niece widow woman girl girlfriend mum mom "
-                    "stepmother granddaughter".split(), "f"),
+                    "stepmother granddaughter lady".split(), "f"),
     **dict.fromkeys("spokesman chairman congressman councilman businessman sportsman anchorman policeman "
                     "king prince duke baron emperor father husband son brother grandfather uncle nephew "
-                    "widower man boy boyfriend dad stepfather grandson".split(), "m"),
+                    "widower man boy boyfriend dad stepfather grandson gentleman actor".split(), "m"),
 }
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -44,6 +44,11 @@ def _first_names() -> dict[str, str]:
 
 
 _UNISEX: set[str] = set()  # given names of no one gender ("Sam", "Alex"), filled with the list above
+
+
+def noun_gender(word: str) -> str | None:
+    """"f" / "m" for a noun that can only name a woman or a man ("the woman", "the widower"), else None."""
+    return _TITLE_WORDS.get(word.lower())
 
 
 def is_given_name(word: str) -> bool:

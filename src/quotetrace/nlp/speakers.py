@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from quotetrace.nlp.cues import COURT_PAPERS, PRONOUNS
 from quotetrace.nlp.gender import (MentionIndex, appositive_gender, gender_of, honorific_gender, is_given_name,
-                                   pronoun_gender)
+                                   noun_gender, pronoun_gender)
 from quotetrace.nlp.mentions import (COMPANY_NOUNS, ORG_NOUNS, PERSON_NOUNS, PERSON_ROLES, POST_NOMINALS, PUBLIC_BODY_WORDS,
                                      TITLE_WORDS)
 
@@ -50,8 +50,10 @@ _BODY_SYNONYMS = {"force": {"police", "constabulary"}, "bloc": {"union", "eu"}, 
                   "watchdog": {"authority", "commission", "ombudsman", "regulator"}}
 _PERSONAL_WRITINGS = frozenset("letter email e-mail memo note message post tweet op-ed column essay blog".split())
 _ADDRESSED_TO = re.compile(r"\bto\s+(?:[A-Z][\w.]*\s+){0,3}$")
-_KIN_NOUNS = frozenset("father mother son daughter brother sister wife husband parents parent uncle aunt cousin "
-                        "grandmother grandfather partner".split())
+# relatives a speaker phrase can name ("her brother said", "Ford's father told …")
+_RELATIVES = (r"father|mother|son|daughter|brother|sister|wife|husband|uncle|aunt|cousin|grandmother|grandfather|"
+              r"grandson|granddaughter|nephew|niece|widow|widower|partner|fiancée?|stepfather|stepmother")
+_KIN_NOUNS = frozenset(_RELATIVES.replace("fiancée?", "fiancé fiancée").split("|")) | {"parents", "parent"}
 _FILLER = frozenset("the a an former then current its his her their our bloc's alliance's country's".split())
 
 
@@ -910,7 +912,7 @@ def _described_person(reg: SpeakerRegistry, phrase: "SpeakerPhrase", definite: b
     named, unless the sentence before, in the same paragraph, had another person for its subject ("Eyamba
     Sowers didn't know Patrick was coming. The real estate agent said …": Sowers)."""
     head = re.sub(r"[^a-z-]", "", phrase.text.split(",")[0].split()[-1].lower())
-    gender = _NOUN_GENDER.get(head)  # "The woman, 49, told dispatchers …": never the police chief just named
+    gender = noun_gender(head)  # "The woman, 49, told dispatchers …": never the police chief just named
     recent = reg.most_recent(phrase.start, None, set(), persons_only=True, window=ROLE_WINDOW)
     if gender is not None and recent is not None and recent.gender not in (None, gender):
         recent = reg.most_recent(phrase.start, gender, set(), persons_only=True, window=ROLE_WINDOW)
@@ -935,15 +937,9 @@ def _described_person(reg: SpeakerRegistry, phrase: "SpeakerPhrase", definite: b
 _BODYS_STAFF = re.compile(r"[Tt]he\s+([a-z]+)[’']s\s+(?:[a-z-]+\s+)?(?:judges|officials|spokes(?:man|woman|person)|"
                           r"lawyers|attorneys|staff|executives|researchers|scientists|analysts|representatives|leaders|"
                           r"members|management|board)$")
-_NOUN_GENDER = {**{w: "f" for w in "woman girl lady mother wife daughter sister grandmother widow actress "
-                                    "businesswoman chairwoman spokeswoman congresswoman councilwoman".split()},
-                **{w: "m" for w in "man boy gentleman father husband son brother grandfather widower actor "
-                                    "businessman chairman spokesman congressman councilman".split()}}
 _ADJECTIVE_ENDINGS = ("ern", "ian", "ean", "ese", "ish", "an", "ic")
-_KIN_OF = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,2}([A-Z][\w.-]*)[’']s\s+(?:[\w-]+\s+){0,2}(father|mother|"
-                     r"son|daughter|brother|sister|wife|husband|parents|parent|uncle|aunt|cousin|grandmother|"
-                     r"grandfather|grandson|granddaughter|partner|girlfriend|boyfriend|fiancée?|widow|widower|"
-                     r"stepfather|stepmother|nephew|niece|friend|neighbou?r|classmate|roommate|teammate)$")
+_KIN_OF = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,2}([A-Z][\w.-]*)[’']s\s+(?:[\w-]+\s+){0,2}(" + _RELATIVES
+                     + r"|parents|parent|girlfriend|boyfriend|friend|neighbou?r|classmate|roommate|teammate)$")
 
 
 def _staff_of_named_body(reg: SpeakerRegistry, phrase: "SpeakerPhrase", words: list[str], head: str) -> Entity | None:
@@ -1110,9 +1106,7 @@ EVENT_NOUNS = frozenset("summit meeting conference talks session forum hearing g
 _PRONOUN_VOICE = re.compile(r"(his|her)\s+(?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|"
                             r"lawyer|lawyers|attorney|attorneys|agent|agents|representatives?|management|publicist|"
                             r"camp)$", re.IGNORECASE)
-_PRONOUN_KIN = re.compile(r"(?:his|her|their)\s+(?:[a-z-]+\s+)?(father|mother|son|daughter|brother|sister|wife|"
-                          r"husband|uncle|aunt|cousin|grandmother|grandfather|grandson|granddaughter|nephew|niece|"
-                          r"widow|widower|partner|fiancée?|stepfather|stepmother)$", re.IGNORECASE)
+_PRONOUN_KIN = re.compile(r"(?:his|her|their)\s+(?:[a-z-]+\s+)?(" + _RELATIVES + r")$", re.IGNORECASE)
 _BARE_SPOKESPERSON = re.compile(r"(?:a|an|the)\s+(?:company\s+|agency\s+)?(?:spokesperson|spokesman|spokeswoman)"
                                 r"(?:\s+(?:who|that)\b.*)?$", re.IGNORECASE)
 
