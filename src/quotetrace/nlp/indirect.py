@@ -130,15 +130,17 @@ def _split_coordinated(text: str, cues: list[CueHit]) -> None:
     """"X said A and warned that B", "X said A but denied B": a reporting verb right after "and"/"but" inside
     another cue's clause is the same speaker's second statement (the parser tends to hang it on A's verb and
     give it A's subject). The first clause is cut at the conjunction; the second gets the outer speaker."""
+    ordered = sorted(cues, key=lambda c: c.start)
+    starts = [c.start for c in ordered]
     for outer in cues:
         if outer.content is None or outer.entity is None or outer.quote_level is not None or outer.extra.get("parts") \
                 or outer.content[0] < outer.start:  # ("A and said B, the office said": A's subject says B)
             continue
         lo, hi = outer.content
-        for inner in cues:
+        for inner in ordered[bisect.bisect_right(starts, lo): bisect.bisect_left(starts, hi)]:  # the cues inside it
             if inner is outer or not lo < inner.start < hi or inner.quote_level is not None:
                 continue
-            conj = _COORDINATION.search(text, lo, inner.start)
+            conj = _COORDINATION.search(text, max(lo, inner.start - 30), inner.start)
             if conj is None or len(text[lo: conj.start()].split()) < MIN_WORDS:
                 continue
             content = inner.content or ((inner.end, hi) if inner.lemma in _OBJECT_REPORTS else None)
