@@ -98,18 +98,29 @@ def set_pos(doc: Doc, table: dict[int, int]) -> None:
     doc.from_array([POS], pos)  # type: ignore[arg-type]
 
 
+def _is_mask(word: str) -> bool:
+    """A masked direct quote (``Prepared.unit_texts``): one long run of x's."""
+    return len(word) >= 7 and word.count("x") == len(word)
+
+
 def proper_noun_windows(doc: Doc, margin: int = 2) -> list[tuple[int, int]]:
     """Token windows around each run of proper nouns (with a little context for the NER model)."""
     out: list[tuple[int, int]] = []
-    i, n = 0, len(doc)
+    n = len(doc)
+    proper = [t.pos_ == "PROPN" and not _is_mask(t.text) for t in doc]
+    i = 0
     while i < n:
-        if doc[i].pos_ != "PROPN":
+        if not proper[i]:
             i += 1
             continue
         j = i
-        while j < n and (doc[j].pos_ == "PROPN" or (doc[j].text == "-" and j + 1 < n and doc[j + 1].pos_ == "PROPN")):
+        while j < n and (proper[j] or (doc[j].text == "-" and j + 1 < n and proper[j + 1])):
             j += 1
         lo, hi = max(0, i - margin), min(n, j + margin)
+        while _is_mask(doc[lo].text):
+            lo += 1
+        while _is_mask(doc[hi - 1].text):
+            hi -= 1
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], hi)
         else:

@@ -1,0 +1,25 @@
+"""What gets parsed: proper-noun windows for NER skip masked quote contents."""
+
+from __future__ import annotations
+
+from quotetrace.nlp.model import load_model
+from quotetrace.nlp.parsing import prepare, proper_noun_windows, set_pos, tag_to_pos
+from quotetrace.records import Article
+
+
+def _windows(text: str) -> list[list[str]]:
+    nlp = load_model()
+    prep = prepare(Article(id="t", text=text, source="test"))
+    table, out = tag_to_pos(nlp), []
+    with nlp.select_pipes(disable=["ner", "attribute_ruler"]):
+        for unit in nlp.pipe(prep.unit_texts()):
+            set_pos(unit, table)
+            out += [[t.text for t in unit[lo:hi]] for lo, hi in proper_noun_windows(unit)]
+    return out
+
+
+def test_masked_quote_is_never_a_window_nor_its_edge():
+    text = "“We will rebuild every pier along the coast by May,” said Mayor Ana Ruiz of Lowmere on Tuesday."
+    windows = _windows(text)
+    assert any("Ruiz" in w for w in windows)
+    assert not any(word.count("x") == len(word) and len(word) > 6 for w in windows for word in w)
