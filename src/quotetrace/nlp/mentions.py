@@ -90,11 +90,13 @@ _STOP_CAPS = frozenset(
 )
 _LOWER = r"[^\W\d_A-Z]"  # a lower-case letter, accented ones too ("Kovač", "Bergström")
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ]" + _LOWER + r"+(?:[-’'][A-Z]?" + _LOWER + r"+)*|Mc[A-Z][a-z]+|[A-Z]\.)"
+_TITLES_BEFORE_NAMES = sorted((w for w in TITLE_WORDS | OCCUPATIONS if w.isalpha() or w.endswith(".") or "-" in w),
+                              key=len, reverse=True)
+# the lookahead (a short word, then a capital) rejects most positions before the long alternation is tried
 _TITLED_NAME = re.compile(
-    r"\b((?i:" + "|".join(
-        sorted((re.escape(w) for w in TITLE_WORDS | OCCUPATIONS if w.isalpha() or w.endswith(".") or "-" in w),
-               key=len, reverse=True)
-    ) + r"))[ \t]+(" + _NAME + r"(?:[ \t]+" + _NAME + r"){0,2})(?![\w’'])"
+    r"\b(?=[\w.\-]{1,%d}[ \t]+[A-ZÀ-ÖØ-Þ])((?i:" % len(_TITLES_BEFORE_NAMES[0])
+    + "|".join(re.escape(w) for w in _TITLES_BEFORE_NAMES)
+    + r"))[ \t]+(" + _NAME + r"(?:[ \t]+" + _NAME + r"){0,2})(?![\w’'])"
 )
 _PREFIX_WORDS = re.compile(r"((?:[A-Za-z][\w.\-]*\s+){0,3})$")
 
