@@ -849,3 +849,14 @@ def test_names_the_text_calls_a_business():
 ])
 def test_speaker_resolution_rule(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+@pytest.mark.parametrize("text, snippet", [
+    ("Nurses at Halden hospital said the Varrow Valley Health Trust had ignored them for years.\n\n"
+     "The trust rejected that account. In a statement, it said it had raised pay for midwives last year.",
+     "raised pay"),
+    ("Parents said the Brisk Lane Academy Trust had cut music lessons without warning.\n\n"
+     "The trust disputed the claim. It said lessons would resume in the spring.", "lessons would resume"),
+])
+def test_it_is_the_body_a_sentence_just_opened_on_not_an_unnamed_group(text, snippet):
+    assert _speaker(text, snippet) in ("Varrow Valley Health Trust", "Brisk Lane Academy Trust")

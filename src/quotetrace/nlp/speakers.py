@@ -1340,6 +1340,20 @@ def resolve_cue_speakers(reg: SpeakerRegistry, cues: list["CueHit"], in_quotes: 
                     reg._timeline = None
 
 
+_BODY_SUBJECT = re.compile(r"(?:^|[.!?]\s+)[Tt]he\s+([a-z]+)\s+(?!said|says)[a-z]+", re.MULTILINE)
+
+
+def _body_subject_before(reg: SpeakerRegistry, pos: int) -> tuple[Entity, int] | None:
+    """The body a sentence just before ``pos`` in its paragraph opens on ("The trust rejected …"), resolved."""
+    para = reg.text.rfind("\n", 0, pos) + 1
+    found = list(_BODY_SUBJECT.finditer(reg.text, para, pos))
+    if not found:
+        return None
+    noun = found[-1].group(1)
+    ent = reg.role("the " + noun, found[-1].start(1)) if noun in _ORGLIKE_WORDS else None
+    return (ent, found[-1].start(1)) if ent is not None and ent.kind == "organisation" else None
+
+
 def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], gender: str | None,
                      last: dict[str, tuple[Entity, int]], outer: dict[int, Entity | None]) -> Entity | None:
     exclude: set[int] = set()
@@ -1408,8 +1422,12 @@ def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], 
     if gender == "p" and person is not None and person[0].gender is None and cue.start - person[1] < 400 \
             and (body is None or body[1] < person[1]) and "\n\n" not in reg.text[person[1]: cue.start]:
         return person[0]  # "Kym Lino, a spokesperson for Instagram, confirmed … “…,” they said": singular they
-    if body is not None and cue.start - body[1] < 2500:
-        return body[0]
+    if gender == "n":
+        subject = _body_subject_before(reg, cue.speaker.start)
+        if subject is not None and (body is None or body[1] < subject[1]):
+            return subject[0]  # "The trust rejected that. In a statement, it said …": the body just the subject
+    if body is not None and cue.start - body[1] < 2500 and not (gender == "n" and body[0].kind == "anonymous"):
+        return body[0]  # (never "it" for "Nurses at the hospital said …": an unnamed group is no "it")
     if gender == "n":
         return reg.most_recent(cue.start, None, {id(e) for e in reg.entities if e.kind == "person"},
                                persons_only=False)
