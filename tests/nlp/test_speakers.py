@@ -36,6 +36,9 @@ def test_source_label_line_keeps_lowercase_words_of_the_body():
 
 
 @pytest.mark.parametrize("text, snippet, body", [
+    ("A Downing Street spokesperson said the minister had full confidence in Ms Pryor.", "full confidence",
+     "Downing Street"),
+    ("City Hall officials said the Ferrow Street depot would stay open.", "depot would stay open", "City Hall"),
     ("UN envoys said on Tuesday that the ceasefire was holding.", "ceasefire was holding", "UN"),
     ("WHO officials said the outbreak had peaked.", "outbreak had peaked", "WHO"),
 ])

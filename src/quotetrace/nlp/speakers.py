@@ -1133,6 +1133,10 @@ _STAFF = frozenset("official officials analyst analysts economist economists exe
 _STAFF_PREPS = frozenset("at for from of with".split())
 
 
+# last words of a building or street that stands for the body housed there ("Downing Street", "City Hall")
+_SEATS = frozenset("street house palace hall building castle".split())
+
+
 def _named_staff(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None:
     """The body whose unnamed staff speak ("a CBP spokesperson", "White House advisers"), or an anonymous
     group when the name is a place or a nationality ("Beijing officials"); None for other phrases."""
@@ -1164,7 +1168,8 @@ def _named_staff(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None
             and not any(name_words[0] in e.names for e in reg.entities):
         return reg.body(phrase.text, phrase.start, kind="anonymous")  # "One Western diplomat", "a Vantrian official"
     name = re.sub(r"[’']s$", "", " ".join(name_words))
-    if name.lower() in reg.places and not name.isupper():  # "Beijing officials"; but "US officials" speak for the US
+    if name.lower() in reg.places and not name.isupper() and name.split()[-1].lower() not in _SEATS:
+        # "Beijing officials"; but "US officials" speak for the US, "a Downing Street spokesperson" for No 10
         return reg.body(phrase.text, phrase.start, kind="anonymous")
     return reg.body(name, phrase.start + phrase.text.find(name_words[0]), kind="body")
 
