@@ -863,3 +863,15 @@ def test_speaker_resolution_rule(text, snippet, speaker):
 ])
 def test_it_is_the_body_a_sentence_just_opened_on_not_an_unnamed_group(text, snippet):
     assert _speaker(text, snippet) in ("Varrow Valley Health Trust", "Brisk Lane Academy Trust")
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ('Chief says officer "had seconds to decide"\n\nMARSTON (AP) - Police Chief Ivo Brankovic said on Tuesday '
+     "that the officer had acted within policy.", "had seconds to decide", "Ivo Brankovic"),
+    ('Merger agreed; CEO says jobs "safe for now"\n\nThe chief executive of Tallis Steel, Maren Oakes, said the '
+     "plants would stay open.", "safe for now", "Maren Oakes"),
+    ("DA now says witness was pressured\n\nDistrict Attorney Lenora Fisk told the court on Monday that the "
+     "witness had been pressured by detectives.", "witness was pressured", "Lenora Fisk"),
+])
+def test_a_headline_role_word_standing_alone_is_the_person_holding_the_role(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

@@ -39,6 +39,8 @@ _ROLE_SYNONYMS = {
     "congressman": {"congressman", "rep", "representative"},
     "congresswoman": {"congresswoman", "rep", "representative"},
     "lawmaker": {"rep", "representative", "senator", "sen", "congressman", "congresswoman", "mp", "legislator"},
+    "ceo": {"ceo", "chief", "executive"},
+    "da": {"da", "district", "attorney"},
 }
 _CAPITALISED = re.compile(r"\b[A-Z][\w\-]*[\w]")
 # what else a body called "the force" or "the bloc" is called in its name
@@ -432,7 +434,8 @@ class SpeakerRegistry:
             before = max(earlier, key=lambda item: item[0])[1] if earlier else next(
                 (e for e in named if any(p < pos + 150 for p in e.positions)), None)
             return before or (self.company(pos) if head in COMPANY_NOUNS else None) or (named[0] if named else None)
-        if (head not in PERSON_NOUNS or head in _KIN_NOUNS) and not any(w in PERSON_ROLES for w in words):
+        if (head not in PERSON_NOUNS or head in _KIN_NOUNS) and not any(w in PERSON_ROLES for w in words) \
+                and head not in _ROLE_SYNONYMS:
             # "the directorate" after "the National Health Directorate": a body whose name ends in the noun
             return next((e for e in sorted(self.entities, key=lambda e: -max(e.positions or [0]))
                          if e.kind == "organisation" and e.canonical.lower().split()[-1:] == [head]
@@ -656,6 +659,9 @@ def _inside_any(spans: list[tuple[int, int]], pos: int) -> bool:
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
+_ROLE_AS_NAME = re.compile(r"[A-Z][A-Za-z]+")
+
+
 def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None:
     """The entity a non-pronoun speaker phrase names: a person, a body, or a role resolved."""
     if phrase.form == "role" and ", " in phrase.text:
@@ -667,6 +673,12 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             return reg.lookup_person(named.group(1)) or reg.person(named.group(1), phrase.start + phrase.text.find(rest))
         if _FOR_NAMED.search(first) and not _NAME_LIST_TAIL.match(rest):  # (but "the Department for Environment,
             phrase = dataclasses.replace(phrase, text=first, end=phrase.start + len(first))  # Food and Rural Affairs")
+    word = phrase.text.strip()
+    if _ROLE_AS_NAME.fullmatch(word) and (word.lower() in PERSON_ROLES or word.lower() in _ROLE_SYNONYMS
+                                          or word.lower() in ORG_NOUNS) and reg.lookup_person(word) is None:
+        found = reg.role("the " + word.lower(), phrase.start)
+        if found is not None:  # a headline's "Chief says …", "CEO says …": the one the article gives that role
+            return found
     common_for = _FOR_COMMON.match(phrase.text)
     if common_for is not None:  # "a spokeswoman for the hospital": the hospital named before
         body = reg.role("the " + common_for.group(1), phrase.start)
