@@ -875,3 +875,16 @@ def test_it_is_the_body_a_sentence_just_opened_on_not_an_unnamed_group(text, sni
 ])
 def test_a_headline_role_word_standing_alone_is_the_person_holding_the_role(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Ilse Maran has sued her former agent Tomas Brill, according to a complaint Maran filed on Friday in "
+     "Harwick County Court.\n\nThe suit alleges that Brill kept royalties from three albums. It also claims that "
+     "he forged her signature on two contracts.", "forged her signature", "Ilse Maran"),
+    ("The lawsuit, filed in Ostry District Court by her son, Piet Vandal, also names two nurses. It alleges that "
+     "the ward was understaffed.", "ward was understaffed", "Piet Vandal"),
+    ("Ilse Maran has sued her former agent Tomas Brill.\n\nThe suit alleges that Brill kept royalties from three "
+     "albums.", "kept royalties", "Ilse Maran"),
+])
+def test_a_suit_speaks_for_whoever_filed_it(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

@@ -779,7 +779,7 @@ _FINDING_SUBJECTS = frozenset("study studies report reports survey surveys analy
                               "inquiry research data figures poll polls census paper results "
                               "assessment trial memo memos email emails document documents files records papers "
                               "letters minutes cables messages".split())
-_SOURCE_DOCUMENTS = frozenset("lawsuit complaint petition indictment filing filings analysis assessment review "
+_SOURCE_DOCUMENTS = frozenset("lawsuit suit complaint petition indictment filing filings analysis assessment review "
                               "inquiry memo letter release transcript".split()) | COURT_PAPERS
 # people who are sources without a role noun: "according to people familiar with the matter", "according to
 # witnesses", "according to a friend of the family"

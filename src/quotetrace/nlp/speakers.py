@@ -799,6 +799,10 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         body = reg.role("the " + kind, phrase.start) if kind else None
         if body is not None and body.kind != "person":  # "a police statement": the force named before
             return body
+        if document[1] in _SUITS:
+            filer = _filer(reg, phrase.start, phrase.end)
+            if filer is not None:  # "Ellory has sued … The suit alleges": the one who sued
+                return filer
         if words[0].lower() not in ("the", "its", "their", "this", "that"):
             # "Internal documents seen by X revealed", "a leaked memo showed": no author we can name
             return reg.body(phrase.text, phrase.start, kind="anonymous")
@@ -1255,13 +1259,40 @@ def _staff_or_public(words: list[str], named_plural: bool = False) -> tuple[str,
 
 
 _DOCUMENTS = frozenset("statement statements report reports document documents memo memos letter filing "
-                       "release study survey audit paper papers transcript records cable cables lawsuit complaint "
+                       "release study survey audit paper papers transcript records cable cables lawsuit suit complaint "
                        "petition indictment filings analysis assessment review inquiry email emails messages files "
                        "minutes data figures results estimate estimates numbers statistics poll polls".split()) | COURT_PAPERS
 
 
 _IN_JOURNAL = re.compile(r"\b(?:in|on|to)\s+(?:the\s+)?(?:journal\s+)?$", re.IGNORECASE)
 _PUBLISHED_IN = frozenset("report reports article story".split())
+
+
+# papers a party files to sue: they speak for the one who filed them
+_SUITS = frozenset("lawsuit suit complaint petition".split())
+_PARTY = r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)"
+_FILED = (re.compile(_PARTY + r"(?:,[^,.;]{1,80},)?\s+(?:has\s+|had\s+)?(?:sued|filed)\b"),
+          re.compile(r"\b(?:lawsuit|suit|complaint|petition),?\s+(?:[^.;]{0,80}?\s)?(?:filed|brought)\s+(?:[^.;]{0,60}?\s)?"
+                     r"by\s+(?:(?:his|her|their|its)\s+[a-z]+,\s+)?" + _PARTY),
+          re.compile(r"\b(?:lawsuit|suit|complaint|petition)\s+" + _PARTY + r"\s+(?:has\s+|had\s+)?filed\b"))
+
+
+def _filer(reg: SpeakerRegistry, start: int, end: int) -> Entity | None:
+    """Who filed the suit a phrase names ("a complaint Ellory filed", "the lawsuit, filed by her husband, Walter
+    Nolan,", "Ellory has sued …"): the last such party named in the phrase or the text before it."""
+    lo = max(0, start - 2 * ROLE_WINDOW)
+    found = [m for pattern in _FILED for m in pattern.finditer(reg.text, lo, end)]
+    for match in sorted(found, key=lambda m: -m.start()):
+        words = match.group(1).split()
+        while words and words[0].lower() in OPENERS | {"the", "a", "an"}:
+            words = words[1:]
+        if not words:
+            continue
+        name = " ".join(words)
+        ent = reg.lookup_person(name) or next((e for e in reg.entities if e.kind != "person" and e.canonical == name), None)
+        if ent is not None:
+            return ent
+    return None
 
 
 def _issuer(words: list[str]) -> tuple[str, str] | None:
@@ -1357,7 +1388,7 @@ def resolve_cue_speakers(reg: SpeakerRegistry, cues: list["CueHit"], in_quotes: 
                     reg._timeline = None
 
 
-_BODY_SUBJECT = re.compile(r"(?:^|[.!?]\s+)[Tt]he\s+([a-z]+)\s+(?!said|says)[a-z]+", re.MULTILINE)
+_BODY_SUBJECT = re.compile(r"(?:^|[.!?]\s+)[Tt]he\s+([a-z]+),?\s+(?!said|says)[a-z]+", re.MULTILINE)
 
 
 def _body_subject_before(reg: SpeakerRegistry, pos: int) -> tuple[Entity, int] | None:
@@ -1367,6 +1398,9 @@ def _body_subject_before(reg: SpeakerRegistry, pos: int) -> tuple[Entity, int] |
     if not found:
         return None
     noun = found[-1].group(1)
+    if noun in _SUITS:  # "The suit alleges …. It also claims …": the one who sued
+        filer = _filer(reg, found[-1].start(1), pos)
+        return (filer, found[-1].start(1)) if filer is not None else None
     ent = reg.role("the " + noun, found[-1].start(1)) if noun in _ORGLIKE_WORDS else None
     return (ent, found[-1].start(1)) if ent is not None and ent.kind == "organisation" else None
 
