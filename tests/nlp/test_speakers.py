@@ -888,3 +888,10 @@ def test_a_headline_role_word_standing_alone_is_the_person_holding_the_role(text
 ])
 def test_a_suit_speaks_for_whoever_filed_it(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+def test_a_noun_the_speaker_denied_is_no_report_of_the_clause_before():
+    # the parser makes "a prospect Varga" the subject of "denied"; the clause is Lind's report
+    text = ("Petra Lind testified on Tuesday.\n\nLind did refer to her earlier testimony, in which she said others "
+            "had raised concerns about Varga leaking documents, a prospect Varga denied earlier in the day.")
+    assert _speaker(text, "others had raised concerns") == "Petra Lind"

@@ -248,6 +248,21 @@ def _asked_aside(token: Token) -> bool:
         and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)
 
 
+def _noun_then_clause(token: Token) -> bool:
+    """"…, a prospect Vindman denied", "…, a charge the company disputes": the parser makes "a prospect Vindman"
+    the subject; it is a noun the speaker denied (a relative clause), not a report of the clause before."""
+    subj = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    if subj is None or token.i == 0:
+        return False
+    first = token.doc[subj.left_edge.i]
+    start = subj.left_edge.i
+    if first.lower_ not in ("a", "an") or start == 0 or token.doc[start - 1].text not in (",", "—", "–"):
+        return False
+    nouns = [t for t in token.doc[start + 1: subj.i] if t.pos_ == "NOUN" and t.tag_ == "NN"]
+    return bool(nouns) and all(t.lower_ not in PERSON_NOUNS and t.lower_ not in TITLE_WORDS for t in nouns) \
+        and (subj.pos_ == "PROPN" or subj.lower_ in ORG_NOUNS or subj.lower_ in ("he", "she", "they", "it"))
+
+
 def _right_subject(verb: Token) -> Token | None:
     """Inverted attribution right after a quote ("“...?” asked one worker, Tom Reyes"), when the
     parser took the quote for the subject and the speaker for an object."""
@@ -1081,7 +1096,7 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 continue
             if lemma == "point" and not any(c.lower_ == "out" for c in token.children):
                 continue
-            if _asked_aside(token):
+            if _asked_aside(token) or _noun_then_clause(token):
                 continue
             if token.dep_ == "xcomp" and token.head.lower_.startswith(("declin", "refus")):
                 continue  # "declined to say when ...": nothing was said
