@@ -909,3 +909,10 @@ def test_a_noun_the_speaker_denied_is_no_report_of_the_clause_before():
               deps=["det", "compound", "compound", "nsubj", "ROOT", "dobj"],
               tags=["DT", "NN", "NNP", "NNP", "VBD", "PRP"], pos=["DET", "NOUN", "PROPN", "PROPN", "VERB", "PRON"])
     assert not _noun_then_clause(doc[4])
+
+
+def test_a_firm_that_spoke_last_is_never_taken_for_the_man_a_pronoun_means():
+    text = ("We meet in a cafe near his house, and Julian Falk, 44, is having the kind of year most actors only dream "
+            "about. The film’s distributor, Harrow Films, said last week that it would widen the release.\n\n"
+            "Five years ago, he says, he was ready to give it all up.")
+    assert _speaker(text, "ready to give it all up") == "Julian Falk"

@@ -97,7 +97,7 @@ _ORGLIKE_WORDS = ORG_NOUNS | _CORPORATE_SUFFIXES | frozenset(
     "solutions motors airlines pharmaceuticals energy bancorp financial insurance trust fund telecom telecoms "
     "airways pharma foods logistics shipping software studios mining petroleum hospital clinic school prison airport "
     "robotics automation semiconductor semiconductors therapeutics biotech biosciences technologies technology "
-    "cinemas media entertainment networks industries holdings brands retail resources minerals chemicals "
+    "cinemas films pictures media entertainment networks industries holdings brands retail resources minerals chemicals "
     "electronics devices instruments aerospace defense utilities power solar "
     "fusion batteries pharmacy bakery brewery winery dairy farms mills steel textiles publishing press records "
     "games gaming apparel hotels resorts restaurants "
@@ -651,7 +651,7 @@ def _person_like(ent: Entity, gender: str | None, unknown: bool = False) -> bool
     return ent.kind == "organisation" and 2 <= len(words) <= 3 \
         and gender_of(ent.canonical) in ((gender, None) if unknown else (gender,)) \
         and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
-        and not any(w.lower() in ORG_NOUNS or w.lower() in PUBLIC_BODY_WORDS for w in words)
+        and not any(w.lower() in _ORGLIKE_WORDS or w.lower() in PUBLIC_BODY_WORDS for w in words)
 
 
 def _inside_any(spans: list[tuple[int, int]], pos: int) -> bool:
