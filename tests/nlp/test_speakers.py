@@ -916,3 +916,13 @@ def test_a_firm_that_spoke_last_is_never_taken_for_the_man_a_pronoun_means():
             "about. The film’s distributor, Harrow Films, said last week that it would widen the release.\n\n"
             "Five years ago, he says, he was ready to give it all up.")
     assert _speaker(text, "ready to give it all up") == "Julian Falk"
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Kestovian Prime Minister Ilse Marrow’s office said she had spoken to the president on Monday.",
+     "spoken to the president", "Ilse Marrow"),
+    ("Deputy Finance Minister Tomas Verdan's spokesman said the budget was on track.", "budget was on track",
+     "Tomas Verdan"),
+])
+def test_a_titled_persons_office_speaks_for_the_person(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

@@ -18,7 +18,7 @@ from quotetrace.nlp.cues import COURT_PAPERS, PRONOUNS
 from quotetrace.nlp.gender import (MentionIndex, appositive_gender, gender_of, honorific_gender, is_given_name,
                                    noun_gender, pronoun_gender)
 from quotetrace.nlp.mentions import (COMPANY_NOUNS, ORG_NOUNS, PERSON_NOUNS, PERSON_ROLES, POST_NOMINALS, PUBLIC_BODY_WORDS,
-                                     TITLE_WORDS)
+                                     TITLE_WORDS, split_title)
 
 if TYPE_CHECKING:
     from quotetrace.nlp.attribution import CueHit, SpeakerPhrase
@@ -744,7 +744,7 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         words[0] = words[0].lower()  # "Aid agencies", "Health officials in Varn": no name in them
     voice = _PERSONS_VOICE.match(phrase.text)
     if voice is not None:  # "Varga's office said": the person it speaks for
-        owner = voice.group(1)
+        owner = " ".join(split_title(voice.group(1).split())[1]) or voice.group(1)  # ("Prime Minister X's office")
         known = reg.lookup_person(owner)
         if known is not None or len(owner.split()) >= 2 and not any(w.lower() in ORG_NOUNS for w in owner.split()):
             return known or reg.person(owner, phrase.start)
@@ -1127,7 +1127,7 @@ _BARE_SPOKESPERSON = re.compile(r"(?:a|an|the)\s+(?:company\s+|agency\s+)?(?:spo
                                 r"(?:\s+(?:who|that)\b.*)?$", re.IGNORECASE)
 
 # a named person's office or spokesperson speaks for that person
-_PERSONS_VOICE = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+)[’']s\s+(?:press\s+)?"
+_PERSONS_VOICE = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w’'.-]+\s+){0,5}[A-Z][\w’'-]+)[’']s\s+(?:press\s+)?"
                             r"(?:office|campaign|spokesman|spokeswoman|spokesperson|secretary|lawyer|lawyers|attorney|"
                             r"attorneys|agent|agents|representatives?|management|publicist|camp)$")
 _NAMED_CAMPAIGN = re.compile(r"[Tt]he\s+([A-Z][\w’'-]+)\s+(?:campaign|camp|re-election\s+campaign)$")
