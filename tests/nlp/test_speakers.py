@@ -926,3 +926,13 @@ def test_a_firm_that_spoke_last_is_never_taken_for_the_man_a_pronoun_means():
 ])
 def test_a_titled_persons_office_speaks_for_the_person(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Waiting times at Harwick General rose again.\n\nHarwick and Dunmore NHS Foundation Trust said it had opened "
+     "40 beds since October.", "opened 40 beds", "Harwick and Dunmore NHS Foundation Trust"),
+    ("The United Nations and the European Union said the decision would not change the law.", "would not change",
+     "United Nations"),
+])
+def test_two_place_names_joined_before_a_bodys_word_are_one_body(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

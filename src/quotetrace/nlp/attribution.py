@@ -13,7 +13,7 @@ from quotetrace.nlp.cues import (COURT_PAPERS, FIRST_SECOND, NO_INDIRECT, OBJECT
                                  XCOMP_CONTENT, cue_lemma)
 from quotetrace.nlp.gender import gender_of
 from quotetrace.nlp.mentions import _STOP_CAPS, ORG_NOUNS, PERSON_NOUNS, PERSON_ROLES, TITLE_WORDS, name_of, noun_phrase
-from quotetrace.nlp.speakers import EVENT_NOUNS, LEGAL_SIDES, Entity, capitalised_elsewhere
+from quotetrace.nlp.speakers import EVENT_NOUNS, LEGAL_SIDES, ORGLIKE_WORDS, Entity, capitalised_elsewhere
 
 LOGGER = logging.getLogger(__name__)
 
@@ -248,6 +248,21 @@ def _asked_aside(token: Token) -> bool:
         and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)
 
 
+def _joined_body_name(subj: Token) -> Span | None:
+    """"Ashcombe and Leyfield NHS Trust", parsed as "Ashcombe" joined to "… Trust": the whole body's name, when
+    every word is capitalised and the last is a body's word."""
+    if subj.pos_ != "PROPN" or not subj.text[:1].isupper() or subj.left_edge.i != subj.i:
+        return None  # (a single word before "and": "The United Nations and the EU said" are two bodies)
+    conj = next((c for c in subj.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
+    if conj is None or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in subj.children):
+        return None
+    span = subj.doc[subj.left_edge.i: conj.right_edge.i + 1]
+    words = [t for t in span if t.lower_ not in ("and", "&", "of", "for")]
+    if span[-1].lower_ in ORGLIKE_WORDS and all(t.text[:1].isupper() for t in words) and len(span) <= 8:
+        return span
+    return None
+
+
 def _noun_then_clause(token: Token) -> bool:
     """"…, a prospect Vindman denied", "…, a charge the company disputes": the parser makes "a prospect Vindman"
     the subject; it is a noun the speaker denied (a relative clause), not a report of the clause before."""
@@ -322,6 +337,9 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
     if low in PRONOUNS:
         s, e = unit.span(subj)
         return SpeakerPhrase(subj.text, s, e, "pronoun")
+    joined = _joined_body_name(subj)
+    if joined is not None:  # "Ashcombe and Leyfield NHS Foundation Trust said": one body, not Ashcombe
+        return SpeakerPhrase(joined.text, unit.start + joined.start_char, unit.start + joined.end_char, "body")
     if low in FIRST_SECOND:
         return None
     if low in _INDEFINITE_SUBJECTS and (subj.pos_ in ("DET", "PRON", "NUM", "ADJ") or subj.is_sent_start) and not any(

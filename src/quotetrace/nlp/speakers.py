@@ -77,7 +77,7 @@ class Entity:
 
     def is_firm(self) -> bool:
         """A name that says it is a business or body ("Big Machine Records", "Orlen Partners")."""
-        return any(w.lower().strip(".,") in _ORGLIKE_WORDS for w in self.canonical.split())
+        return any(w.lower().strip(".,") in ORGLIKE_WORDS for w in self.canonical.split())
 
     @property
     def surname(self) -> str:
@@ -92,7 +92,7 @@ _ORG_APPOSITION = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}(" + "|".join(s
 _CORPORATE_SUFFIXES = frozenset("records inc inc. corp corp. corporation co co. ltd ltd. llc plc group holdings company "
                                 "entertainment productions media networks international technologies".split())
 # words that make a capitalised name a business or body, never a person
-_ORGLIKE_WORDS = ORG_NOUNS | _CORPORATE_SUFFIXES | frozenset(
+ORGLIKE_WORDS = ORG_NOUNS | _CORPORATE_SUFFIXES | frozenset(
     "equities capital partners securities ventures investments associates analytics research labs systems "
     "solutions motors airlines pharmaceuticals energy bancorp financial insurance trust fund telecom telecoms "
     "airways pharma foods logistics shipping software studios mining petroleum hospital clinic school prison airport "
@@ -161,7 +161,7 @@ class SpeakerRegistry:
         while len(words) > 1 and not any(ch.isalpha() for ch in words[-1]):
             words.pop()  # "Luka Kovač 6-": the tagger ran on into a score
         name = " ".join(words)
-        if any(w.lower().strip(".,") in _ORGLIKE_WORDS for w in words) and (len(words) >= 2 or name[:1].isupper()):
+        if any(w.lower().strip(".,") in ORGLIKE_WORDS for w in words) and (len(words) >= 2 or name[:1].isupper()):
             return self.body(name, pos)  # "Harrow Equities", "Orlen Partners": the tagger's PERSON is a firm
         if name in self.body_names:  # "Big Machine", a body by its apposition, tagged PERSON elsewhere
             return self.body(name, pos)
@@ -651,7 +651,7 @@ def _person_like(ent: Entity, gender: str | None, unknown: bool = False) -> bool
     return ent.kind == "organisation" and 2 <= len(words) <= 3 \
         and gender_of(ent.canonical) in ((gender, None) if unknown else (gender,)) \
         and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
-        and not any(w.lower() in _ORGLIKE_WORDS or w.lower() in PUBLIC_BODY_WORDS for w in words)
+        and not any(w.lower() in ORGLIKE_WORDS or w.lower() in PUBLIC_BODY_WORDS for w in words)
 
 
 def _inside_any(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -725,7 +725,7 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
     if " of " in phrase.text and phrase.text[:1].isupper():  # "Wee of the Times": the person, not her paper
         head = phrase.text.split(" of ")[0]
         known = reg.lookup_person(head)
-        if known is not None and not any(w.lower() in TITLE_WORDS or w.lower() in _ORGLIKE_WORDS
+        if known is not None and not any(w.lower() in TITLE_WORDS or w.lower() in ORGLIKE_WORDS
                                          or w.lower() == "staff" for w in head.split()):
             return known
     if phrase.form == "name":
@@ -1401,7 +1401,7 @@ def _body_subject_before(reg: SpeakerRegistry, pos: int) -> tuple[Entity, int] |
     if noun in _SUITS:  # "The suit alleges …. It also claims …": the one who sued
         filer = _filer(reg, found[-1].start(1), pos)
         return (filer, found[-1].start(1)) if filer is not None else None
-    ent = reg.role("the " + noun, found[-1].start(1)) if noun in _ORGLIKE_WORDS else None
+    ent = reg.role("the " + noun, found[-1].start(1)) if noun in ORGLIKE_WORDS else None
     return (ent, found[-1].start(1)) if ent is not None and ent.kind == "organisation" else None
 
 
