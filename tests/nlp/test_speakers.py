@@ -936,3 +936,13 @@ def test_a_titled_persons_office_speaks_for_the_person(text, snippet, speaker):
 ])
 def test_two_place_names_joined_before_a_bodys_word_are_one_body(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+def test_a_womans_given_name_outweighs_a_mr_with_her_surname():
+    text = ("“They sent somebody who killed him,” Loretta Vance, the man's mother, said on Monday.\n\n"
+            "Owen Vance was shot in the kitchen of the home he shared with his mother.\n\n"
+            "“Mr. Vance was in crisis at 4 o'clock on a Sunday,” Councilor Amara Diallo said.\n\n"
+            "Mayor Joan Whitaker said she had spoken with Loretta Vance by phone on Monday.\n\n"
+            "Loretta Vance said her son had stopped taking his medication in the spring.\n\n"
+            "“He wasn't a monster. He was sick, and he was scared,” she said.")
+    assert _speaker(text, "wasn't a monster") == "Loretta Vance"

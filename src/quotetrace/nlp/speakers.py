@@ -537,7 +537,10 @@ class SpeakerRegistry:
         for ent in self.entities:  # gender from the name, a title, "Mr./Ms. Surname" or "Brun said she", for pronouns
             if ent.kind == "person" and ent.gender is None:
                 surname = surname_of(ent.canonical)
-                ent.gender = gender_of(ent.canonical, ent.titles) or honorific_gender(text, surname, index) \
+                # (the given name first: "Loretta Brandt" stays a woman though a "Mr. Brandt" and a stray title
+                # attached to her make the rest of the evidence disagree)
+                ent.gender = gender_of(ent.canonical) or gender_of(ent.canonical, ent.titles) \
+                    or honorific_gender(text, surname, index) \
                     or (appositive_gender(text, ent.canonical, index) if len(ent.canonical.split()) > 1 else None) \
                     or pronoun_gender(text, surname, index)
 
