@@ -946,3 +946,13 @@ def test_a_womans_given_name_outweighs_a_mr_with_her_surname():
             "Loretta Vance said her son had stopped taking his medication in the spring.\n\n"
             "“He wasn't a monster. He was sick, and he was scared,” she said.")
     assert _speaker(text, "wasn't a monster") == "Loretta Vance"
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Tomas Brill, 23, was charged on Friday.\n\nThe shop's owner, who asked not to be named because he feared "
+     "harassment, said the caller had sounded nervous.", "sounded nervous", None),
+    ("Harwick Border Agency did not accept the offer. A spokesperson who did not wish to be named said the agency "
+     "had never given vaccines.", "never given vaccines", "Harwick Border Agency"),
+])
+def test_someone_who_asked_not_to_be_named_is_anonymous_unless_speaking_for_a_body(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

@@ -663,6 +663,9 @@ def _inside_any(spans: list[tuple[int, int]], pos: int) -> bool:
 
 
 _ROLE_AS_NAME = re.compile(r"[A-Z][A-Za-z]+")
+_UNNAMED_BY_CHOICE = re.compile(r",?\s+who\s+(?:asked|requested|declined|did\s+not\s+(?:want|wish)|spoke\s+on\s+(?:the\s+)?"
+                                r"condition|was\s+not\s+authori[sz]ed|is\s+not\s+authori[sz]ed|would\s+not\s+give)\b"
+                                r"(?:[^.,;]{0,40}?\b(?:named|name|anonymity|identified|publicly|speak))")
 
 
 def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None:
@@ -676,6 +679,10 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             return reg.lookup_person(named.group(1)) or reg.person(named.group(1), phrase.start + phrase.text.find(rest))
         if _FOR_NAMED.search(first) and not _NAME_LIST_TAIL.match(rest):  # (but "the Department for Environment,
             phrase = dataclasses.replace(phrase, text=first, end=phrase.start + len(first))  # Food and Rural Affairs")
+    if phrase.form == "role" and _UNNAMED_BY_CHOICE.match(reg.text, phrase.end) and "spokes" not in phrase.text.lower():
+        # "The shop's owner, who asked not to be named, said": no one the text names (a spokesperson still
+        # speaks for the body named before)
+        return reg.body(phrase.text, phrase.start, kind="anonymous")
     word = phrase.text.strip()
     if _ROLE_AS_NAME.fullmatch(word) and (word.lower() in PERSON_ROLES or word.lower() in _ROLE_SYNONYMS
                                           or word.lower() in ORG_NOUNS) and reg.lookup_person(word) is None:
