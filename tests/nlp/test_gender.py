@@ -1,5 +1,6 @@
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -71,3 +72,10 @@ def test_the_mention_index_finds_what_a_whole_word_search_finds(pieces, name):
     text = "".join(pieces)
     expected = [(m.start(), m.end()) for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)]
     assert MentionIndex(text).spans(name) == expected
+
+
+@pytest.mark.parametrize("name, gender", [
+    ("Siân Powell", "f"), ("Renée Baptiste", "f"), ("José Ruiz", "m"), ("Zoë Hart", "f"), ("Inês Valadares", "f"),
+])
+def test_accented_given_names_carry_their_gender(name, gender):
+    assert gender_of(name) == gender

@@ -4,6 +4,7 @@ man (and "he said" to a woman). Unknown stays None: agreement is only enforced w
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
@@ -20,7 +21,12 @@ _TITLE_WORDS = {
                     "king prince duke baron emperor father husband son brother grandfather uncle nephew "
                     "widower man boy boyfriend dad stepfather grandson gentleman actor".split(), "m"),
 }
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"[^\W\d_]+")  # letters, accented ones too ("Siân", "Renée")
+
+
+def _key(word: str) -> str:
+    """A given name as the lists hold it: lower case, accents dropped ("Renée" → "renee")."""
+    return unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode("ascii")
 
 
 @cache
@@ -31,12 +37,12 @@ def _first_names() -> dict[str, str]:
     data = resources.files("quotetrace.nlp").joinpath("data")
     for line in data.joinpath("first_names_us.txt").read_text("utf-8").splitlines():
         if line[:2] in ("m:", "f:"):  # the long list from US birth records, overridden by ours below
-            out.update(dict.fromkeys((n.lower() for n in line[2:].split()), line[0]))
+            out.update(dict.fromkeys((_key(n) for n in line[2:].split()), line[0]))
     for line in data.joinpath("first_names.txt").read_text("utf-8").splitlines():
         if line[:2] in ("m:", "f:"):
-            out.update(dict.fromkeys((n.lower() for n in line[2:].split()), line[0]))
+            out.update(dict.fromkeys((_key(n) for n in line[2:].split()), line[0]))
         elif line.startswith("both:"):
-            both.update(n.lower() for n in line[5:].split())
+            both.update(_key(n) for n in line[5:].split())
     for name in both:  # used for men and women across the world's news: no guess
         out.pop(name, None)
     _UNISEX.update(both)
@@ -53,7 +59,7 @@ def noun_gender(word: str) -> str | None:
 
 def is_given_name(word: str) -> bool:
     """Whether ``word`` is a common given name ("Ana", "Oliver", "Sam"), not a surname written first ("Liu")."""
-    return word.lower() in _first_names() or word.lower() in _UNISEX
+    return _key(word) in _first_names() or _key(word) in _UNISEX
 
 
 def gender_of(name: str, titles: Iterable[str] = ()) -> str | None:
@@ -62,8 +68,8 @@ def gender_of(name: str, titles: Iterable[str] = ()) -> str | None:
     words = _WORD.findall(name)
     if words and words[0].lower() in _HONORIFICS:
         signs.add(_HONORIFICS[words[0].lower()])
-    elif len(words) >= 2 and words[0].lower() in _first_names():
-        signs.add(_first_names()[words[0].lower()])
+    elif len(words) >= 2 and _key(words[0]) in _first_names():
+        signs.add(_first_names()[_key(words[0])])
     for title in titles:  # the head noun only: "the man's lawyer" says nothing of the lawyer
         title_words = [w.lower() for w in _WORD.findall(title or "")]
         if title_words and title_words[-1] in _TITLE_WORDS:
