@@ -956,3 +956,9 @@ def test_a_womans_given_name_outweighs_a_mr_with_her_surname():
 ])
 def test_someone_who_asked_not_to_be_named_is_anonymous_unless_speaking_for_a_body(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+def test_a_spokesperson_of_a_name_the_tagger_took_for_a_place_speaks_for_it():
+    text = ("The thriller series “Dry Creek” premieres on the streaming service Tessera next month. A Tessera "
+            "spokesperson said the series would launch as scheduled on Oct. 3.")
+    assert _speaker(text, "launch as scheduled") == "Tessera"

@@ -1194,7 +1194,8 @@ def _named_staff(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None
             and not any(name_words[0] in e.names for e in reg.entities):
         return reg.body(phrase.text, phrase.start, kind="anonymous")  # "One Western diplomat", "a Vantrian official"
     name = re.sub(r"[’']s$", "", " ".join(name_words))
-    if name.lower() in reg.places and not name.isupper() and name.split()[-1].lower() not in _SEATS:
+    if name.lower() in reg.places and not name.isupper() and name.split()[-1].lower() not in _SEATS \
+            and not words[-1].lower().startswith("spokes"):  # ("a Tessera spokesperson": a body has spokespeople)
         # "Beijing officials"; but "US officials" speak for the US, "a Downing Street spokesperson" for No 10
         return reg.body(phrase.text, phrase.start, kind="anonymous")
     return reg.body(name, phrase.start + phrase.text.find(name_words[0]), kind="body")
