@@ -962,3 +962,9 @@ def test_a_spokesperson_of_a_name_the_tagger_took_for_a_place_speaks_for_it():
     text = ("The thriller series “Dry Creek” premieres on the streaming service Tessera next month. A Tessera "
             "spokesperson said the series would launch as scheduled on Oct. 3.")
     assert _speaker(text, "launch as scheduled") == "Tessera"
+
+
+def test_a_representative_for_a_role_speaks_for_the_person_holding_it():
+    text = ("The actor Fraser Lomond, 40, has not commented on the record.\n\nA representative for the actor said on "
+            "Tuesday that he had not yet heard the album.")
+    assert _speaker(text, "not yet heard the album") == "Fraser Lomond"

@@ -691,9 +691,9 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             return found
     common_for = _FOR_COMMON.match(phrase.text)
     if common_for is not None:  # "a spokeswoman for the hospital": the hospital named before
-        body = reg.role("the " + common_for.group(1), phrase.start)
-        if body is not None and body.kind != "person":
-            return body
+        body = reg.role("the " + common_for.group(2), phrase.start)
+        if body is not None and (body.kind != "person" or not common_for.group(1).startswith("spokes")):
+            return body  # ("a representative for the actor": the actor)
     if _UNNAMED_GROUP.search(phrase.text):  # "44 percent of voters", "people familiar with the talks"
         return reg.body(phrase.text, phrase.start, kind="anonymous")
     core_words = _before_post_modifier(phrase.text.split(",")[0].split())
@@ -984,7 +984,8 @@ def _staff_of_named_body(reg: SpeakerRegistry, phrase: "SpeakerPhrase", words: l
 # the sides of a court case, which argue and claim without naming anyone ("The defence argued that …")
 LEGAL_SIDES = frozenset("defence defense prosecution".split())
 _APPOSED_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*),?")
-_FOR_COMMON = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+)?spokes(?:man|woman|person)\s+for\s+(?:the|its)\s+"
+_FOR_COMMON = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+)?(spokes(?:man|woman|person)|representative|publicist|"
+                         r"lawyer|attorney)\s+for\s+(?:the|its)\s+"
                          r"([a-z][\w-]*(?:\s+[a-z][\w-]*)?)$")
 _NAME_LIST_TAIL = re.compile(r"(?:[A-Z][\w’'-]*,?\s+)+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,?$")
 _FOR_NAMED = re.compile(r"\bspokes(?:man|woman|person|people)\s+for\s+(?:the\s+)?[A-Z]")
