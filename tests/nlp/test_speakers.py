@@ -968,3 +968,14 @@ def test_a_representative_for_a_role_speaks_for_the_person_holding_it():
     text = ("The actor Fraser Lomond, 40, has not commented on the record.\n\nA representative for the actor said on "
             "Tuesday that he had not yet heard the album.")
     assert _speaker(text, "not yet heard the album") == "Fraser Lomond"
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("The Marwick Borough Council said on Monday it would consult residents. According to a report by the "
+     "council's finance officers, closing the five libraries will save about £1.1m a year.", "closing the five",
+     "Marwick Borough Council"),
+    ("The teen faces charges of threats of violence, according to a petition filed in juvenile court by the Kettle "
+     "Lake County Attorney's Office.", "faces charges", "Kettle Lake County Attorney's Office"),
+])
+def test_a_document_speaks_for_the_body_that_wrote_or_filed_it(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

@@ -802,6 +802,11 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         owner = _OWNER_BEFORE.search(reg.text, max(0, phrase.start - 60), phrase.start)
         if not issuer and owner is not None:  # "Cooke’s earlier testimony", the owner parsed apart from it
             issuer = owner.group(1)
+        if issuer.startswith("the "):  # a body named by its common noun ("by the council's finance officers")
+            owner = re.match(r"the\s+([a-z]+)[’']s\s", issuer)
+            body = reg.role("the " + owner.group(1) if owner else issuer, phrase.start)
+            return body if body is not None and body.kind == "organisation" else reg.body(
+                phrase.text, phrase.start, kind="anonymous")
         if issuer:
             return reg.lookup_person(issuer) or reg.body(issuer, phrase.start)
         kind = next((w.lower() for w in words[:-1] if w.islower() and w in ORG_NOUNS and w not in _DOCUMENTS
@@ -1318,8 +1323,9 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
     author = (r"(?:by|from)\s+(?:(?:a\s+team\s+of\s+|a\s+group\s+of\s+)?(?:researchers|scientists|"
               r"economists|analysts|experts|academics|engineers|doctors|staff|a\s+team|a\s+group)\s+"
               r"(?:at|from|of|with)\s+)?(?:the\s+)?(?:[a-z]+(?:[’']s)?\s+){0,2}?((?:[A-Z][\w’'&.!-]*\s*(?:of\s+|and\s+|for\s+)?)+)")
-    after = re.match(r"\s*(?:(?!(?:seen|obtained|cited|quoted|leaked|reviewed|reported)\b)[a-z]+(?:ed|en|t)\s+"
-                     r"(?:out\s+|up\s+)?)?(?:on\s+\w+\s+)?" + author, rest) or re.search(
+    participle = (r"\s*(?:(?!(?:seen|obtained|cited|quoted|leaked|reviewed|reported)\b)[a-z]+(?:ed|en|t)\s+"
+                  r"(?:out\s+|up\s+)?)?(?:(?:on|in|at|with)\s+(?:[\w’'-]+\s+){1,4}?)?")  # ("filed in juvenile court by")
+    after = re.match(participle + author, rest) or re.search(
         # "a study published last month by X", "the survey of 18,000 pupils, carried out by X"
         r"\b(?:published|released|issued|compiled|conducted|carried\s+out|commissioned|prepared|produced|funded)\s+"
         r"(?:[\w,]+\s+){0,3}?" + author, rest)
@@ -1332,6 +1338,10 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
                          r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
                          r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
                          r"((?:[A-Z][\w’'&.!-]*\s*(?:of\s+|and\s+|for\s+)?)+)", rest)
+    if after is None:  # "figures provided by the sheriff's office", "a report by the council's finance officers"
+        common = re.match(participle + r"(?:by|from)\s+(the\s+[a-z]+(?:[’']s)?(?:\s+[a-z]+){0,2})\s*$", rest)
+        if common is not None:
+            return common.group(1), low[at]
     if after is not None:  # "a report by the Nurses' Union", "a lawsuit filed by the council": its author
         name = re.sub(r"\s+of\s+[A-Z][\w\s]*$", "", after.group(1).strip(" ,.")) if low[at] in _PUBLISHED_IN \
             and not re.match(r"\s*(?:by|from)\b", rest) else after.group(1)
