@@ -979,3 +979,14 @@ def test_a_representative_for_a_role_speaks_for_the_person_holding_it():
 ])
 def test_a_document_speaks_for_the_body_that_wrote_or_filed_it(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Dockworkers at Port Ellis will extend their strike by a week, their union said on Friday.\n\nThe National "
+     "Union of Port Workers said members had rejected the offer. The Retail Federation said shops were running "
+     "short.", "extend their strike", "National Union of Port Workers"),
+    ("Junior doctors will stage a five-day walkout, their union has announced.\n\nThe Association of Hospital "
+     "Doctors said talks had collapsed.", "five-day walkout", "Association of Hospital Doctors"),
+])
+def test_their_union_is_the_union_the_article_names(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

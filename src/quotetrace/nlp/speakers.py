@@ -46,7 +46,8 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w\-]*[\w]")
 # what else a body called "the force" or "the bloc" is called in its name
 _BODY_SYNONYMS = {"force": {"police", "constabulary"}, "bloc": {"union", "eu"}, "alliance": {"nato"},
                   "tribunal": {"court"}, "court": {"tribunal"}, "carrier": {"airways", "airlines", "air"},
-                  "airline": {"airways", "airlines", "air"}, "lender": {"bank"}, "union": {"federation"},
+                  "airline": {"airways", "airlines", "air"}, "lender": {"bank"},
+                  "union": {"federation", "association", "guild", "confederation"},
                   "agency": {"authority", "bureau", "service"},
                   "regulator": {"authority", "commission", "agency"},
                   "watchdog": {"authority", "commission", "ombudsman", "regulator"}}
@@ -423,6 +424,9 @@ class SpeakerRegistry:
             named = [e for e in sorted(self.entities, key=lambda e: -max(e.positions or [0]))
                      if e.kind != "person" and (any(k in e.canonical.lower().split() for k in kinds) or head in e.titles
                                                 or head in e.canonical.lower())]
+            # a body named with the noun itself before one named with a synonym ("their union": the National
+            # Union of Port Workers, not the Retail Federation)
+            named = [e for e in named if head in e.canonical.lower() or head in e.titles] or named
             # one named so before (or right after: "The company that runs X, Y, said"), else the firm last
             # the subject, else one named later (a headline's "health agency says")
             # (the one named last before it first: a ministry named in the next paragraph is another one)
@@ -828,6 +832,10 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             phrase.start, None, {id(e) for e in reg.entities if e.kind == "person"}, persons_only=False,
             window=ROLE_WINDOW)
         return recent or reg.body(phrase.text, phrase.start, kind="anonymous")
+    if len(words) == 2 and words[0].lower() in ("their", "its") and words[1].lower() in ORG_NOUNS:
+        body = reg.role("the " + words[1].lower(), phrase.start)
+        if body is not None and body.kind == "organisation":  # "Dockworkers will strike, their union said"
+            return body
     group = None if phrase.form == "body" and len(words) == 1 and words[0][:1].isupper() else _staff_or_public(
         words, named_plural=_proper_plural(reg, phrase))  # ("Lumen said": a name, never a group of "-men")
     if group is not None:
@@ -1339,7 +1347,8 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
                          r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
                          r"((?:[A-Z][\w’'&.!-]*\s*(?:of\s+|and\s+|for\s+)?)+)", rest)
     if after is None:  # "figures provided by the sheriff's office", "a report by the council's finance officers"
-        common = re.match(participle + r"(?:by|from)\s+(the\s+[a-z]+(?:[’']s)?(?:\s+[a-z]+){0,2})\s*$", rest)
+        common = re.match(participle + r"(?:by|from)\s+(the\s+[a-z]+(?:[’']s\s+[a-z]+(?:\s+[a-z]+)?)?)"
+                          r"(?:\s+(?:after|before|on|at|in|during|last|this|earlier)\b.*)?\s*$", rest)
         if common is not None:
             return common.group(1), low[at]
     if after is not None:  # "a report by the Nurses' Union", "a lawsuit filed by the council": its author
