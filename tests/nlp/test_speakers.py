@@ -990,3 +990,11 @@ def test_a_document_speaks_for_the_body_that_wrote_or_filed_it(text, snippet, sp
 ])
 def test_their_union_is_the_union_the_article_names(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+def test_a_narrative_subject_named_in_full_is_not_the_relative_named_first():
+    text = ("Colton James Reddick, of Lower Marlow, was arraigned on Sunday, police said.\n\n"
+            "Reddick told detectives he thought he had hit a deer, according to the affidavit.\n\n"
+            "The uncle, Walter Reddick, 64, has not been charged. Reached by phone Monday, he said he had let his "
+            "nephew park the truck in the barn.")
+    assert _speaker(text, "park the truck") == "Walter Reddick"

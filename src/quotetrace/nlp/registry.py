@@ -92,9 +92,11 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
                              for a in c.children if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
             if subj is None and sent.root.pos_ == "PROPN" and sent.root.i - sent.start <= 2:
                 subj = sent.root  # misparse "Buckley, who had …, worried about …": the name is left as the root
-            found = reg.lookup_person(subj.text) if subj is not None else None
+            name, title = name_of(subj) if subj is not None else (None, None)
+            # the full name first: "Walter Reddick" is the uncle, though "Reddick" alone is his nephew named first
+            found = (name and len(name.split()) >= 2 and reg.lookup_person(name)) or (
+                reg.lookup_person(subj.text) if subj is not None else None)
             if found is None and subj is not None:
-                name, title = name_of(subj)
                 if name and title and len(name.split()) >= 2 and split_title(title.split())[0]:
                     found = reg.person(name, None, title)  # "Councillor Petra Sund": a titled name is a person
                 elif name and len(name.split()) >= 2 and (subj.ent_type_ not in ("ORG", "GPE", "LOC", "FAC", "NORP")
