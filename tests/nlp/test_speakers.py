@@ -998,3 +998,12 @@ def test_a_narrative_subject_named_in_full_is_not_the_relative_named_first():
             "The uncle, Walter Reddick, 64, has not been charged. Reached by phone Monday, he said he had let his "
             "nephew park the truck in the barn.")
     assert _speaker(text, "park the truck") == "Walter Reddick"
+
+
+def test_he_after_a_question_is_the_man_the_paragraph_before_opened_on():
+    text = ("“Today we start looking up again,” Marcus Ilvane, the chief executive, told the crowd.\n\n"
+            "Dev Ramaswamy, the vice president of software, said the kit would be released next week.\n\n"
+            "In a brief interview after the keynote, Ilvane was relaxed, even playful.\n\n"
+            "Was he worried about the price?\n\n"
+            "“Worried? No. Aware? Yes,” he said.")
+    assert _speaker(text, "Worried? No") == "Marcus Ilvane"

@@ -379,15 +379,15 @@ class SpeakerRegistry:
             k += 1
         return out
 
-    def paragraph_subject(self, para: int, gender: str | None, exclude: set[int]) -> Entity | None:
+    def paragraph_subject(self, para: int, gender: str | None, exclude: set[int], known: bool = False) -> Entity | None:
         """The person of ``gender`` a paragraph opens on: named first, or after a short opening phrase
-        ("As it turned out, Steenburgen had spent …", "But Adler …")."""
+        ("As it turned out, Steenburgen had spent …", "But Adler …"); with ``known``, only one whose gender is known."""
         timeline = self._sorted_mentions()
         k = bisect.bisect_left(timeline, (para, -1))
         while k < len(timeline) and timeline[k][0] < para + 80:
             pos, ent = timeline[k][0], self.entities[timeline[k][1]]
             if ent.kind == "person" and id(ent) not in exclude and (
-                    ent.gender == gender or ent.gender is None and len(ent.canonical.split()) >= 2):
+                    ent.gender == gender or not known and ent.gender is None and len(ent.canonical.split()) >= 2):
                 # (a full name of no known gender counts too: "In Karsu, Hatice Demirel, 54, … she said")
                 return ent if _OPENING.fullmatch(self.text, para, pos) else None
             k += 1
@@ -1470,7 +1470,18 @@ def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], 
             return reg.subjects[k][1]
         para = reg.text.rfind("\n", 0, cue.start) + 1
         opener = reg.paragraph_subject(para, gender, exclude)
-        if opener is not None and (person is None or person[1] < para):
+        back = para
+        for _ in range(2):  # "In an interview, Ilvane was relaxed. / Was he worried? / “No,” he said": the
+            if opener is not None or back == 0:  # paragraph before opens on him, and no one has spoken since
+                break
+            end = back - 1
+            while end > 0 and reg.text[end - 1] == "\n":
+                end -= 1
+            back = reg.text.rfind("\n", 0, end) + 1
+            if person is not None and person[1] >= back or cue.start - back > 600:
+                break
+            opener = reg.paragraph_subject(back, gender, exclude, known=True)
+        if opener is not None and (person is None or person[1] < back):
             return opener  # "Morrow laughed when asked about it. “…,” she said": the paragraph opens on her
         if body is not None and (person is None or body[1] > person[1]) and cue.start - body[1] < 600 \
                 and _person_like(body[0], gender, unknown=True) and "\n\n" not in reg.text[body[1]: cue.start]:
