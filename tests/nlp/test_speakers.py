@@ -1007,3 +1007,17 @@ def test_he_after_a_question_is_the_man_the_paragraph_before_opened_on():
             "Was he worried about the price?\n\n"
             "“Worried? No. Aware? Yes,” he said.")
     assert _speaker(text, "Worried? No") == "Marcus Ilvane"
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("According to the Lowmere Courier, Finance Minister Ana Ruiz said that the budget would be cut.",
+     "budget would be cut", "Ana Ruiz"),
+    ("According to the Harbour Post, Ivo Tancredi, a doctor at Kestrel Hospital, wrote in a blog post that the "
+     "couple had been moved on November 3.", "couple had been moved", "Ivo Tancredi"),
+    ("According to state media, Defence Minister Ivo Tancredi told parliament that the border was secure.",
+     "border was secure", "Ivo Tancredi"),
+    ("According to two people familiar with the matter, Lidstrom’s team has proposed that the Red Cross verify "
+     "both lists.", "Red Cross verify", None),
+])
+def test_according_to_relays_a_named_speakers_report(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

@@ -793,6 +793,23 @@ def _according_to(unit: ParsedUnit, token: Token) -> tuple[Token | None, tuple[i
     return pobj, (unit.start + doc[lo].idx, unit.start + doc[hi].idx + len(doc[hi].text))
 
 
+_SPEECH = frozenset("say tell write state add explain note insist claim argue warn testify".split())
+
+
+def _relayed_report(unit: ParsedUnit, token: Token, content: tuple[int, int]) -> bool:
+    """Whether what "according to X" covers is itself a named speaker's report: its sentence's main verb is a
+    reporting verb with a subject, inside the content ("According to NPR's Feng, Li Jifeng wrote that …")."""
+    root = token.sent.root
+    lo, hi = unit.span(root)
+    if not content[0] <= lo < content[1] or root.pos_ not in ("VERB", "AUX") or cue_lemma(root.text) not in _SPEECH:
+        return False  # (but "according to two people, X has proposed that …": the sources report X's act)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and root.i > 0 and root.doc[root.i - 1].pos_ == "PROPN" and root.doc[root.i - 1].dep_ == "appos":
+        subject = root.doc[root.i - 1]  # "According to the Courier, Minister Ana Ruiz said …", "Ruiz" parsed apart
+    return subject is not None and subject.lower_ not in ("it", "this", "that") and any(
+        c.dep_ == "ccomp" and c.i > root.i for c in root.children)
+
+
 # "announced the tour", "revealed the new model": an act with a thing, no words reported (a clause would be)
 _NOUN_ANNOUNCEMENTS = frozenset("announce reveal predict confirm declare write add post publish claim".split())
 _DIRECTIVE = frozenset("urge ask call demand warn".split())
@@ -1053,6 +1070,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 token.text == "per" or unit.doc[token.i + 1].lower_ in ("the", "a", "an"))  # not "Per Arne Nessa"
             if per or low == "according" and token.i + 1 < len(unit.doc) and unit.doc[token.i + 1].lower_ == "to":
                 pobj, content = _according_to(unit, token)
+                if content is not None and _relayed_report(unit, token, content):
+                    continue  # "According to the Courier, Ruiz said that …": Ruiz's words, the Courier relays them
                 speaker = _speaker_phrase(unit, pobj) if pobj is not None else None
                 if speaker is None and pobj is not None and pobj.lower_ in _SOURCE_DOCUMENTS:
                     right = pobj.right_edge  # the document with its author: "a lawsuit filed by X"
