@@ -1021,3 +1021,10 @@ def test_he_after_a_question_is_the_man_the_paragraph_before_opened_on():
 ])
 def test_according_to_relays_a_named_speakers_report(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+def test_the_agency_is_a_body_named_in_a_sentence_that_was_never_parsed():
+    text = ("“We are claiming a molecule,” Renner told a news briefing.\n\nThe observations were made by the Aldren "
+            "Space Telescope, which is operated by the Euro-Pacific Space Agency. More observing time had been "
+            "granted for next spring, the agency said in a statement.")
+    assert _speaker(text, "More observing time") == "Euro-Pacific Space Agency"

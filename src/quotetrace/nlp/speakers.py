@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from quotetrace.nlp.cues import COURT_PAPERS, PRONOUNS
 from quotetrace.nlp.gender import (MentionIndex, appositive_gender, gender_of, honorific_gender, is_given_name,
                                    noun_gender, pronoun_gender)
-from quotetrace.nlp.mentions import (COMPANY_NOUNS, ORG_NOUNS, PERSON_NOUNS, PERSON_ROLES, POST_NOMINALS, PUBLIC_BODY_WORDS,
-                                     TITLE_WORDS, split_title)
+from quotetrace.nlp.mentions import (_STOP_CAPS, COMPANY_NOUNS, ORG_NOUNS, PERSON_NOUNS, PERSON_ROLES, POST_NOMINALS,
+                                     PUBLIC_BODY_WORDS, TITLE_WORDS, split_title)
 
 if TYPE_CHECKING:
     from quotetrace.nlp.attribution import CueHit, SpeakerPhrase
@@ -43,6 +43,12 @@ _ROLE_SYNONYMS = {
     "da": {"da", "district", "attorney"},
 }
 _CAPITALISED = re.compile(r"\b[A-Z][\w\-]*[\w]")
+# a capitalised name ending in a body's word, and any "of …" after it ("the Euro-Pacific Space Agency")
+_NAMED_BODY = re.compile(r"(?<![\w’'-])(?:[A-Z][\w&’'-]*[ \t]+){1,5}(Agency|Authority|Administration|Ministry|Department|"
+                         r"University|Institute|Commission|Council|Bureau|Service|Board|Association|Federation|"
+                         r"Foundation|Trust|Union|Party|Corporation|Hospital|Office|Court|Coalition|Alliance|Society|"
+                         r"Organi[sz]ation|Committee|Fund|Bank|Regulator|Watchdog)(?![\w’'-])"
+                         r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w&’'-]*(?:[ \t]+[A-Z][\w&’'-]*){0,3})?")
 # what else a body called "the force" or "the bloc" is called in its name
 _BODY_SYNONYMS = {"force": {"police", "constabulary"}, "bloc": {"union", "eu"}, "alliance": {"nato"},
                   "tribunal": {"court"}, "court": {"tribunal"}, "carrier": {"airways", "airlines", "air"},
@@ -434,6 +440,9 @@ class SpeakerRegistry:
                 named = [e for e in sorted(self.entities, key=lambda e: -max(e.positions or [0]))
                          if e.kind != "person" and any(w.lower() in _OUTLET_NAME_WORDS for w in e.canonical.split())
                          and any(pos - ROLE_WINDOW * 3 < p < pos for p in e.positions)]
+            if not named and head not in COMPANY_NOUNS:  # "operated by the Euro-Pacific Space Agency", never parsed
+                unparsed = self._unparsed_body(kinds, pos)
+                named = [unparsed] if unparsed is not None else []
             earlier = [(max(p for p in e.positions if p < pos), e) for e in named if any(p < pos for p in e.positions)]
             before = max(earlier, key=lambda item: item[0])[1] if earlier else next(
                 (e for e in named if any(p < pos + 150 for p in e.positions)), None)
@@ -460,6 +469,20 @@ class SpeakerRegistry:
             if score > best_score:
                 best, best_score = ent, score
         return best
+
+    def _unparsed_body(self, kinds: set[str], pos: int) -> Entity | None:
+        """A body whose name ends in one of ``kinds`` ("agency") written in the text before ``pos`` (within
+        ``ROLE_WINDOW``) though no parsed sentence named it: the last one, registered now."""
+        lo = max(0, pos - ROLE_WINDOW)
+        found = [m for m in _NAMED_BODY.finditer(self.text, lo, pos) if m.group(1).lower() in kinds]
+        if not found:
+            return None
+        words = found[-1].group(0).split()
+        while words and words[0].lower() in _STOP_CAPS:
+            words = words[1:]
+        if len(words) < 2 or self.lookup_person(" ".join(words)) is not None:
+            return None
+        return self.body(" ".join(words), found[-1].end() - len(" ".join(words)))
 
     def company(self, pos: int, public: bool = False) -> Entity | None:
         """The business "the company" / "the firm" refers to: among named organisations mentioned in the
