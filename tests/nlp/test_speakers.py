@@ -1028,3 +1028,14 @@ def test_the_agency_is_a_body_named_in_a_sentence_that_was_never_parsed():
             "Space Telescope, which is operated by the Euro-Pacific Space Agency. More observing time had been "
             "granted for next spring, the agency said in a statement.")
     assert _speaker(text, "More observing time") == "Euro-Pacific Space Agency"
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("The Therapeutic Products Administration on Friday refused to approve the therapy, a blow to its maker, "
+     "Nerith Biosciences, which said it would appeal.\n\nIn a letter to the company, the agency said a new trial "
+     "would be needed.", "new trial would be needed", "Therapeutic Products Administration"),
+    ("The Harwick Border Agency said families were safe, and the Trump administration said it would act.\n\n"
+     "The agency said it would not provide vaccines.", "not provide vaccines", "Harwick Border Agency"),
+])
+def test_the_agency_can_be_an_administration_but_never_a_presidents(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

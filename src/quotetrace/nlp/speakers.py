@@ -54,7 +54,7 @@ _BODY_SYNONYMS = {"force": {"police", "constabulary"}, "bloc": {"union", "eu"}, 
                   "tribunal": {"court"}, "court": {"tribunal"}, "carrier": {"airways", "airlines", "air"},
                   "airline": {"airways", "airlines", "air"}, "lender": {"bank"},
                   "union": {"federation", "association", "guild", "confederation"},
-                  "agency": {"authority", "bureau", "service"},
+                  "agency": {"authority", "bureau", "service", "administration"},
                   "regulator": {"authority", "commission", "agency"},
                   "watchdog": {"authority", "commission", "ombudsman", "regulator"}}
 _PERSONAL_WRITINGS = frozenset("letter email e-mail memo note message post tweet op-ed column essay blog".split())
@@ -428,8 +428,9 @@ class SpeakerRegistry:
         if head in ORG_NOUNS and head not in PERSON_ROLES:
             kinds = {head} | _BODY_SYNONYMS.get(head, set())
             named = [e for e in sorted(self.entities, key=lambda e: -max(e.positions or [0]))
-                     if e.kind != "person" and (any(k in e.canonical.lower().split() for k in kinds) or head in e.titles
-                                                or head in e.canonical.lower())]
+                     if e.kind != "person" and (any(w.lower() in kinds and (w.lower() == head or w[:1].isupper())
+                                                    for w in e.canonical.split())  # (never "the Trump administration")
+                                                or head in e.titles or head in e.canonical.lower())]
             # a body named with the noun itself before one named with a synonym ("their union": the National
             # Union of Port Workers, not the Retail Federation)
             named = [e for e in named if head in e.canonical.lower() or head in e.titles] or named
