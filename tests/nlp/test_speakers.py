@@ -1039,3 +1039,10 @@ def test_the_agency_is_a_body_named_in_a_sentence_that_was_never_parsed():
 ])
 def test_the_agency_can_be_an_administration_but_never_a_presidents(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+def test_a_masked_quote_is_never_its_own_speaker():
+    text = ('Armed forces spokesman Colonel Ivo Darrow told VNA that the militia had "deliberately stored rockets '
+            'among civilians". "Those who hide missiles under vegetable stalls bear responsibility for every drop of '
+            'blood," the colonel was quoted as saying.')
+    assert _speaker(text, "vegetable stalls") == "Ivo Darrow"

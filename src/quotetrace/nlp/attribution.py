@@ -312,6 +312,8 @@ _TRAILING_NAME = re.compile(r",\s+(the\s+(?:[a-z-]+\s+){1,4})?([A-Z][\w’'-]+(?
 
 
 def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) -> SpeakerPhrase | None:
+    if is_masked(subj):
+        return None  # a masked quote is never who speaks
     low = subj.lower_
     if low in _RELATIVE and subj.head.dep_ == "relcl":
         subj = subj.head.head
