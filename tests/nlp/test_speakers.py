@@ -1046,3 +1046,9 @@ def test_a_masked_quote_is_never_its_own_speaker():
             'among civilians". "Those who hide missiles under vegetable stalls bear responsibility for every drop of '
             'blood," the colonel was quoted as saying.')
     assert _speaker(text, "vegetable stalls") == "Ivo Darrow"
+
+
+def test_the_scot_is_the_man_just_named_though_the_tagger_calls_scot_a_person():
+    text = ("In England, Neil Rutherford was in no mood for compromise. Speaking before Sunday's home game, the Scot "
+            "said he had no problem at all with the doctors.")
+    assert _speaker(text, "no problem at all") == "Neil Rutherford"

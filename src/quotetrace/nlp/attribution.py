@@ -355,8 +355,8 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
             return SpeakerPhrase(name, s, e, "name", person=True)
         s, e = unit.span(subj)
         return SpeakerPhrase(subj.text, s, e, "role")
-    if _descriptor(subj):
-        phrase = noun_phrase(subj)
+    if _descriptor(subj) or low in DEMONYMS and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+        phrase = noun_phrase(subj)  # ("the Scot", which the tagger takes for a person's name)
         return SpeakerPhrase(phrase.text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role",
                              descriptor=True)
     appos = next((c for c in [*subj.children, *(g for k in subj.children if k.dep_ == "conj" for g in k.children)]

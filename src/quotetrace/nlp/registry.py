@@ -49,7 +49,7 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
                 continue
             words = [w for w in re.sub(r"[’']s\b", "", ent.text).split() if w]
             _, name = split_title(words)
-            if name and any(len(w) > 2 for w in name) and not (len(name) == 1 and name[0].lower() in PLATFORMS):
+            if name and any(len(w) > 2 for w in name) and not (len(name) == 1 and name[0].lower() in PLATFORMS | DEMONYMS):
                 if reg.person(" ".join(name)).kind != "person":
                     orgs.append((unit, ent))  # "Dick Clark Productions" tagged PERSON: a firm, maybe a subject
     for cue in cues:
