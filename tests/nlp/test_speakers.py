@@ -1052,3 +1052,9 @@ def test_the_scot_is_the_man_just_named_though_the_tagger_calls_scot_a_person():
     text = ("In England, Neil Rutherford was in no mood for compromise. Speaking before Sunday's home game, the Scot "
             "said he had no problem at all with the doctors.")
     assert _speaker(text, "no problem at all") == "Neil Rutherford"
+
+
+def test_the_club_is_the_team_named_in_a_sentence_never_parsed():
+    text = ("Saltmarsh Town have sacked manager Phil Garside after seven straight defeats.\n\nThe club said in a "
+            "statement on Monday that Garside had left by mutual consent.")
+    assert _speaker(text, "left by mutual consent") == "Saltmarsh Town"

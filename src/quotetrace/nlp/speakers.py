@@ -47,13 +47,15 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w\-]*[\w]")
 _NAMED_BODY = re.compile(r"(?<![\w’'-])(?:[A-Z][\w&’'-]*[ \t]+){1,5}(Agency|Authority|Administration|Ministry|Department|"
                          r"University|Institute|Commission|Council|Bureau|Service|Board|Association|Federation|"
                          r"Foundation|Trust|Union|Party|Corporation|Hospital|Office|Court|Coalition|Alliance|Society|"
-                         r"Organi[sz]ation|Committee|Fund|Bank|Regulator|Watchdog)(?![\w’'-])"
+                         r"Organi[sz]ation|Committee|Fund|Bank|Regulator|Watchdog|Club|Town|City|United|Rovers|Albion|"
+                         r"Athletic|Wanderers|FC)(?![\w’'-])"
                          r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w&’'-]*(?:[ \t]+[A-Z][\w&’'-]*){0,3})?")
 # what else a body called "the force" or "the bloc" is called in its name
 _BODY_SYNONYMS = {"force": {"police", "constabulary"}, "bloc": {"union", "eu"}, "alliance": {"nato"},
                   "tribunal": {"court"}, "court": {"tribunal"}, "carrier": {"airways", "airlines", "air"},
                   "airline": {"airways", "airlines", "air"}, "lender": {"bank"},
                   "union": {"federation", "association", "guild", "confederation"},
+                  "club": {"town", "city", "united", "rovers", "albion", "athletic", "wanderers", "fc", "county"},
                   "agency": {"authority", "bureau", "service", "administration"},
                   "regulator": {"authority", "commission", "agency"},
                   "watchdog": {"authority", "commission", "ombudsman", "regulator"}}
