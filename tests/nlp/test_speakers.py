@@ -1058,3 +1058,11 @@ def test_the_club_is_the_team_named_in_a_sentence_never_parsed():
     text = ("Saltmarsh Town have sacked manager Phil Garside after seven straight defeats.\n\nThe club said in a "
             "statement on Monday that Garside had left by mutual consent.")
     assert _speaker(text, "left by mutual consent") == "Saltmarsh Town"
+
+
+def test_the_aged_description_parsed_as_modifiers_and_a_coordinated_added_keep_the_speaker():
+    text = ("Harbridge manager Gareth Lyle, 52, said his side were ready.\n\n“It is a big game,” he said.\n\n"
+            "The 52-year-old confirmed that striker Rui Almada would miss the game after picking up a fifth booking "
+            "against Dunmore last weekend, and added that the club had no plans to appeal.")
+    assert _speaker(text, "would miss the game") == "Gareth Lyle"
+    assert _speaker(text, "no plans to appeal") == "Gareth Lyle"

@@ -158,6 +158,13 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
             return obj  # "which led the French manufacturer to announce …": the object does the saying
+    aged = next((c for c in verb.children if c.dep_ == "amod" and c.lower_ == "old" and c.i < verb.i
+                 and any(d.dep_ == "det" and d.lower_ == "the" and d.i < c.i for d in verb.children)), None)
+    if aged is not None:
+        return aged  # misparse "The 52-year-old confirmed …": the age, read as the verb's modifier, is the subject
+    if depth < 3 and verb.dep_ == "conj" and cue_lemma(verb.text) is not None and verb.head.dep_ == "ccomp" \
+            and cue_lemma(verb.head.head.text) is not None and verb.head.head.i < verb.head.i:
+        return _subject(verb.head.head, depth + 1)  # "X confirmed that A would miss …, and added that …": X adds
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with" \
@@ -314,6 +321,10 @@ _TRAILING_NAME = re.compile(r",\s+(the\s+(?:[a-z-]+\s+){1,4})?([A-Z][\w’'-]+(?
 def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) -> SpeakerPhrase | None:
     if is_masked(subj):
         return None  # a masked quote is never who speaks
+    if subj.lower_ == "old" and subj.dep_ == "amod" and subj.head.pos_ in ("VERB", "AUX"):
+        phrase = subj.doc[subj.head.left_edge.i: subj.i + 1]  # "The 52-year-old" parsed as the verb's modifiers
+        return SpeakerPhrase(phrase.text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role",
+                             descriptor=True)
     low = subj.lower_
     if low in _RELATIVE and subj.head.dep_ == "relcl":
         subj = subj.head.head
