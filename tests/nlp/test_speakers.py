@@ -1066,3 +1066,15 @@ def test_the_aged_description_parsed_as_modifiers_and_a_coordinated_added_keep_t
             "against Dunmore last weekend, and added that the club had no plans to appeal.")
     assert _speaker(text, "would miss the game") == "Gareth Lyle"
     assert _speaker(text, "no plans to appeal") == "Gareth Lyle"
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ('Superintendent proposes closing three schools\n\nParents pack board meeting; union says district "blindsided" '
+     "families\n\nCarla Jessup, president of the Westbrook Falls Education Association, said the union learned of "
+     "the plan on Monday.", "blindsided", "Westbrook Falls Education Association"),
+    ("Regulator rejects gene therapy, citing ‘uninterpretable’ data\n\nWASHINGTON — The Therapeutic Products "
+     "Administration said on Friday that the trial had produced results that were “uninterpretable”.",
+     "uninterpretable", "Therapeutic Products Administration"),
+])
+def test_a_headlines_bare_body_noun_is_the_body_the_article_names(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

@@ -67,7 +67,7 @@ _AGE = re.compile(r"\d+-year-old")
 DEMONYMS = frozenset("""dane swede finn pole czech slovak brit briton scot turk greek thai swiss portuguese chinese
     japanese spaniard basque catalan kiwi aussie croat serb uzbek kazakh kurd arab iraqi israeli pakistani saudi kuwaiti
     qatari emirati yemeni omani bangladeshi nepali afghan somali dutchman frenchman englishman irishman welshman
-    scotsman""".split())
+    scotsman dutchwoman frenchwoman englishwoman irishwoman welshwoman scotswoman""".split())
 _DEMONYM_ENDINGS = ("man", "woman", "ian", "ean", "ese")
 
 

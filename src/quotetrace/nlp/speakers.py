@@ -57,7 +57,7 @@ _BODY_SYNONYMS = {"force": {"police", "constabulary"}, "bloc": {"union", "eu"}, 
                   "union": {"federation", "association", "guild", "confederation"},
                   "club": {"town", "city", "united", "rovers", "albion", "athletic", "wanderers", "fc", "county"},
                   "agency": {"authority", "bureau", "service", "administration"},
-                  "regulator": {"authority", "commission", "agency"},
+                  "regulator": {"authority", "commission", "agency", "administration"},
                   "watchdog": {"authority", "commission", "ombudsman", "regulator"}}
 _PERSONAL_WRITINGS = frozenset("letter email e-mail memo note message post tweet op-ed column essay blog".split())
 _ADDRESSED_TO = re.compile(r"\bto\s+(?:[A-Z][\w.]*\s+){0,3}$")
@@ -714,6 +714,10 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         # speaks for the body named before)
         return reg.body(phrase.text, phrase.start, kind="anonymous")
     word = phrase.text.strip()
+    if word.isalpha() and word.islower() and word in ORG_NOUNS and phrase.form == "body":
+        found = reg.role("the " + word, phrase.start)  # a headline's bare "union says …": the union named later
+        if found is not None and found.kind == "organisation" and found.canonical != word:
+            return found
     if _ROLE_AS_NAME.fullmatch(word) and (word.lower() in PERSON_ROLES or word.lower() in _ROLE_SYNONYMS
                                           or word.lower() in ORG_NOUNS) and reg.lookup_person(word) is None:
         found = reg.role("the " + word.lower(), phrase.start)
