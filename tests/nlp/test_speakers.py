@@ -1078,3 +1078,10 @@ def test_the_aged_description_parsed_as_modifiers_and_a_coordinated_added_keep_t
 ])
 def test_a_headlines_bare_body_noun_is_the_body_the_article_names(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+def test_a_bodys_name_keeps_its_capitalised_for_tail_and_the_headquarters_is_it():
+    text = ("The Coordination Headquarters for Prisoners of War, a Lutvian government body, said most of those freed "
+            "were soldiers. Twelve were civilians, the headquarters said.")
+    assert _speaker(text, "most of those freed") == "Coordination Headquarters for Prisoners of War"
+    assert _speaker(text, "Twelve were civilians") == "Coordination Headquarters for Prisoners of War"

@@ -255,6 +255,24 @@ def _asked_aside(token: Token) -> bool:
         and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)
 
 
+def _body_with_tail(subj: Token) -> Span | None:
+    """A capitalised body's name with its "for …"/"of …" tail ("Coordination Headquarters for Prisoners of War"),
+    when the head is a body's word and every word of the tail is capitalised."""
+    if not subj.text[:1].isupper() or subj.lower_ not in ORGLIKE_WORDS:
+        return None
+    prep = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("for", "of") and c.i == subj.i + 1), None)
+    if prep is None:
+        return None
+    lo = subj.left_edge.i
+    while lo < subj.i and (subj.doc[lo].lower_ in ("the", "a", "an") or not subj.doc[lo].text[:1].isupper()):
+        lo += 1
+    hi = prep.right_edge.i
+    tail = [t for t in subj.doc[prep.i + 1: hi + 1] if t.lower_ not in ("of", "for", "and", "the", "&")]
+    if not tail or not all(t.text[:1].isupper() for t in tail) or any(t.is_punct for t in tail) or hi - lo > 10:
+        return None
+    return subj.doc[lo: hi + 1]
+
+
 def _joined_body_name(subj: Token) -> Span | None:
     """"Ashcombe and Leyfield NHS Trust", parsed as "Ashcombe" joined to "… Trust": the whole body's name, when
     every word is capitalised and the last is a body's word."""
@@ -321,6 +339,9 @@ _TRAILING_NAME = re.compile(r",\s+(the\s+(?:[a-z-]+\s+){1,4})?([A-Z][\w’'-]+(?
 def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) -> SpeakerPhrase | None:
     if is_masked(subj):
         return None  # a masked quote is never who speaks
+    body = _body_with_tail(subj)
+    if body is not None:  # "The Coordination Headquarters for Prisoners of War said": the whole name
+        return SpeakerPhrase(body.text, unit.start + body.start_char, unit.start + body.end_char, "body")
     if subj.lower_ == "old" and subj.dep_ == "amod" and subj.head.pos_ in ("VERB", "AUX"):
         phrase = subj.doc[subj.head.left_edge.i: subj.i + 1]  # "The 52-year-old" parsed as the verb's modifiers
         return SpeakerPhrase(phrase.text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role",

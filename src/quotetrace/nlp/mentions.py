@@ -61,7 +61,7 @@ ORG_NOUNS = frozenset(
     board bank regulator authority authorities white house statement report documents document paper study
     survey outlet broadcaster network channel website magazine daily tabloid publication cabinet parliament
     congress senate presidency palace foundation institute university organisation organization federation
-    association league society chamber coalition charity watchdog club directorate force constabulary
+    association league society chamber coalition charity watchdog club directorate force constabulary headquarters
     """.split()
 )
 # nouns that stand for a business ("the company said", "the lender declined to comment")

@@ -106,7 +106,7 @@ ORGLIKE_WORDS = ORG_NOUNS | _CORPORATE_SUFFIXES | frozenset(
     "solutions motors airlines pharmaceuticals energy bancorp financial insurance trust fund telecom telecoms "
     "airways pharma foods logistics shipping software studios mining petroleum hospital clinic school prison airport "
     "robotics automation semiconductor semiconductors therapeutics biotech biosciences technologies technology "
-    "cinemas films pictures media entertainment networks industries holdings brands retail resources minerals chemicals "
+    "headquarters secretariat directorate cinemas films pictures media entertainment networks industries holdings brands retail resources minerals chemicals "
     "electronics devices instruments aerospace defense utilities power solar "
     "fusion batteries pharmacy bakery brewery winery dairy farms mills steel textiles publishing press records "
     "games gaming apparel hotels resorts restaurants "
