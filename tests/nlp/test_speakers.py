@@ -1085,3 +1085,11 @@ def test_a_bodys_name_keeps_its_capitalised_for_tail_and_the_headquarters_is_it(
             "were soldiers. Twelve were civilians, the headquarters said.")
     assert _speaker(text, "most of those freed") == "Coordination Headquarters for Prisoners of War"
     assert _speaker(text, "Twelve were civilians") == "Coordination Headquarters for Prisoners of War"
+
+
+def test_a_statement_issued_by_the_person_a_sentence_opens_on_speaks_for_her():
+    text = ("The Harlow Water Commission voted 4-1 on Tuesday to raise rates, on the advice of Brightline Utility "
+            "Advisors, which said the pipes were failing.\n\nMayor Sheila Townsend, who appoints the commissioners, "
+            "called the increase painful in a statement issued shortly after the vote.\n\n“I wish there were another "
+            "way. There isn’t,” the statement said.")
+    assert _speaker(text, "another way") == "Sheila Townsend"

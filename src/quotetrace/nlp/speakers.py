@@ -528,6 +528,10 @@ class SpeakerRegistry:
                      if any(sent_lo <= p < at for p in ent.positions)]
             if found:
                 return max(found, key=lambda item: item[0])[1]
+            opener = [(p, ent) for ent in self.entities if ent.kind == "person" for p in ent.positions
+                      if sent_lo <= p < at and p - sent_lo <= 40] if noun.lower() == "statement" else []
+            if opener:  # "Mayor Sheila Townsend … called it painful in a statement": the person the sentence opens on
+                return min(opener, key=lambda item: item[0])[1]
             stop = _SENTENCE_END.search(self.text, at)
             hi = min(stop.start() if stop else pos, pos)
             after = [(min(p for p in ent.positions if at < p < hi), ent) for ent in orgs
