@@ -1093,3 +1093,10 @@ def test_a_statement_issued_by_the_person_a_sentence_opens_on_speaks_for_her():
             "called the increase painful in a statement issued shortly after the vote.\n\n“I wish there were another "
             "way. There isn’t,” the statement said.")
     assert _speaker(text, "another way") == "Sheila Townsend"
+
+
+def test_an_aged_description_with_a_firms_noun_is_a_person():
+    text = ("Nathan Greer, chief executive of Larkspur Development Group, said the tower would go ahead.\n\n"
+            "“We just don’t own any land there,” Greer said.\n\n"
+            "The 47-year-old developer said the company had already cut two stories from its design.")
+    assert _speaker(text, "cut two stories") == "Nathan Greer"

@@ -818,6 +818,8 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         person = _person_of_age(reg, aged.group(1), phrase.start)
         if person is not None:
             return person
+        if words[-1].lower() in COMPANY_NOUNS:  # "The 47-year-old developer": a person, never the company
+            phrase = dataclasses.replace(phrase, descriptor=True)
     if phrase.descriptor:  # "the Italian said": the person the text was just about
         last = words[-1]
         if last[:1].isupper() and len(last) > 2:  # "the 14th-ranked Schwartzman": a surname, not a demonym
