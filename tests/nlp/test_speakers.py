@@ -1100,3 +1100,10 @@ def test_an_aged_description_with_a_firms_noun_is_a_person():
             "“We just don’t own any land there,” Greer said.\n\n"
             "The 47-year-old developer said the company had already cut two stories from its design.")
     assert _speaker(text, "cut two stories") == "Nathan Greer"
+
+
+def test_he_after_a_role_opened_narrative_sentence_is_that_role_holder():
+    text = ("City Manager Gregory Amsel presented the plan on Tuesday.\n\nCouncil member Robert Pruitt said the plan "
+            "was rushed. Pruitt asked Amsel whether it could start by Jan. 1. The city manager paused.\n\n"
+            "“It will be tight,” he said.")
+    assert _speaker(text, "It will be tight") == "Gregory Amsel"

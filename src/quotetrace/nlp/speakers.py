@@ -1458,6 +1458,26 @@ def resolve_cue_speakers(reg: SpeakerRegistry, cues: list["CueHit"], in_quotes: 
 _BODY_SUBJECT = re.compile(r"(?:^|[.!?]\s+)[Tt]he\s+([a-z]+),?\s+(?!said|says)[a-z]+", re.MULTILINE)
 
 
+_ROLE_SUBJECT = re.compile(r"(?:^|[.!?][”\"’']?\s+)[Tt]he\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?!said|says|told|tells)"
+                           r"(?:[a-z]+ed|was|is|had|has|paused|smiled|laughed|shrugged|nodded|sighed|hesitated)\b",
+                           re.MULTILINE)
+
+
+def _role_subject_before(reg: SpeakerRegistry, pos: int, gender: str | None, exclude: set[int]) -> tuple[Entity, int] | None:
+    """The person a short narrative sentence just before ``pos`` opens on by role ("The city manager paused."),
+    resolved and of ``gender``: within this paragraph or the one before, 400 characters at most."""
+    found = list(_ROLE_SUBJECT.finditer(reg.text, max(0, pos - 400), pos))
+    if not found:
+        return None
+    noun = found[-1].group(1)
+    if noun.split()[-1] not in PERSON_NOUNS or noun.split()[-1] in _KIN_NOUNS:
+        return None
+    ent = reg.role("the " + noun, found[-1].start(1))
+    if ent is None or ent.kind != "person" or id(ent) in exclude or gender in ("m", "f") and ent.gender != gender:
+        return None
+    return ent, found[-1].start(1)
+
+
 def _body_subject_before(reg: SpeakerRegistry, pos: int) -> tuple[Entity, int] | None:
     """The body a sentence just before ``pos`` in its paragraph opens on ("The trust rejected …"), resolved."""
     para = reg.text.rfind("\n", 0, pos) + 1
@@ -1494,6 +1514,9 @@ def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], 
         if here is not None and here.gender == gender and (person is None or here is not person[0]):
             # "While the campaign did not appeal to Julie Graham, …, she said": the woman just named
             return here
+        role_subject = _role_subject_before(reg, cue.speaker.start, gender, exclude)
+        if role_subject is not None and (person is None or person[1] < role_subject[1]):
+            return role_subject[0]  # "Pruitt asked Amsel …. The city manager paused. “…,” he said": the manager
         k = bisect.bisect_left(reg.subjects, cue.sent_start, key=lambda item: item[0]) - 1
         # a named person who is the subject of a narrative sentence after the last attribution ("Adler was
         # more cautious. “…,” he said") or opens the paragraph: "he" is that person
