@@ -1107,3 +1107,10 @@ def test_he_after_a_role_opened_narrative_sentence_is_that_role_holder():
             "was rushed. Pruitt asked Amsel whether it could start by Jan. 1. The city manager paused.\n\n"
             "“It will be tight,” he said.")
     assert _speaker(text, "It will be tight") == "Gregory Amsel"
+
+
+def test_a_person_named_after_a_role_in_a_sentence_never_parsed_is_registered():
+    text = ("The TB Justice Coalition said in a statement that promises were worth nothing. “We are watching,” said "
+            "Mathieu Delacroix-Bah, a trade official.\n\nIts spokesman, Sizwe Mahlangu, was blunter. “We have heard "
+            "these promises before,” he said.")
+    assert _speaker(text, "heard these promises") == "Sizwe Mahlangu"

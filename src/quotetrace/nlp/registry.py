@@ -9,7 +9,8 @@ from spacy.tokens import Span
 from quotetrace.nlp.attribution import DEMONYMS, CueHit, ParsedUnit, is_masked
 from quotetrace.nlp.marks import MarkPair
 from quotetrace.nlp.gender import is_given_name
-from quotetrace.nlp.mentions import _STOP_CAPS, ORG_NOUNS, PLATFORMS, TITLE_WORDS, name_of, scan_titled_names, split_title
+from quotetrace.nlp.mentions import (_STOP_CAPS, ORG_NOUNS, PERSON_ROLES, PLATFORMS, TITLE_WORDS, name_of,
+                                     scan_titled_names, split_title)
 from quotetrace.nlp.speakers import SpeakerRegistry
 
 
@@ -35,6 +36,11 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
         aged = _AGE_AFTER.match(text, match.end()) is not None  # "Hatice Demirel, 54,": a person whatever her name
         if first.lower() not in _NOT_FIRST and last.lower() not in _NOT_SURNAME and (is_given_name(first) or aged):
             reg.person(match.group(0))
+    for match in _ROLE_THEN_NAME.finditer(text):  # "Its spokesman, Sizwe Mahlangu, was blunter" (never parsed)
+        role, name = match.group(1), match.group(2)
+        if (role.lower() in PERSON_ROLES or role.lower() in TITLE_WORDS) and reg.lookup_person(name) is None \
+                and name.split()[0].lower() not in _STOP_CAPS and not any(w.lower() in ORG_NOUNS for w in name.split()):
+            reg.person(name, match.start(2), role)
     for cue in cues:  # "The group that owns her music, Big Machine, says": a body, whatever the tagger says
         if cue.speaker is not None and cue.speaker.form == "body" and cue.speaker.title:
             reg.body_names.add(cue.speaker.text)
@@ -120,6 +126,9 @@ _FIRM_WORDS = r"(?:company|firm|startup|start-up|recycler|retailer|lender|insure
 _FIRM_NAME = r"[A-Z][\w&’'.-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&’'.-]+){0,3}"
 _FIRM_APPOSITION = re.compile(r"(?P<before>" + _FIRM_NAME + r"),[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
                               + _FIRM_WORDS + r"\b|\b" + _FIRM_WORDS + r"s?,[ \t]+(?P<after>" + _FIRM_NAME + r"),")
+# "Its spokesman, Sizwe Mahlangu,", "the company's founder, Ada Brandt,": a person named after a role
+_ROLE_THEN_NAME = re.compile(r"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)[ \t]+(?:[\w’'-]+[ \t]+){0,3}?([a-z][a-z-]+),[ \t]+"
+                             r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2}),")
 _GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+((?:Mc|Mac|O’|O')?[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+(?:-[A-Z][^\W\d_A-Z]+)?)(?![\w’'-])"
                                 r"(?![ \t]+[A-Z])")
 # "Customs and Border Protection (CBP)", "the Chinese Center for Disease Control and Prevention (CDC)"
