@@ -1114,3 +1114,15 @@ def test_a_person_named_after_a_role_in_a_sentence_never_parsed_is_registered():
             "Mathieu Delacroix-Bah, a trade official.\n\nIts spokesman, Sizwe Mahlangu, was blunter. “We have heard "
             "these promises before,” he said.")
     assert _speaker(text, "heard these promises") == "Sizwe Mahlangu"
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Isaiah Freeman died in custody in March.\n\nIsaiah Freeman's mother, Gloria Freeman, sat in the front row.\n\n"
+     "After the verdict, Freeman's mother said the family would keep fighting.", "keep fighting", "Gloria Freeman"),
+    ("Jury deadlocks; Freeman's mother: ‘We will be back as many times as it takes’\n\nA judge declared a mistrial "
+     "in the trial of a deputy charged with killing Andre Freeman.\n\nHis mother, Gloria Freeman, said the family "
+     "would keep fighting.", "We will be back", "Gloria Freeman"),
+    ("Kessler's father said the boy had been bullied.", "had been bullied", None),
+])
+def test_a_named_persons_relative_is_the_one_introduced_so(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

@@ -107,12 +107,15 @@ def _colon(line: str, lo: int) -> HeadlineClaim | None:
     match = _COLON.match(line)
     if match is None:
         return None
-    speaker, content = match.group("speaker").strip(), match.group("content").strip()
+    speaker, content = match.group("speaker"), match.group("content").strip()
+    s_start = lo + match.start("speaker") + (speaker.rfind(";") + 1)  # "Jury deadlocks; Freeman's mother: …"
+    speaker = speaker[speaker.rfind(";") + 1:]
+    s_start += len(speaker) - len(speaker.lstrip())
+    speaker = speaker.strip()
     if not _speaker_like(speaker) or len(_WORD.findall(content)) < MIN_CONTENT_WORDS:
         return None
     c_start = lo + match.start("content")
-    return HeadlineClaim(c_start, c_start + len(content), lo + match.start("speaker"),
-                         lo + match.start("speaker") + len(speaker))
+    return HeadlineClaim(c_start, c_start + len(content), s_start, s_start + len(speaker))
 
 
 def _speaker_like(phrase: str) -> bool:

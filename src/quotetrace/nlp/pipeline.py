@@ -29,7 +29,7 @@ from quotetrace.nlp.quotes import QuoteDraft, attribute_direct, attribute_partia
 from quotetrace.nlp.registry import build_registry
 from quotetrace.nlp.sentences import Sentence
 from quotetrace.nlp.speakers import (Entity, SpeakerRegistry, capitalised_elsewhere, clean_title, compatible,
-                                     resolve_cue_speakers)
+                                     named_relative, resolve_cue_speakers)
 from quotetrace.records import Article, Cue, Quote, QuoteContext, SpeakerMention, stable_id
 
 LOGGER = logging.getLogger(__name__)
@@ -229,6 +229,9 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
             if claim.start <= draft.start and draft.end <= claim.end and (
                     draft.kind == "scare" or draft.kind == "partial" and _unnamed(entity_of.get(k))):
                 draft.kind, entity_of[k] = "partial", entity
+            elif claim.cue_text is None and draft.kind == "direct" and draft.parent is None \
+                    and claim.start <= draft.start and draft.end <= claim.end:
+                entity_of[k] = entity  # "Freeman's mother: ‘We'll be back’": the words of the one the headline names
     _merge_paragraph_runs(pairs, drafts, entity_of)
     records = _records(article, index, drafts, entity_of, reg)
     direct_spans = [(pairs[d.pair].open, pairs[d.pair].close + 1) for d in drafts if d.kind == "direct" and d.parent is None]
@@ -299,6 +302,9 @@ _UNNAMED_STAFF = frozenset("officials spokesman spokeswoman spokesperson executi
 def _headline_speaker(reg: SpeakerRegistry, text: str, claim: HeadlineClaim) -> Entity | None:
     """The article's person or body a headline speaker phrase refers to (None: not one we know)."""
     phrase = text[claim.speaker_start: claim.speaker_end]
+    relative = named_relative(reg, phrase, claim.speaker_start)
+    if relative is not None:  # "Freeman's mother: ‘…’": the mother the article names
+        return relative
     if phrase.split() and phrase.split()[-1].islower():  # "Former Brackwater mayor": the role, not the town
         found = reg.role(phrase, claim.speaker_start)
         if found is not None:

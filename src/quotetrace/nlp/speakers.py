@@ -751,6 +751,9 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         body = reg.role("the " + own.group(1).lower(), phrase.start)
         if body is not None and body.kind == "organisation":
             return body
+    relative = named_relative(reg, phrase.text, phrase.start)
+    if relative is not None:  # "Freeman's mother said": the one introduced as "Isaiah Freeman's mother, Gloria Freeman,"
+        return relative
     kin = _PRONOUN_KIN.match(phrase.text)
     if kin is not None:  # "her brother said": the one introduced as "Her brother, Piotr Nowak,"
         named = [m.group(1) for m in re.finditer(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+)?" + kin.group(1)
@@ -1182,6 +1185,28 @@ EVENT_NOUNS = frozenset("summit meeting conference talks session forum hearing g
 _PRONOUN_VOICE = re.compile(r"(his|her)\s+(?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|"
                             r"lawyer|lawyers|attorney|attorneys|agent|agents|representatives?|management|publicist|"
                             r"camp)$", re.IGNORECASE)
+_NAMED_KIN = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+\s+){0,2}([A-Z][\w’'-]+)[’']s\s+(?:[a-z-]+\s+)?(" + _RELATIVES + r")$")
+
+
+def named_relative(reg: SpeakerRegistry, phrase: str, pos: int) -> Entity | None:
+    """The relative "Freeman's mother" names: the person the text introduces as "(Isaiah) Freeman's mother,
+    Gloria Freeman," or "His mother, Gloria Freeman," (the last before ``pos``, else the first after: a
+    headline's); no one named when the text never names her; None when ``phrase`` is no such phrase."""
+    kin = _NAMED_KIN.fullmatch(phrase.strip())
+    if kin is None:
+        return None
+    owner, relation = re.escape(kin.group(1)), re.escape(kin.group(2))
+    intro = re.compile(r"(?:\b" + owner + r"[’']s|\b[Hh]is|\b[Hh]er|\b[Tt]heir)\s+(?:[a-z-]+\s+)?" + relation
+                       + r",?\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})")
+    found = [m for m in intro.finditer(reg.text) if m.start(1) != pos]
+    before = [m for m in found if m.start() < pos]
+    chosen = before[-1] if before else (found[0] if found else None)
+    if chosen is None:
+        return reg.body(phrase, pos, kind="anonymous")
+    name = chosen.group(1)
+    return reg.lookup_person(name) or reg.person(name, chosen.start(1))
+
+
 _PRONOUN_KIN = re.compile(r"(?:his|her|their)\s+(?:[a-z-]+\s+)?(" + _RELATIVES + r")$", re.IGNORECASE)
 _BARE_SPOKESPERSON = re.compile(r"(?:a|an|the)\s+(?:company\s+|agency\s+)?(?:spokesperson|spokesman|spokeswoman)"
                                 r"(?:\s+(?:who|that)\b.*)?$", re.IGNORECASE)
