@@ -1126,3 +1126,10 @@ def test_a_person_named_after_a_role_in_a_sentence_never_parsed_is_registered():
 ])
 def test_a_named_persons_relative_is_the_one_introduced_so(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+def test_the_former_holder_of_a_role_is_the_one_titled_former():
+    text = ("Party leader Ola Birkeland said the vote would go ahead.\n\nSofie Skovgaard, a former party leader, "
+            "said the rebels had the numbers.\n\nThe former party leader said on Monday that the rebels had "
+            "collected enough signatures.")
+    assert _speaker(text, "enough signatures") == "Sofie Skovgaard"

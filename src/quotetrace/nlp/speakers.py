@@ -469,6 +469,8 @@ class SpeakerRegistry:
             score += 0.1 * min(len(ent.positions), 3) + (0.2 if any(p < pos for p in ent.positions) else 0.0)
             if any(w[:1].isupper() and w.lower() in wanted for t in ent.titles for w in t.split()):
                 score += 0.5  # a title written as one ("Judge Miriam Castellanos"), not "told the judge Lanning …"
+            if re.search(r"\bformer\b", phrase, re.IGNORECASE) and any("former" in t.lower() for t in ent.titles):
+                score += 0.6  # "the former chief whip": the one who was, not the one who is
             if score > best_score:
                 best, best_score = ent, score
         return best
