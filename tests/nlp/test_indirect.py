@@ -469,3 +469,12 @@ def test_a_second_verb_phrase_with_be_or_have_is_a_second_statement():
 ])
 def test_a_noun_object_is_no_statement_unless_the_parser_split_a_clause(text, reported):
     assert _reported(text) == reported
+
+
+@pytest.mark.parametrize("text", [
+    '"Now you\'re telling us that was for nothing?" Lena Sato said, her voice breaking.',
+    "“I thought I was about to die on that road,” Travis Hensley told jurors, his voice catching. “I think of it "
+    "every day.”",
+])
+def test_an_absolute_phrase_after_the_attribution_is_no_statement(text):
+    assert not any("voice" in span for span in _reported(text))

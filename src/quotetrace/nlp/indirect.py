@@ -12,6 +12,8 @@ from quotetrace.nlp.attribution import CueHit
 LOGGER = logging.getLogger(__name__)
 
 MIN_WORDS = 3
+# ", her voice breaking", "his voice catching": how the words were said, not what was said
+_ABSOLUTE = re.compile(r"(?:his|her|their)\s+(?:voice|voices|eyes|hands?)\s+(?:\w+ing)(?:\s+\w+){0,2}", re.IGNORECASE)
 _ANONYMITY = re.compile(r"(?:not\s+to\s+be\s+(?:named|identified|quoted|cited)|(?:to\s+be\s+)?identified\s+only\b|for\s+anonymity|that\s+(?:his|her|their)\s+names?\s+(?:not\s+be|be\s+withheld))\b")
 _RELAY_TAIL = re.compile(r",?\s+(?:as\s+)?(?:reported|cited|quoted|relayed)\s+by\b|,\s+according\s+to\b|,\s+citing\s+")
 # "the witness testifying Tuesday who listened in …": a relative clause describes the subject, it reports nothing
@@ -74,8 +76,9 @@ def indirect_spans(text: str, cues: list[CueHit],
     for cue in cues:
         if cue.quote_level is not None or cue.content is None or cue.entity is None:
             continue
-        if _ANONYMITY.match(text, *cue.content) or _RELATIVE_START.match(text, *cue.content):
-            continue  # "who asked not to be named": the terms of anonymity, not a statement
+        if _ANONYMITY.match(text, *cue.content) or _RELATIVE_START.match(text, *cue.content) \
+                or _ABSOLUTE.fullmatch(text[cue.content[0]: cue.content[1]].rstrip(".,; ")):
+            continue  # "who asked not to be named": the terms of anonymity; ", her voice breaking": how, not what
         for start, end in [piece for part in cue.extra.get("parts") or [cue.content]  # type: ignore[union-attr]
                            for piece in _that_clauses(text, *part)]:
             tail = _RELAY_TAIL.search(text, start, end) or next(
