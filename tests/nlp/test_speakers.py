@@ -1133,3 +1133,15 @@ def test_the_former_holder_of_a_role_is_the_one_titled_former():
             "said the rebels had the numbers.\n\nThe former party leader said on Monday that the rebels had "
             "collected enough signatures.")
     assert _speaker(text, "enough signatures") == "Sofie Skovgaard"
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("The song's run has been a triumph for Halcyon Tone Records, which signed her two years ago. Her lawyer said "
+     "he had written to Halcyon Tone last month.\n\nHalcyon Tone Records said in a statement that it took any "
+     "claim seriously.", "took any claim seriously", "Halcyon Tone Records"),
+    ("Photo: Lucia Ferrante performs at the awards in April.\n\nOttilie Sarkis, a musicologist at the Vanterpool "
+     "Conservatory, listened to both recordings. She said the two melodies shared a shape.", "shared a shape",
+     "Ottilie Sarkis"),
+])
+def test_a_firm_without_its_suffix_and_a_person_described_after_her_name(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

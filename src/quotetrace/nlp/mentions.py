@@ -54,7 +54,8 @@ PERSON_NOUNS = PERSON_ROLES | OCCUPATIONS | (TITLE_WORDS - frozenset(
     strategist pollster activist protester suspect defendant plaintiff teenager worker employee boss trader
     fan comedian guitarist drummer bassist frontman frontwoman singer-songwriter socialite heir heiress model
     golfer batsman bowler pitcher outfielder infielder rookie veteran incumbent challenger candidate nominee
-    whistleblower""".split())
+    whistleblower songwriter lyricist composer musicologist novelist poet playwright screenwriter
+    scientist researcher physician surgeon nurse pastor rabbi imam priest""".split())
 ORG_NOUNS = frozenset(
     """ministry kremlin government newspaper agency company department office pentagon police army military
     embassy committee council commission court party union bloc alliance administration campaign firm group

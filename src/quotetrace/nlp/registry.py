@@ -8,10 +8,10 @@ from spacy.tokens import Span
 
 from quotetrace.nlp.attribution import DEMONYMS, CueHit, ParsedUnit, is_masked
 from quotetrace.nlp.marks import MarkPair
-from quotetrace.nlp.gender import is_given_name
-from quotetrace.nlp.mentions import (_STOP_CAPS, ORG_NOUNS, PERSON_ROLES, PLATFORMS, TITLE_WORDS, name_of,
+from quotetrace.nlp.gender import gender_of, is_given_name
+from quotetrace.nlp.mentions import (_STOP_CAPS, ORG_NOUNS, PERSON_NOUNS, PLATFORMS, TITLE_WORDS, name_of,
                                      scan_titled_names, split_title)
-from quotetrace.nlp.speakers import SpeakerRegistry
+from quotetrace.nlp.speakers import CORPORATE_SUFFIXES, SpeakerRegistry
 
 
 def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cues: list[CueHit]) -> SpeakerRegistry:
@@ -36,11 +36,18 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
         aged = _AGE_AFTER.match(text, match.end()) is not None  # "Hatice Demirel, 54,": a person whatever her name
         if first.lower() not in _NOT_FIRST and last.lower() not in _NOT_SURNAME and (is_given_name(first) or aged):
             reg.person(match.group(0))
-    for match in _ROLE_THEN_NAME.finditer(text):  # "Its spokesman, Sizwe Mahlangu, was blunter" (never parsed)
-        role, name = match.group(1), match.group(2)
-        if (role.lower() in PERSON_ROLES or role.lower() in TITLE_WORDS) and reg.lookup_person(name) is None \
+    for match in [*_ROLE_THEN_NAME.finditer(text), *_NAME_THEN_ROLE.finditer(text)]:
+        # "Its spokesman, Sizwe Mahlangu, was blunter", "Ottilie Sarkis, a musicologist at …" (never parsed)
+        role, name = match.group("role"), match.group("name")
+        if role.lower() in PERSON_NOUNS and reg.lookup_person(name) is None \
                 and name.split()[0].lower() not in _STOP_CAPS and not any(w.lower() in ORG_NOUNS for w in name.split()):
-            reg.person(name, match.start(2), role)
+            tagged = next((e for e in reg.entities if e.kind == "organisation" and e.canonical == name), None)
+            if tagged is not None:  # a person the tagger called an organisation ("Ottilie Sarkis, a musicologist")
+                reg.entities.remove(tagged)
+                reg.forget(tagged)
+            reg.person(name, match.start("name"), role)
+            for pos in tagged.positions if tagged is not None else ():
+                reg.person(name, pos)
     for cue in cues:  # "The group that owns her music, Big Machine, says": a body, whatever the tagger says
         if cue.speaker is not None and cue.speaker.form == "body" and cue.speaker.title:
             reg.body_names.add(cue.speaker.text)
@@ -127,8 +134,11 @@ _FIRM_NAME = r"[A-Z][\w&’'.-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&’'.-]+){0,3}"
 _FIRM_APPOSITION = re.compile(r"(?P<before>" + _FIRM_NAME + r"),[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
                               + _FIRM_WORDS + r"\b|\b" + _FIRM_WORDS + r"s?,[ \t]+(?P<after>" + _FIRM_NAME + r"),")
 # "Its spokesman, Sizwe Mahlangu,", "the company's founder, Ada Brandt,": a person named after a role
-_ROLE_THEN_NAME = re.compile(r"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)[ \t]+(?:[\w’'-]+[ \t]+){0,3}?([a-z][a-z-]+),[ \t]+"
-                             r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2}),")
+_ROLE_THEN_NAME = re.compile(r"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)[ \t]+(?:[\w’'-]+[ \t]+){0,3}?(?P<role>[a-z][a-z-]+),"
+                             r"[ \t]+(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2}),")
+_NAME_THEN_ROLE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2}),[ \t]+(?:a|an|the)"
+                             r"[ \t]+(?:[\w’'-]+[ \t]+){0,3}?(?P<role>[a-z][a-z-]+)[ \t]+(?:at|of|for|with|who|in|from)\b",
+                             re.MULTILINE)
 _GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+((?:Mc|Mac|O’|O')?[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+(?:-[A-Z][^\W\d_A-Z]+)?)(?![\w’'-])"
                                 r"(?![ \t]+[A-Z])")
 # "Customs and Border Protection (CBP)", "the Chinese Center for Disease Control and Prevention (CDC)"
@@ -184,8 +194,13 @@ def _firms_not_persons(reg: SpeakerRegistry) -> None:
     """A one-word "person" that opens a known organisation's name ("Ordway" after "Ordway Automation") is that
     organisation's short name: the tagger took the firm for a person."""
     firms = [e for e in reg.entities if e.kind == "organisation" and len(e.canonical.split()) >= 2]
-    for ent in [e for e in reg.entities if e.kind == "person" and all(len(n.split()) == 1 for n in e.names)]:
-        firm = next((f for f in firms if f.canonical.split()[0] == ent.canonical), None)
+    for ent in [e for e in reg.entities if e.kind == "person"]:
+        words = ent.canonical.split()
+        firm = next((f for f in firms if f.canonical.split()[: len(words)] == words and (
+            len(words) == 1 and all(len(n.split()) == 1 for n in ent.names)  # "Ordway" … "Ordway Automation"
+            or gender_of(ent.canonical) is None
+            and all(w.lower().strip(".,") in CORPORATE_SUFFIXES for w in f.canonical.split()[len(words):]))), None)
+        # (and "Halcyon Tone" … "Halcyon Tone Records": the firm without its suffix)
         if firm is not None:
             firm.names.extend(n for n in ent.names if n not in firm.names)
             firm.positions = sorted(firm.positions + ent.positions)

@@ -98,10 +98,10 @@ _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 _ORG_APPOSITION = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}(" + "|".join(sorted(ORG_NOUNS | COMPANY_NOUNS)) +
                              r")(?:\s+(?:that|which|who)\s+[^,.;“”\"]{1,60})?,\s+((?:[A-Z][\w&’'.-]*\s+){0,5}[A-Z][\w&’'.-]*),")
-_CORPORATE_SUFFIXES = frozenset("records inc inc. corp corp. corporation co co. ltd ltd. llc plc group holdings company "
+CORPORATE_SUFFIXES = frozenset("records inc inc. corp corp. corporation co co. ltd ltd. llc plc group holdings company "
                                 "entertainment productions media networks international technologies".split())
 # words that make a capitalised name a business or body, never a person
-ORGLIKE_WORDS = ORG_NOUNS | _CORPORATE_SUFFIXES | frozenset(
+ORGLIKE_WORDS = ORG_NOUNS | CORPORATE_SUFFIXES | frozenset(
     "equities capital partners securities ventures investments associates analytics research labs systems "
     "solutions motors airlines pharmaceuticals energy bancorp financial insurance trust fund telecom telecoms "
     "airways pharma foods logistics shipping software studios mining petroleum hospital clinic school prison airport "
@@ -298,7 +298,7 @@ class SpeakerRegistry:
         for ent in self.entities:
             words = ent.canonical.lower().split()
             if ent.kind != "person" and len(words) > len(low) and words[: len(low)] == low \
-                    and all(w.strip(".,") in _CORPORATE_SUFFIXES for w in words[len(low):]):
+                    and all(w.strip(".,") in CORPORATE_SUFFIXES for w in words[len(low):]):
                 return ent
         if len(low) == 1 and name[:1].isupper() and low[0] not in ORG_NOUNS and low[0] not in self.places:
             # "Gulfstar said" after "Gulfstar Mobile Housing": the one firm whose name it opens
