@@ -1145,3 +1145,15 @@ def test_the_former_holder_of_a_role_is_the_one_titled_former():
 ])
 def test_a_firm_without_its_suffix_and_a_person_described_after_her_name(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Devika Raman, the chief technology officer, said the numbers were right. Tomas Berg, the chief financial "
+     "officer, said the audit was on time.\n\n“We shipped everything,” the CTO said.", "shipped everything",
+     "Devika Raman"),
+    ("Oren Blum, the chief financial officer of Halvern, said his firm never agreed to the terms. Ines Cole, the "
+     "chief financial officer of Ledgerly, declined to comment at first. Cole, reached by phone, said she was "
+     "bound by an agreement.\n\n“I'd love to talk. I can't,” the CFO said.", "I'd love to talk", "Ines Cole"),
+])
+def test_an_abbreviated_chief_and_the_last_mentioned_of_two_holders(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

@@ -39,7 +39,10 @@ _ROLE_SYNONYMS = {
     "congressman": {"congressman", "rep", "representative"},
     "congresswoman": {"congresswoman", "rep", "representative"},
     "lawmaker": {"rep", "representative", "senator", "sen", "congressman", "congresswoman", "mp", "legislator"},
-    "ceo": {"ceo", "chief", "executive"},
+    "ceo": {"ceo", "executive"},  # (only the words that tell the chiefs apart)
+    "cfo": {"cfo", "financial", "finance"},
+    "cto": {"cto", "technology"},
+    "coo": {"coo", "operating"},
     "da": {"da", "district", "attorney"},
 }
 _CAPITALISED = re.compile(r"\b[A-Z][\w\-]*[\w]")
@@ -457,7 +460,7 @@ class SpeakerRegistry:
                          if e.kind == "organisation" and e.canonical.lower().split()[-1:] == [head]
                          and any(p < pos for p in e.positions)), None) if head.isalpha() and len(head) > 3 else None
         wanted = set(words) | _ROLE_SYNONYMS.get(head, set())
-        best, best_score = None, 0.0
+        scored: list[tuple[float, Entity]] = []
         for ent in self.entities:
             if ent.kind != "person":
                 continue
@@ -471,9 +474,16 @@ class SpeakerRegistry:
                 score += 0.5  # a title written as one ("Judge Miriam Castellanos"), not "told the judge Lanning …"
             if re.search(r"\bformer\b", phrase, re.IGNORECASE) and any("former" in t.lower() for t in ent.titles):
                 score += 0.6  # "the former chief whip": the one who was, not the one who is
-            if score > best_score:
-                best, best_score = ent, score
-        return best
+            scored.append((score, ent))
+        if not scored:
+            return None
+        # of the ones that fit (nearly) as well, the one mentioned last: "Cole, reached by phone, said …. “…,”
+        # the former CFO said", though another firm's CFO was named too
+        top = max(score for score, _ in scored)
+        close = [(max((p for p in ent.positions if p < pos), default=-1), score, ent) for score, ent in scored
+                 if score >= top - 0.25]
+        return max(close, key=lambda item: (item[0], item[1]))[2] if any(c[0] >= 0 for c in close) \
+            else max(scored, key=lambda item: item[0])[1]
 
     def _unparsed_body(self, kinds: set[str], pos: int) -> Entity | None:
         """A body whose name ends in one of ``kinds`` ("agency") written in the text before ``pos`` (within
@@ -556,7 +566,8 @@ class SpeakerRegistry:
                 after = _TITLE_AFTER.match(text, match.end())
                 for found in (before, after):
                     title = found.group(1).strip() if found else ""
-                    if title and _role_word(title.split()[-1]) and title not in ent.titles:
+                    head = re.split(r"\s+(?:of|at|for)\s+", title)[0].split()[-1] if title else ""
+                    if title and _role_word(head) and title not in ent.titles:  # ("… officer of Ledgerly")
                         ent.titles.append(title)
         for match in _ORG_APPOSITION.finditer(text):  # "The group, WeWorkers Coalition, said": "the group" later
             ent = self.body(match.group(2).strip(), match.start(2))
