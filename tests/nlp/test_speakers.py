@@ -1157,3 +1157,9 @@ def test_a_firm_without_its_suffix_and_a_person_described_after_her_name(text, s
 ])
 def test_an_abbreviated_chief_and_the_last_mentioned_of_two_holders(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+def test_the_state_party_member_is_the_one_tagged_with_that_party():
+    text = ("Rep. Dwayne Custer (R-Ga.) dismissed the account as gossip. Rep. Alma Reyes (D-Calif.) disagreed.\n\n"
+            "\"You've got a guy eavesdropping on a call over calamari,\" the Georgia Republican said.")
+    assert _speaker(text, "eavesdropping") == "Dwayne Custer"

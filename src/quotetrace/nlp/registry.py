@@ -48,6 +48,12 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
             reg.person(name, match.start("name"), role)
             for pos in tagged.positions if tagged is not None else ():
                 reg.person(name, pos)
+    for match in _PARTY_TAG.finditer(text):  # "Rep. Dwayne Custer (R-Ga.)": "the Georgia Republican" later
+        person = reg.lookup_person(match.group(1))
+        if person is not None and person.kind == "person":
+            party = _PARTIES[match.group(2)]
+            if party not in person.titles:
+                person.titles.append(party)
     for cue in cues:  # "The group that owns her music, Big Machine, says": a body, whatever the tagger says
         if cue.speaker is not None and cue.speaker.form == "body" and cue.speaker.title:
             reg.body_names.add(cue.speaker.text)
@@ -139,6 +145,8 @@ _ROLE_THEN_NAME = re.compile(r"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)[ \t]+(
 _NAME_THEN_ROLE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2}),[ \t]+(?:a|an|the)"
                              r"[ \t]+(?:[\w’'-]+[ \t]+){0,3}?(?P<role>[a-z][a-z-]+)[ \t]+(?:at|of|for|with|who|in|from)\b",
                              re.MULTILINE)
+_PARTY_TAG = re.compile(r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]*\((R|D|I)-[A-Z][\w.]*\)")
+_PARTIES = {"R": "Republican", "D": "Democrat", "I": "Independent"}
 _GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+((?:Mc|Mac|O’|O')?[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+(?:-[A-Z][^\W\d_A-Z]+)?)(?![\w’'-])"
                                 r"(?![ \t]+[A-Z])")
 # "Customs and Border Protection (CBP)", "the Chinese Center for Disease Control and Prevention (CDC)"

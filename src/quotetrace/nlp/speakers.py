@@ -710,6 +710,7 @@ def _inside_any(spans: list[tuple[int, int]], pos: int) -> bool:
 
 
 _ROLE_AS_NAME = re.compile(r"[A-Z][A-Za-z]+")
+_PARTY_MEMBER = re.compile(r"(?:[Tt]he\s+(?:[A-Z][\w.-]*\s+){0,2}|(?:[A-Z][\w.-]*\s+){1,2})(Republican|Democrat|Independent)")
 _UNNAMED_BY_CHOICE = re.compile(r",?\s+who\s+(?:asked|requested|declined|did\s+not\s+(?:want|wish)|spoke\s+on\s+(?:the\s+)?"
                                 r"condition|was\s+not\s+authori[sz]ed|is\s+not\s+authori[sz]ed|would\s+not\s+give)\b"
                                 r"(?:[^.,;]{0,40}?\b(?:named|name|anonymity|identified|publicly|speak))")
@@ -730,6 +731,12 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         # "The shop's owner, who asked not to be named, said": no one the text names (a spokesperson still
         # speaks for the body named before)
         return reg.body(phrase.text, phrase.start, kind="anonymous")
+    party = _PARTY_MEMBER.fullmatch(phrase.text.strip())
+    if party is not None:  # "the Georgia Republican": the member of that party (tagged "(R-Ga.)") named last
+        members = [(max(p for p in e.positions if p < phrase.start), e) for e in reg.entities
+                   if e.kind == "person" and party.group(1) in e.titles and any(p < phrase.start for p in e.positions)]
+        if members:
+            return max(members, key=lambda item: item[0])[1]
     word = phrase.text.strip()
     if word.isalpha() and word.islower() and word in ORG_NOUNS and phrase.form == "body":
         found = reg.role("the " + word, phrase.start)  # a headline's bare "union says …": the union named later
