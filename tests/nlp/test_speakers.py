@@ -1163,3 +1163,10 @@ def test_the_state_party_member_is_the_one_tagged_with_that_party():
     text = ("Rep. Dwayne Custer (R-Ga.) dismissed the account as gossip. Rep. Alma Reyes (D-Calif.) disagreed.\n\n"
             "\"You've got a guy eavesdropping on a call over calamari,\" the Georgia Republican said.")
     assert _speaker(text, "eavesdropping") == "Dwayne Custer"
+
+
+def test_a_title_in_a_who_was_clause_is_the_persons():
+    text = ("Teresa Blaine, who was mayor of Ostry Falls from 1996 to 2008, said the ledger was a safety net. "
+            "Councillor Ruth Okafor said the store had kept the town alive.\n\n"
+            "“People forget that,” the former mayor said.")
+    assert _speaker(text, "People forget that") == "Teresa Blaine"

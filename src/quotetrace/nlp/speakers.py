@@ -563,7 +563,7 @@ class SpeakerRegistry:
             name = ent.canonical
             for match in re.finditer(re.escape(name), text):
                 before = _TITLE_BEFORE.search(text, max(0, match.start() - 80), match.start())
-                after = _TITLE_AFTER.match(text, match.end())
+                after = _TITLE_AFTER.match(text, match.end()) or _TITLE_WHO.match(text, match.end())
                 for found in (before, after):
                     title = found.group(1).strip() if found else ""
                     head = re.split(r"\s+(?:of|at|for)\s+", title)[0].split()[-1] if title else ""
@@ -598,6 +598,8 @@ class SpeakerRegistry:
 
 _TITLE_WORDS = r"(?:[\w’'-]+\s+){0,4}[\w’'-]+"
 _TITLE_BEFORE = re.compile(r"\b[Tt]he\s+(" + _TITLE_WORDS + r"),\s*$")
+_TITLE_WHO = re.compile(r",\s+who\s+(?:was|is|has\s+been|had\s+been|serves\s+as|served\s+as)\s+(?:the\s+|a\s+|an\s+)?("
+                        + _TITLE_WORDS + r")\s+(?:from|since|until|between|for)\b")  # "…, who was mayor of X from 1996"
 _TITLE_AFTER = re.compile(r",\s+(?:the\s+|a\s+)?(" + _TITLE_WORDS + r")\s*[,.;]")
 
 
