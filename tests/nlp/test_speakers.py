@@ -1170,3 +1170,11 @@ def test_a_title_in_a_who_was_clause_is_the_persons():
             "Councillor Ruth Okafor said the store had kept the town alive.\n\n"
             "“People forget that,” the former mayor said.")
     assert _speaker(text, "People forget that") == "Teresa Blaine"
+
+
+def test_a_cue_before_a_colon_opens_the_next_quote_not_the_one_before():
+    text = ("Her co-writers Lena Smith and Kate Yorke came to the project with a similar view. “It’s a totally "
+            "different muscle,” Yorke said. “You have to take yourself out of it a little bit.” Smith agreed: “It’s a "
+            "different job altogether.”")
+    assert _speaker(text, "take yourself out") == "Kate Yorke"
+    assert _speaker(text, "different job altogether") == "Lena Smith"

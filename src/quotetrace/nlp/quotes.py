@@ -121,6 +121,8 @@ def attribute_direct(text: str, pairs: list[MarkPair], index: int, cues_between:
     before_lo = pairs[siblings[pos - 1]].close + 1 if pos > 0 else zone[0]
     after_hi = pairs[siblings[pos + 1]].open if pos + 1 < len(siblings) else zone[1]
     after = _usable(cues_between(pair.close + 1, after_hi), level)
+    if pos + 1 < len(siblings):  # “…,” York said. “…” Smith agreed: “…”: the cue before a colon opens the next quote
+        after = [c for c in after if text[c.end: after_hi].strip() not in (":", ",:")]
     before = _usable(cues_between(before_lo, pair.open), level)
     # “... fix it.” The captain said ...: a full stop inside the marks and a capital after them end the sentence
     ended = text[pair.start: pair.end].rstrip()[-1:] == "." and text[pair.close + 1: pair.close + 3].strip()[:1].isupper()
