@@ -1178,3 +1178,10 @@ def test_a_cue_before_a_colon_opens_the_next_quote_not_the_one_before():
             "different job altogether.”")
     assert _speaker(text, "take yourself out") == "Kate Yorke"
     assert _speaker(text, "different job altogether") == "Lena Smith"
+
+
+def test_a_nested_quote_after_a_named_asker_is_the_askers_not_the_narrators():
+    text = ("“I then heard President Corliss ask, quote, ‘So he’s going to do the inquiry?’” Dale Holms testified. "
+            "“The ambassador replied that he would.”")
+    inner = [q for q in extract_text(text) if q.text.startswith("So he")]
+    assert [q.speaker for q in inner] == ["Corliss"]

@@ -22,7 +22,7 @@ from quotetrace.nlp.cues import PRONOUNS
 from quotetrace.nlp.headlines import HeadlineClaim, headline_claims
 from quotetrace.nlp.indirect import indirect_spans
 from quotetrace.nlp.marks import MAX_QUOTE_CHARS, MarkPair
-from quotetrace.nlp.mentions import ORG_NOUNS
+from quotetrace.nlp.mentions import ORG_NOUNS, split_title
 from quotetrace.nlp.model import load_model
 from quotetrace.nlp.parsing import Prepared, prepare, proper_noun_windows, set_pos, tag_to_pos
 from quotetrace.nlp.quotes import QuoteDraft, attribute_direct, attribute_partial, classify, sentence_at
@@ -214,6 +214,11 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
             entity_of[k] = _attribute(index, drafts, k, units, unit_starts, cues_by_token, entity_of)
             if entity_of[k] is None and not nested and drafts[k].kind == "direct":
                 entity_of[k] = _carried_speaker(index, reg, drafts, k, entity_of)
+            inner = _NAMED_ASKING.search(text, max(drafts[draft.parent].start, pairs[draft.pair].open - 120),
+                                         pairs[draft.pair].open) if entity_of[k] is None and nested else None
+            if inner is not None:  # "I then heard President Trump ask, quote, ‘…?’": the one named asking
+                name = " ".join(split_title(inner.group(1).split())[1]) or inner.group(1)
+                entity_of[k] = reg.lookup_person(name) or reg.person(name)
             if entity_of[k] is None and nested and draft.parent is not None and _FIRST_PERSON.search(
                     text, max(drafts[draft.parent].start, pairs[draft.pair].open - 120), pairs[draft.pair].open):
                 # "“… and I said: ‘Look, …’” she said": words the speaker reports of herself are hers
@@ -295,7 +300,12 @@ def _name_inverted_body(text: str, reg: SpeakerRegistry, cue: CueHit) -> None:
         cue.entity = reg.body(name, content[0] + found.start(1))
 
 
-_FIRST_PERSON = re.compile(r"\b(?:I|we|my|our)\b[^‘’'\"“”]*$")
+# "… and I said: ‘Look, …’", "my reply was ‘…’": the speaker reporting her own words (but not "I heard the
+# president ask, ‘…’", where someone else is named between)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|my|our)\b(?![^‘’'\"“”]*\b(?:[A-Z][a-z]+\s+){1,2}(?:ask|asks|asked|say|says|said|"
+                           r"tell|told|reply|replied|answer|answered)\b)[^‘’'\"“”]*$")
+_NAMED_ASKING = re.compile(r"\b((?:[A-Z][\w’'.-]+[ \t]+){1,3}?[A-Z][\w’'-]+)[ \t]+(?:ask|asks|asked|say|says|said|reply|"
+                           r"replied|answer|answered)[ \t]*,?[ \t]*(?:quote,?[ \t]*)?[:,]?[ \t]*$")
 _UNNAMED_STAFF = frozenset("officials spokesman spokeswoman spokesperson executives sources".split())
 
 
