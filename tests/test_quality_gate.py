@@ -26,9 +26,10 @@ SEEDS_F1_FLOOR = 0.97
 SEEDS_SPEAKER_FLOOR = 0.98
 REALNEWS_F1_FLOOR = 0.91
 REALNEWS_SPEAKER_FLOOR = 0.935
-# probes (90 invented long articles, 2,570 quotes) F1 0.976, speaker accuracy 0.929 (fifth session)
-PROBES_F1_FLOOR = 0.96
-PROBES_SPEAKER_FLOOR = 0.91
+# probes (210 invented long articles in 21 styles, 7,411 quotes) F1 0.967, speaker accuracy 0.928 (sixth
+# session; the 90 articles of the fifth session alone: F1 0.976, speaker accuracy 0.936)
+PROBES_F1_FLOOR = 0.955
+PROBES_SPEAKER_FLOOR = 0.915
 THRESHOLD = 0.3
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -76,5 +77,5 @@ def test_gate_real_news_dev_set(extract):
 
 def test_gate_probe_articles(extract):
     report = evaluate(FIXTURES / "gold" / "probes.jsonl", extract=extract, thresholds=(THRESHOLD,))
-    assert report.articles == 90
+    assert report.articles == 210
     _check(report, PROBES_F1_FLOOR, PROBES_SPEAKER_FLOOR)
