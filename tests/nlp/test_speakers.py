@@ -1185,3 +1185,14 @@ def test_a_nested_quote_after_a_named_asker_is_the_askers_not_the_narrators():
             "“The ambassador replied that he would.”")
     inner = [q for q in extract_text(text) if q.text.startswith("So he")]
     assert [q.speaker for q in inner] == ["Corliss"]
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Benedetto Castellane, 71, whom everyone calls Benny, did write things down. His brother Arturo Castellane "
+     "kept the books.\n\nBenny said the bank had been more patient than the Church.", "more patient",
+     "Benedetto Castellane"),
+    ("Augustine “Gus” Pell ran the hardware store for 52 years. His son Dennis Pell runs it now.\n\n"
+     "“A nail costs what it costs,” Gus told the paper in 2011.", "A nail costs", "Augustine Pell"),
+])
+def test_a_nickname_the_text_gives_is_the_person(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

@@ -99,6 +99,7 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
     reg.harvest_titles(text)
     _firms_not_persons(reg)
     reg.add_positions(text, quoted)
+    _nicknames(reg, text)
     main_cues = {(c.unit, c.token_i) for c in cues if c.speaker is not None}  # ("X was asked about Y": X is the topic)
     sourced = {c.sent_start for c in cues if c.lemma == "according to"}
     for u, unit in enumerate(units):  # named persons that are a narrative sentence's subject, for pronouns next
@@ -196,6 +197,32 @@ def _nationality(word: str) -> bool:
     """"American", "Danish", "Dane": a nationality word before a name, no part of it."""
     low = word.lower()
     return low in DEMONYMS or len(low) > 4 and low.endswith(("an", "ian", "ese", "ish"))
+
+
+_CALLED_PRONOUN = re.compile(r"\b(?:[Ee]veryone|[Ee]verybody|[Ff]riends|[Ff]amily|[Pp]eople)[ \t]+(?:called|calls|call)[ \t]+"
+                             r"(him|her)[ \t]+([A-Z][a-z]+)\b")
+_CALLED_NAME = re.compile(r"\b([A-Z][a-z]+)(?:[ \t]+[A-Z][\w’'-]+)?,?[ \t]+(?:\d{1,3},[ \t]+)?(?:whom|who)[ \t]+(?:everyone|everybody|"
+                          r"friends|family|people)[ \t]+(?:calls|called|call)[ \t]+([A-Z][a-z]+)\b")
+_QUOTED_NICKNAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+[“\"‘']([A-Z][a-z]+)[”\"’'][ \t]+([A-Z][\w’'-]+)")
+
+
+def _nicknames(reg: SpeakerRegistry, text: str) -> None:
+    """Nicknames the text gives: "Everyone called him Mike", "Benedetto, 71, whom everyone calls Benny",
+    'Augustine “Gus” Pell': the nickname (and the nickname with the surname) is that person."""
+    for match in _CALLED_PRONOUN.finditer(text):
+        person = reg.most_recent(match.start(), "m" if match.group(1) == "him" else "f", set())
+        if person is not None and len(person.canonical.split()) >= 2:
+            reg.nickname(match.group(2), person)
+    for match in _CALLED_NAME.finditer(text):
+        person = next((e for e in reg.entities if e.kind == "person" and len(e.canonical.split()) >= 2
+                       and e.canonical.split()[0] == match.group(1)), None)
+        if person is not None:
+            reg.nickname(match.group(2), person)
+    for match in _QUOTED_NICKNAME.finditer(text):
+        name = f"{match.group(1)} {match.group(3)}"
+        person = reg.lookup_person(name) or reg.person(name, match.start())  # a name with a nickname is a person's
+        if person.kind == "person":
+            reg.nickname(match.group(2), person)
 
 
 def _firms_not_persons(reg: SpeakerRegistry) -> None:

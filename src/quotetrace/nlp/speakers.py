@@ -157,6 +157,21 @@ class SpeakerRegistry:
         self.places: set[str] = set()  # lower-cased places and nationalities the tagger found ("beijing")
         self.named_in_running_text: dict[str, bool] = {}  # word → capitalised after a lower-case word somewhere
         self.text = ""
+        self.nicknames: dict[str, Entity] = {}  # "benny" → Benedetto Castellane ("whom everyone calls Benny")
+
+    def nickname(self, nick: str, ent: Entity) -> None:
+        """``nick`` names the person ``ent`` ("Everyone called him Mike", 'Augustine “Gus” Pell'): persons
+        registered as the nickname alone or with the surname are merged into ``ent``."""
+        self.nicknames[nick.lower()] = ent
+        full = f"{nick} {surname_of(ent.canonical)}"
+        for other in [e for e in self.entities if e is not ent and e.kind == "person" and e.canonical in (nick, full)]:
+            ent.positions = sorted(ent.positions + other.positions)
+            ent.titles.extend(t for t in other.titles if t not in ent.titles)
+            self.entities.remove(other)
+            self.forget(other)
+        if full not in ent.names:
+            ent.names.append(full)  # "Mike Ford" is John M. Ford
+        self._timeline = None
 
     def paragraph_gap(self, lo: int, hi: int) -> str:
         """The article text between two offsets (empty when the registry has no text)."""
@@ -185,7 +200,8 @@ class SpeakerRegistry:
                     self._timeline = None
                 return firm
         surname = surname_of(name)
-        found = self._principal(surname) if len(words) == 1 else None
+        found = self.nicknames.get(name.lower()) if len(words) == 1 else None
+        found = found or (self._principal(surname) if len(words) == 1 else None)
         for ent in self._candidates(surname) if found is None else ():
             if _same_surname(ent.surname, surname):
                 first_names = {n.split()[0].lower() for n in ent.names if len(n.split()) > 1}
@@ -223,7 +239,7 @@ class SpeakerRegistry:
             return None
         surname = surname_of(word)
         if len(word.split()) == 1:
-            return self._principal(surname) or self._by_first_word(word)
+            return self.nicknames.get(word.lower()) or self._principal(surname) or self._by_first_word(word)
         first = next((w.lower().strip(".,") for w in word.split() if w.lower().strip(",") not in TITLE_WORDS), "")
         for ent in self._candidates(surname):
             if _same_surname(ent.surname, surname):
