@@ -1196,3 +1196,10 @@ def test_a_nested_quote_after_a_named_asker_is_the_askers_not_the_narrators():
 ])
 def test_a_nickname_the_text_gives_is_the_person(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+def test_a_relative_named_in_a_sentence_never_parsed_is_registered_by_the_shared_surname():
+    text = ("PORT SABLE — Darnell Prescott walked out of the courthouse at 4:12 p.m. Tuesday and into the arms of "
+            "his mother, 23 years after he was convicted.\n\n“I never stopped saying it,” Prescott, now 47, told "
+            "reporters, one arm still around Odessa Prescott, 74.")
+    assert _speaker(text, "never stopped saying it") == "Darnell Prescott"

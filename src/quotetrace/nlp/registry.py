@@ -96,6 +96,7 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
                 full = " ".join(words[k:]).rstrip(",")
                 reg.alias(acronym, full, match.start(1) + match.group(1).find(full))
                 break
+    _relatives_sharing_a_surname(reg, text)
     reg.harvest_titles(text)
     _firms_not_persons(reg)
     reg.add_positions(text, quoted)
@@ -204,6 +205,26 @@ _CALLED_PRONOUN = re.compile(r"\b(?:[Ee]veryone|[Ee]verybody|[Ff]riends|[Ff]amil
 _CALLED_NAME = re.compile(r"\b([A-Z][a-z]+)(?:[ \t]+[A-Z][\w’'-]+)?,?[ \t]+(?:\d{1,3},[ \t]+)?(?:whom|who)[ \t]+(?:everyone|everybody|"
                           r"friends|family|people)[ \t]+(?:calls|called|call)[ \t]+([A-Z][a-z]+)\b")
 _QUOTED_NICKNAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+[“\"‘']([A-Z][a-z]+)[”\"’'][ \t]+([A-Z][\w’'-]+)")
+
+
+# capitalised words that open a sentence before a surname ("Yet Sondland has …", "Although Ford …")
+_OPENING_WORDS = frozenset("yet although though while whereas because since unless if once so then still also even "
+                           "only just now here there thus hence instead besides perhaps maybe indeed sadly".split())
+
+
+def _relatives_sharing_a_surname(reg: SpeakerRegistry, text: str) -> None:
+    """"Darnell Prescott walked out of the courthouse …" (never parsed) when Odessa Prescott is known: another
+    first name before a known person's surname is another person of that family, whatever the name lists say."""
+    surnames = {e.canonical.split()[-1] for e in reg.entities if e.kind == "person" and len(e.canonical.split()) == 2}
+    for match in _GIVEN_AND_SURNAME.finditer(text):
+        first, last = match.group(1), match.group(2)
+        if last not in surnames or first.lower() in _STOP_CAPS | _OPENING_WORDS or first.lower() in TITLE_WORDS \
+                or first.lower() in _NOT_FIRST or reg.lookup_person(match.group(0)) is not None:
+            continue
+        before = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if before is not None and before.group(1).lower() not in TITLE_WORDS:
+            continue  # inside a longer name ("Prescott Street Clinic" is not at stake here, "Harmon Prescott Hall" is)
+        reg.person(match.group(0), match.start())
 
 
 def _nicknames(reg: SpeakerRegistry, text: str) -> None:
