@@ -1203,3 +1203,19 @@ def test_a_relative_named_in_a_sentence_never_parsed_is_registered_by_the_shared
             "his mother, 23 years after he was convicted.\n\n“I never stopped saying it,” Prescott, now 47, told "
             "reporters, one arm still around Odessa Prescott, 74.")
     assert _speaker(text, "never stopped saying it") == "Darnell Prescott"
+
+
+def test_a_party_read_as_a_titled_name_is_no_person():
+    text = ("5 takeaways from Frederick Halloran's testimony\n\nBy Jeremy Voss\n\nFrederick Halloran came to "
+            "Capitol Hill on Wednesday as the witness Republicans hoped would steady the ship. By the time he left, "
+            "he had done something closer to the opposite.\n\nThe hotelier-turned-ambassador, a Pryce donor long "
+            "considered friendly to the White House, testified that there was “a straight trade” linking a White "
+            "House visit to an investigation.")
+    assert _speaker(text, "straight trade") == "Frederick Halloran"
+
+
+def test_a_photo_credit_is_never_a_given_name_and_surname():
+    from quotetrace.nlp.registry import _GIVEN_AND_SURNAME
+
+    assert "Mara Ellison" not in [m.group(0) for m in _GIVEN_AND_SURNAME.finditer("Thursday. (Mara Ellison/Capitol Wire)")]
+    assert _GIVEN_AND_SURNAME.search("on Thursday, Mara Ellison said")

@@ -66,11 +66,17 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
                 reg.places.add(re.sub(r"^the\s+", "", ent.text.lower()))
             if ent.label_ != "PERSON" or any(is_masked(t) for t in ent):  # a masked quote is nobody's name
                 continue
+            if "/" in ent.text or ent.end < len(unit.doc) and unit.doc[ent.end].text.startswith("/"):
+                continue  # a photo credit, "(Mara Ellison/Capitol Wire)": the photographer never speaks
             words = [w for w in re.sub(r"[’']s\b", "", ent.text).split() if w]
             _, name = split_title(words)
             if name and any(len(w) > 2 for w in name) and not (len(name) == 1 and name[0].lower() in PLATFORMS | DEMONYMS):
                 if reg.person(" ".join(name)).kind != "person":
                     orgs.append((unit, ent))  # "Dick Clark Productions" tagged PERSON: a firm, maybe a subject
+    for ent in [e for e in reg.entities if e.kind == "person" and len(e.canonical.split()) == 1]:
+        if ent.canonical.endswith("s") and (ent.canonical.lower() in reg.places or ent.canonical.lower() in _PARTY_MEMBERS):
+            ent.kind = "organisation"  # "House Republicans" read as a titled name: a party's members, no person
+            reg.forget(ent)
     for cue in cues:
         phrase = cue.speaker
         if phrase is not None and phrase.form == "name" and phrase.person:
@@ -147,9 +153,10 @@ _ROLE_THEN_NAME = re.compile(r"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)[ \t]+(
 _NAME_THEN_ROLE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2}),[ \t]+(?:a|an|the)"
                              r"[ \t]+(?:[\w’'-]+[ \t]+){0,3}?(?P<role>[a-z][a-z-]+)[ \t]+(?:at|of|for|with|who|in|from)\b",
                              re.MULTILINE)
+_PARTY_MEMBERS = frozenset("republicans democrats conservatives liberals tories socialists greens".split())
 _PARTY_TAG = re.compile(r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]*\((R|D|I)-[A-Z][\w.]*\)")
 _PARTIES = {"R": "Republican", "D": "Democrat", "I": "Independent"}
-_GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+((?:Mc|Mac|O’|O')?[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+(?:-[A-Z][^\W\d_A-Z]+)?)(?![\w’'-])"
+_GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+((?:Mc|Mac|O’|O')?[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+(?:-[A-Z][^\W\d_A-Z]+)?)(?![\w’'/-])"
                                 r"(?![ \t]+[A-Z])")
 # "Customs and Border Protection (CBP)", "the Chinese Center for Disease Control and Prevention (CDC)"
 _ACRONYM = re.compile(r"((?:[A-Z][\w&’'.-]*,?[ \t]+(?:(?:of|and|for|the|on|de|&)[ \t]+)*){1,9}?[A-Z][\w&’'.-]*)[ \t]*"
