@@ -1219,3 +1219,9 @@ def test_a_photo_credit_is_never_a_given_name_and_surname():
 
     assert "Mara Ellison" not in [m.group(0) for m in _GIVEN_AND_SURNAME.finditer("Thursday. (Mara Ellison/Capitol Wire)")]
     assert _GIVEN_AND_SURNAME.search("on Thursday, Mara Ellison said")
+
+
+def test_a_lay_role_no_one_named_holds_is_no_one_named():
+    text = ("Dr. Owen Dempsey said the patient was given steroids and recovered within a year, Dempsey said.\n\n"
+            "\"It doesn't affect me at all now,\" the patient wrote in the case study.")
+    assert _speaker(text, "doesn't affect me") is None

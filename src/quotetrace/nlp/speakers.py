@@ -1023,11 +1023,18 @@ def _person_of_age(reg: SpeakerRegistry, age: str, pos: int) -> Entity | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+# people a story describes by their part in it, often never named: one of them is whoever the text calls so
+_LAY_ROLES = frozenset("patient victim witness neighbor neighbour passenger customer caller bystander shopper "
+                       "motorist survivor".split())
+
+
 def _described_person(reg: SpeakerRegistry, phrase: "SpeakerPhrase", definite: bool) -> Entity | None:
     """The person a definite description stands for ("the veteran", "the British royal"): the last person
     named, unless the sentence before, in the same paragraph, had another person for its subject ("Eyamba
     Sowers didn't know Patrick was coming. The real estate agent said …": Sowers)."""
     head = re.sub(r"[^a-z-]", "", phrase.text.split(",")[0].split()[-1].lower())
+    if head in _LAY_ROLES and not any(head in t.lower() for e in reg.entities if e.kind == "person" for t in e.titles):
+        return None  # "the patient wrote" when no one named is called the patient: no one the text names
     gender = noun_gender(head)  # "The woman, 49, told dispatchers …": never the police chief just named
     recent = reg.most_recent(phrase.start, None, set(), persons_only=True, window=ROLE_WINDOW)
     if gender is not None and recent is not None and recent.gender not in (None, gender):
