@@ -1225,3 +1225,12 @@ def test_a_lay_role_no_one_named_holds_is_no_one_named():
     text = ("Dr. Owen Dempsey said the patient was given steroids and recovered within a year, Dempsey said.\n\n"
             "\"It doesn't affect me at all now,\" the patient wrote in the case study.")
     assert _speaker(text, "doesn't affect me") is None
+
+
+def test_the_company_in_a_lede_is_the_firm_the_sentence_opens_on_though_never_tagged():
+    import json
+    from pathlib import Path
+
+    probes = Path(__file__).resolve().parents[1] / "fixtures" / "gold" / "probes.jsonl"
+    text = next(json.loads(line)["text"] for line in probes.open(encoding="utf-8") if '"id": "R02"' in line)
+    assert _speaker(text, "laying off") == "Corvane"

@@ -46,6 +46,8 @@ _ROLE_SYNONYMS = {
     "da": {"da", "district", "attorney"},
 }
 _CAPITALISED = re.compile(r"\b[A-Z][\w\-]*[\w]")
+# the name a sentence opens on, after any dateline ("SAN FRANCISCO — Nimbra will …")
+_OPENING_NAME = re.compile(r"(?:[A-Z][A-Z .,]+(?:\([^)]*\))?\s*[—–-]+\s*)?([A-Z][\w&’'.-]+(?:\s+[A-Z][\w&’'.-]+){0,3})")
 # a capitalised name ending in a body's word, and any "of …" after it ("the Euro-Pacific Space Agency")
 _NAMED_BODY = re.compile(r"(?<![\w’'-])(?:[A-Z][\w&’'-]*[ \t]+){1,5}(Agency|Authority|Administration|Ministry|Department|"
                          r"University|Institute|Commission|Council|Bureau|Service|Board|Association|Federation|"
@@ -468,7 +470,8 @@ class SpeakerRegistry:
             earlier = [(max(p for p in e.positions if p < pos), e) for e in named if any(p < pos for p in e.positions)]
             before = max(earlier, key=lambda item: item[0])[1] if earlier else next(
                 (e for e in named if any(p < pos + 150 for p in e.positions)), None)
-            return before or (self.company(pos) if head in COMPANY_NOUNS else None) or (named[0] if named else None)
+            return before or (self.company(pos) or self._lede_firm(pos) if head in COMPANY_NOUNS else None) \
+                or (named[0] if named else None)
         if (head not in PERSON_NOUNS or head in _KIN_NOUNS) and not any(w in PERSON_ROLES for w in words) \
                 and head not in _ROLE_SYNONYMS:
             # "the directorate" after "the National Health Directorate": a body whose name ends in the noun
@@ -514,6 +517,15 @@ class SpeakerRegistry:
         if len(words) < 2 or self.lookup_person(" ".join(words)) is not None:
             return None
         return self.body(" ".join(words), found[-1].end() - len(" ".join(words)))
+
+    def _lede_firm(self, pos: int) -> Entity | None:
+        """"Corvane, the Seattle-based maker of …, is laying off …, the company said" with Corvane never tagged: the
+        name its sentence opens on, when the text calls it a business (``body_names``)."""
+        sent_lo = max(self.text.rfind(". ", 0, pos) + 2, self.text.rfind("\n", 0, pos) + 1, 0)
+        opening = _OPENING_NAME.match(self.text, sent_lo)
+        if opening is None or opening.group(1) not in body_names(self.text[sent_lo: pos + 40]):
+            return None
+        return self.body(opening.group(1), opening.start(1))
 
     def company(self, pos: int, public: bool = False) -> Entity | None:
         """The business "the company" / "the firm" refers to: among named organisations mentioned in the
