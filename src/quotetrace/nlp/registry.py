@@ -11,7 +11,7 @@ from quotetrace.nlp.marks import MarkPair
 from quotetrace.nlp.gender import gender_of, is_given_name
 from quotetrace.nlp.mentions import (_STOP_CAPS, ORG_NOUNS, PERSON_NOUNS, PLATFORMS, TITLE_WORDS, name_of,
                                      scan_titled_names, split_title)
-from quotetrace.nlp.speakers import CORPORATE_SUFFIXES, SpeakerRegistry
+from quotetrace.nlp.speakers import CORPORATE_SUFFIXES, OPENERS, SpeakerRegistry
 
 
 def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cues: list[CueHit]) -> SpeakerRegistry:
@@ -41,13 +41,7 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
         role, name = match.group("role"), match.group("name")
         if role.lower() in PERSON_NOUNS and reg.lookup_person(name) is None \
                 and name.split()[0].lower() not in _STOP_CAPS and not any(w.lower() in ORG_NOUNS for w in name.split()):
-            tagged = next((e for e in reg.entities if e.kind == "organisation" and e.canonical == name), None)
-            if tagged is not None:  # a person the tagger called an organisation ("Ottilie Sarkis, a musicologist")
-                reg.entities.remove(tagged)
-                reg.forget(tagged)
-            reg.person(name, match.start("name"), role)
-            for pos in tagged.positions if tagged is not None else ():
-                reg.person(name, pos)
+            reg.person(name, match.start("name"), role)  # (before the tagger's organisations: it stays a person)
     for match in _PARTY_TAG.finditer(text):  # "Rep. Dwayne Custer (R-Ga.)": "the Georgia Republican" later
         person = reg.lookup_person(match.group(1))
         if person is not None and person.kind == "person":
@@ -215,8 +209,8 @@ _QUOTED_NICKNAME = re.compile(r"\b([A-Z][a-z]+)[ \t]+[“\"‘']([A-Z][a-z]+)[�
 
 
 # capitalised words that open a sentence before a surname ("Yet Sondland has …", "Although Ford …")
-_OPENING_WORDS = frozenset("yet although though while whereas because since unless if once so then still also even "
-                           "only just now here there thus hence instead besides perhaps maybe indeed sadly".split())
+_OPENING_WORDS = OPENERS | frozenset("yet although though whereas because since unless if once so even only just thus hence "
+                                     "besides perhaps maybe indeed sadly".split())
 
 
 def _relatives_sharing_a_surname(reg: SpeakerRegistry, text: str) -> None:

@@ -1001,13 +1001,6 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
                 return recent
             if phrase.text.split()[0].lower() in _GENERIC_VOICES:  # bare "police", "authorities"
                 return reg.body(phrase.text, phrase.start, kind="anonymous")
-        kin = _KIN_OF.match(phrase.text)
-        if kin is not None:  # "Ford’s now-deceased father told Starner": nobody the text names, unless
-            # introduced with that title ("Tom Kane's wife, Ann Kane, … Kane's wife said")
-            owner, relation = kin.group(1).lower(), kin.group(2).lower()
-            named = next((e for e in reg.entities if e.kind == "person" and any(
-                t.lower().split()[-1:] == [relation] and owner in t.lower() for t in e.titles)), None)
-            return named or reg.body(phrase.text, phrase.start, kind="anonymous")
         staff = _staff_of_named_body(reg, phrase, words, head)
         if staff is not None:
             return staff
@@ -1242,23 +1235,25 @@ EVENT_NOUNS = frozenset("summit meeting conference talks session forum hearing g
 _PRONOUN_VOICE = re.compile(r"(his|her)\s+(?:press\s+)?(?:office|campaign|spokesman|spokeswoman|spokesperson|"
                             r"lawyer|lawyers|attorney|attorneys|agent|agents|representatives?|management|publicist|"
                             r"camp)$", re.IGNORECASE)
-_NAMED_KIN = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+\s+){0,2}([A-Z][\w’'-]+)[’']s\s+(?:[a-z-]+\s+)?(" + _RELATIVES + r")$")
-
-
 def named_relative(reg: SpeakerRegistry, phrase: str, pos: int) -> Entity | None:
-    """The relative "Freeman's mother" names: the person the text introduces as "(Isaiah) Freeman's mother,
-    Gloria Freeman," or "His mother, Gloria Freeman," (the last before ``pos``, else the first after: a
-    headline's); no one named when the text never names her; None when ``phrase`` is no such phrase."""
-    kin = _NAMED_KIN.fullmatch(phrase.strip())
+    """The relative "Freeman's mother" names: the person titled so ("Tom Kane's wife, Ann Kane,"), else the one
+    the text introduces as "(Isaiah) Freeman's mother, Gloria Freeman," or "His mother, Gloria Freeman," (the last
+    before ``pos``, else the first after: a headline's); no one named when the text never names her; None when
+    ``phrase`` is no such phrase."""
+    kin = _KIN_OF.match(phrase.strip())
     if kin is None:
         return None
+    titled = next((e for e in reg.entities if e.kind == "person" and any(
+        t.lower().split()[-1:] == [kin.group(2).lower()] and kin.group(1).lower() in t.lower() for t in e.titles)), None)
+    if titled is not None:
+        return titled
     owner, relation = re.escape(kin.group(1)), re.escape(kin.group(2))
     intro = re.compile(r"(?:\b" + owner + r"[’']s|\b[Hh]is|\b[Hh]er|\b[Tt]heir)\s+(?:[a-z-]+\s+)?" + relation
                        + r",?\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})")
     found = [m for m in intro.finditer(reg.text) if m.start(1) != pos]
     before = [m for m in found if m.start() < pos]
     chosen = before[-1] if before else (found[0] if found else None)
-    if chosen is None:
+    if chosen is None:  # "Ford’s now-deceased father told Starner": nobody the text names
         return reg.body(phrase, pos, kind="anonymous")
     name = chosen.group(1)
     return reg.lookup_person(name) or reg.person(name, chosen.start(1))
