@@ -1234,3 +1234,42 @@ def test_the_company_in_a_lede_is_the_firm_the_sentence_opens_on_though_never_ta
     probes = Path(__file__).resolve().parents[1] / "fixtures" / "gold" / "probes.jsonl"
     text = next(json.loads(line)["text"] for line in probes.open(encoding="utf-8") if '"id": "R02"' in line)
     assert _speaker(text, "laying off") == "Corvane"
+
+
+def test_a_sentence_opening_adverb_is_no_name_with_an_appositive():
+    text = ("Separately, Arden County Legal Services filed a lawsuit in state Superior Court on Wednesday on behalf of "
+            "nine surviving tenants, alleging that Voigt Property Group violated the state's habitability laws.")
+    assert _speaker(text, "violated the state") == "Arden County Legal Services"
+
+
+def test_a_name_glued_to_a_title_run_speaks():
+    text = "Mayor Pro Tem Anita Sorensen said she would ask the council to consider a formal censure at its next meeting."
+    assert _speaker(text, "formal censure") == "Anita Sorensen"
+
+
+def test_a_name_whose_appositive_is_a_that_clause_is_a_firm():
+    text = ("Tom Hardiman, the head teacher, said the roof had leaked for years.\n\n"
+            "Brennan Structural, the contractor that inspected Holmefield in 2021, said in a statement that it had "
+            "followed the brief. The firm added that its report had recommended further intrusive surveys.")
+    assert _speaker(text, "intrusive surveys") == "Brennan Structural"
+
+
+def test_the_poll_is_the_one_the_article_opened_on():
+    text = ("Nearly two-thirds of voters think the country is on the wrong track, according to a national poll "
+            "released Wednesday by the Hartwell Center for Public Opinion.\n\n"
+            + "Democrats in the House said the majority was within reach, and officials of the House agreed. " * 16
+            + "\n\nThe poll found the economy remained the top concern for voters in both parties.")
+    assert _speaker(text, "economy remained") == "Hartwell Center for Public Opinion"
+
+
+def test_a_documents_owner_before_a_word_of_its_title():
+    text = ("Sentrova's IPO filing shows the cybersecurity firm lost $212 million last year\n\n"
+            "Sentrova, the cloud-security startup last valued at $9 billion, filed publicly for an initial public "
+            "offering on Monday.\n\nThe company plans to list on the Nasdaq under the ticker \"SNTV\", according to the filing.")
+    assert _speaker(text, "plans to list") == "Sentrova"
+
+
+def test_a_name_founded_by_someone_is_a_firm():
+    text = ("Kofi Mensah said fees were too high.\n\nRemesa Rápida, founded in 2019 by two former bank engineers, lets "
+            "senders move money from app to app for a flat fee. The company says it now has 400,000 active users.")
+    assert _speaker(text, "400,000 active users") == "Remesa Rápida"

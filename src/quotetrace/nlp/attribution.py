@@ -419,6 +419,13 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
         return SpeakerPhrase(phrase.text, unit.start + phrase.start_char, unit.start + phrase.end_char, "body")
     if subj.pos_ == "PROPN":
         name, title = name_of(subj)
+        glued = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                 and c.i == subj.i + 1 + len([g for g in subj.children if g.dep_ == "appos" and subj.i < g.i < c.i])]
+        person = name_of(glued[-1])[0] if glued else None
+        if person and gender_of(person) is not None and gender_of(name or "") is None:
+            # misparse "Mayor Pro Tem Anita Sorensen said": the name glued to a title run is the one who speaks
+            s, e = _locate(unit, person, glued[-1])
+            return SpeakerPhrase(person, s, e, "name", title=" ".join(filter(None, (title, name))), person=True)
         if not name:
             phrase = noun_phrase(subj)
             return SpeakerPhrase(phrase.text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role")
@@ -426,6 +433,10 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
         if appos_title is not None and not title:
             title = noun_phrase(appos_title).text
         start = _locate(unit, name, subj)[0]
+        if appos_title is not None and any(c.dep_ == "relcl" and c.left_edge.lower_ in ("that", "which")
+                                           for c in appos_title.children):
+            # "Brennan Structural, the contractor that inspected the school, said": a firm, whatever its name
+            return SpeakerPhrase(name, start, unit.span(subj)[1], "body", title=title)
         person = subj.ent_type_ == "PERSON" or bool(title and any(w.lower() in PERSON_ROLES or w.lower() in {
             "president", "spokesman", "minister"} for w in title.replace("-", " ").split()))
         if subj.ent_type_ in _BODY_ENTS and not title and not (len(name.split()) >= 2 and gender_of(name) is not None
@@ -526,6 +537,9 @@ def _text_speaker(unit: ParsedUnit, verb: Token, sent_lo: int, no_subject: bool 
     if found is not None:
         name, appos = found.group(1), found.group(2).strip()
         start = unit.start + verb.idx - len(before) + found.start(1)
+        opener = unit.doc.char_span(start - unit.start, start - unit.start + len(name))
+        if opener is not None and len(opener) == 1 and opener[0].pos_ == "ADV" and name.endswith("ly"):
+            return None  # "Separately, Arden County Legal Services filed …, alleging": an adverb, no name
     elif no_subject and (plain := _NAME_BEFORE.search(re.sub(r"(?:[ \t]+(?:still|also|later|then|further|again|"
                                                              r"now|previously|recently|has|had|have))+[ \t]*$", " ",
                                                              before))) is not None \

@@ -139,8 +139,9 @@ _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w’'-]*)[ \t]+$")
 _FIRM_WORDS = r"(?:company|firm|startup|start-up|recycler|retailer|lender|insurer|carrier|airline|manufacturer|maker|" \
               r"provider|developer|operator|chain|brand|platform|app|chipmaker|drugmaker|automaker|carmaker|bank|group)"
 _FIRM_NAME = r"[A-Z][\w&’'.-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&’'.-]+){0,3}"
-_FIRM_APPOSITION = re.compile(r"(?P<before>" + _FIRM_NAME + r"),[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
-                              + _FIRM_WORDS + r"\b|\b" + _FIRM_WORDS + r"s?,[ \t]+(?P<after>" + _FIRM_NAME + r"),")
+_FIRM_APPOSITION = re.compile(r"(?P<before>" + _FIRM_NAME + r"),[ \t]+(?:(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+                              + _FIRM_WORDS + r"\b|(?:which[ \t]+was[ \t]+)?(?:founded|headquartered|incorporated)[ \t]+"
+                              r"(?:in|by)\b)|\b" + _FIRM_WORDS + r"s?,[ \t]+(?P<after>" + _FIRM_NAME + r"),")
 # "Its spokesman, Sizwe Mahlangu,", "the company's founder, Ada Brandt,": a person named after a role
 _ROLE_THEN_NAME = re.compile(r"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)[ \t]+(?:[\w’'-]+[ \t]+){0,3}?(?P<role>[a-z][a-z-]+),"
                              r"[ \t]+(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2}),")

@@ -552,12 +552,12 @@ class SpeakerRegistry:
             return min(later, key=lambda item: item[0])[1] if later else None
         return best[2] if best is not None else None
 
-    def issuer_before(self, noun: str, pos: int) -> Entity | None:
+    def issuer_before(self, noun: str, pos: int, window: int | None = None) -> Entity | None:
         """The organisation that issued the ``noun`` ("statement", "report") last mentioned before ``pos``:
         the one named closest before that mention in its sentence ("Big Machine Records issued a statement",
         "an internal Rivers Agency progress report"), else the first named after it there, if not the journal
         it appeared in ("a study by researchers at the University of Calder published in the Journal of …")."""
-        lo = max(0, pos - ROLE_WINDOW)
+        lo = max(0, pos - (ROLE_WINDOW if window is None else window))
         hits = [m.start() for m in re.finditer(r"\b" + re.escape(noun) + r"\b", self.text[lo:pos], re.IGNORECASE)]
         personal = noun.lower() in _PERSONAL_WRITINGS  # "In a letter to parents, Hollis wrote …. The letter said"
         orgs = [ent for ent in self.entities if ent.kind == "organisation" or personal and ent.kind == "person"]
@@ -566,8 +566,10 @@ class SpeakerRegistry:
             sent_lo = max(self.text.rfind(". ", 0, at), self.text.rfind("\n", 0, at)) + 1
             found = [(max(p for p in ent.positions if sent_lo <= p < at), ent) for ent in orgs
                      if any(sent_lo <= p < at for p in ent.positions)]
+            owner = [(p, ent) for p, ent in found if any(self.text.startswith(n + "’s", p) or self.text.startswith(
+                n + "'s", p) for n in ent.names)]  # "Sentrova's IPO filing": the owner, not a word of the title
             if found:
-                return max(found, key=lambda item: item[0])[1]
+                return max(owner or found, key=lambda item: item[0])[1]
             opener = [(p, ent) for ent in self.entities if ent.kind == "person" for p in ent.positions
                       if sent_lo <= p < at and p - sent_lo <= 40] if noun.lower() == "statement" else []
             if opener:  # "Mayor Sheila Townsend … called it painful in a statement": the person the sentence opens on
@@ -917,7 +919,9 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         if document[1] in COURT_PAPERS:  # "the indictment": whoever filed it, else no one the text names
             return reg.issuer_before(document[1], phrase.start) or reg.body(phrase.text, phrase.start, kind="anonymous")
         # "Big Machine issued a statement … The statement claimed": who issued the statement named before
-        recent = reg.issuer_before(document[1], phrase.start) or reg.most_recent(
+        recent = reg.issuer_before(document[1], phrase.start) or (reg.issuer_before(
+            document[1], phrase.start, phrase.start) if document[1] in _STUDIES else None) or reg.most_recent(
+            # ("the poll": the one the article opened on, its subject)
             phrase.start, None, {id(e) for e in reg.entities if e.kind == "person"}, persons_only=False,
             window=ROLE_WINDOW)
         return recent or reg.body(phrase.text, phrase.start, kind="anonymous")
@@ -1402,6 +1406,7 @@ _DOCUMENTS = frozenset("statement statements report reports document documents m
                        "minutes data figures results estimate estimates numbers statistics poll polls".split()) | COURT_PAPERS
 
 
+_STUDIES = frozenset("poll polls survey study".split())  # what an article is about, named once at its top
 _IN_JOURNAL = re.compile(r"\b(?:in|on|to)\s+(?:the\s+)?(?:journal\s+)?$", re.IGNORECASE)
 _PUBLISHED_IN = frozenset("report reports article story".split())
 
