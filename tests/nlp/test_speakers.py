@@ -1273,3 +1273,15 @@ def test_a_name_founded_by_someone_is_a_firm():
     text = ("Kofi Mensah said fees were too high.\n\nRemesa Rápida, founded in 2019 by two former bank engineers, lets "
             "senders move money from app to app for a flat fee. The company says it now has 400,000 active users.")
     assert _speaker(text, "400,000 active users") == "Remesa Rápida"
+
+
+def test_who_said_after_a_persons_home_town_tagged_a_name():
+    text = ("Among those in the public gallery was Sandra Pelham, 43, from Harlowfield, who said she had been forced "
+            "to use a food bank for the first time in her life when her payment failed to arrive.")
+    assert _speaker(text, "food bank") == "Sandra Pelham"
+
+
+def test_a_person_tagged_name_before_a_firms_studios_suffix_is_that_firm():
+    text = ("“Meet Me at the Lantern,” the lavish original musical from Monarch Lane Studios, took an estimated "
+            "$78 million.\n\nMonarch Lane said the film had taken a further $64 million in 41 international markets.")
+    assert _speaker(text, "further $64 million") == "Monarch Lane Studios"

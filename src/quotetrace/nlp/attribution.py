@@ -349,8 +349,8 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
     low = subj.lower_
     if low in _RELATIVE and subj.head.dep_ == "relcl":
         subj = subj.head.head
-        if subj.dep_ == "pobj" and subj.head.lower_ == "of" and subj.head.head.ent_type_ == "PERSON" \
-                and subj.ent_type_ in ("GPE", "FAC", "LOC", ""):
+        if subj.dep_ == "pobj" and subj.head.head.ent_type_ == "PERSON" and (
+                subj.head.lower_ == "of" and subj.ent_type_ in ("GPE", "FAC", "LOC", "") or subj.head.lower_ == "from"):
             subj = subj.head.head  # "Luis Ortega, 34, of Port Alden, who said …": Ortega, not his town
         low = subj.lower_
     issuer = _issuer_of(subj)

@@ -104,7 +104,7 @@ _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _ORG_APPOSITION = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}(" + "|".join(sorted(ORG_NOUNS | COMPANY_NOUNS)) +
                              r")(?:\s+(?:that|which|who)\s+[^,.;“”\"]{1,60})?,\s+((?:[A-Z][\w&’'.-]*\s+){0,5}[A-Z][\w&’'.-]*),")
 CORPORATE_SUFFIXES = frozenset("records inc inc. corp corp. corporation co co. ltd ltd. llc plc group holdings company "
-                                "entertainment productions media networks international technologies".split())
+                                "entertainment productions media networks international technologies studios pictures films".split())
 # words that make a capitalised name a business or body, never a person
 ORGLIKE_WORDS = ORG_NOUNS | CORPORATE_SUFFIXES | frozenset(
     "equities capital partners securities ventures investments associates analytics research labs systems "
