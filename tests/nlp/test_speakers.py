@@ -1285,3 +1285,11 @@ def test_a_person_tagged_name_before_a_firms_studios_suffix_is_that_firm():
     text = ("“Meet Me at the Lantern,” the lavish original musical from Monarch Lane Studios, took an estimated "
             "$78 million.\n\nMonarch Lane said the film had taken a further $64 million in 41 international markets.")
     assert _speaker(text, "further $64 million") == "Monarch Lane Studios"
+
+
+def test_a_participle_cue_after_a_reported_clause_is_the_reporters_own_statement():
+    text = ("Prime Minister Leif Amundar stood by his finance minister, saying she had his \"full and unconditional "
+            "confidence\". He argued that the market moves reflected global factors as much as the budget, noting that "
+            "U.S. yields had also risen overnight.")
+    noted = [q for q in extract_text(text) if q.cue is not None and q.cue.lemma == "note"]
+    assert [(q.text, q.speaker) for q in noted] == [("U.S. yields had also risen overnight", "Leif Amundar")]

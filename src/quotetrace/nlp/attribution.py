@@ -165,6 +165,9 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if depth < 3 and verb.dep_ == "conj" and cue_lemma(verb.text) is not None and verb.head.dep_ == "ccomp" \
             and cue_lemma(verb.head.head.text) is not None and verb.head.head.i < verb.head.i:
         return _subject(verb.head.head, depth + 1)  # "X confirmed that A would miss …, and added that …": X adds
+    if depth < 3 and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+            and verb.head.dep_ == "ccomp" and cue_lemma(verb.head.head.text) is not None and verb.head.head.i < verb.head.i:
+        return _subject(verb.head.head, depth + 1)  # "X said the union would push for …, adding that …": X adds
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with" \
