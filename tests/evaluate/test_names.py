@@ -25,6 +25,8 @@ from quotetrace.evaluate.names import name_tokens, same_speaker
     ("Liu", "Liu Xiaming"),
     ("EU", "European Union"),
     ("Customs and Border Protection", "CBP"),
+    ("Crestline Energy Inc.", "Crestline Energy"),
+    ("Banco Vireo", "Banco Vireo SA"),
     (None, None),
 ])
 def test_same(predicted, gold):
@@ -40,6 +42,7 @@ def test_same(predicted, gold):
     ("Ana Ruiz", None),
     ("Finance Ministry", "Health Ministry"),
     ("EU", "Estmark"),
+    ("Crestline Energy Inc.", "Crestline Capital Inc."),
 ])
 def test_different(predicted, gold):
     assert not same_speaker(predicted, gold)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quotetrace.nlp.pipeline import extract_text
+from quotetrace.nlp.speakers import Entity
 
 
 def _speaker(text: str, snippet: str) -> str | None:
@@ -736,7 +737,7 @@ def test_names_the_text_calls_a_business():
                  "for kitchens.", "needed money", None, id="a_plural_written_capitalised_only_in_a_longer_name_is_a_group"),
     pytest.param("Kestrel Robotics said on Tuesday that it had sued Ordway Automation Inc.\n\n“The suit is baseless,” Ordway "
                  "said in a statement.\n\nThe company said its engineers brought no files with them.", "engineers brought",
-                 "Ordway Automation Inc.", id="a_firm_the_tagger_took_for_a_person_is_the_company_that_spoke_last"),
+                 "Ordway Automation", id="a_firm_the_tagger_took_for_a_person_is_the_company_that_spoke_last"),
     pytest.param("Opening the case for the prosecution, Helen Stavely KC alleged that the mayor had lied.",
                  "the mayor had lied", "Helen Stavely", id="letters_after_a_name_are_no_part_of_it"),
     pytest.param("Former Pellbury mayor took bribes, prosecutor says\n\nProsecutor Helen Stavely told the jury that the "
@@ -1293,3 +1294,21 @@ def test_a_participle_cue_after_a_reported_clause_is_the_reporters_own_statement
             "U.S. yields had also risen overnight.")
     noted = [q for q in extract_text(text) if q.cue is not None and q.cue.lemma == "note"]
     assert [(q.text, q.speaker) for q in noted] == [("U.S. yields had also risen overnight", "Leif Amundar")]
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Crestline Energy Inc. said on Monday that Prairie's board had rejected two approaches.", "rejected two approaches",
+     "Crestline Energy"),
+    ("Ashby & Lowe Group plc said its chief executive would leave the business.", "would leave the business",
+     "Ashby & Lowe Group"),
+    ("The IG Fahrzeugbau union said it would demand a binding job guarantee.", "binding job guarantee", "IG Fahrzeugbau"),
+])
+def test_a_body_is_credited_without_its_legal_form_or_common_noun(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker
+
+
+def test_display_keeps_a_persons_name_and_a_name_that_is_only_a_noun():
+    assert Entity(["Tom Ekwueme"]).display == "Tom Ekwueme"
+    assert Entity(["Granite Peak Partners LLC"], kind="organisation").display == "Granite Peak Partners"
+    assert Entity(["Smith & Co."], kind="organisation").display == "Smith"
+    assert Entity(["Its union"], kind="organisation").display == "Its union"

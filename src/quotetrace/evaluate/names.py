@@ -3,8 +3,8 @@
 Names are compared after normalising case, accents, punctuation, possessives, leading articles and
 honorifics/titles. A shorter name equals a longer one when all its words appear in the longer one and
 the last words (surnames) agree, so "Ruiz" = "Ana Ruiz" but "Juan Ruiz" ≠ "Ana Ruiz". An initial
-("A. Ruiz") stands for any word starting with that letter; generational suffixes (Jr., III) are
-dropped; a single word that is not a common given name also equals the first word of a two-word name
+("A. Ruiz") stands for any word starting with that letter; generational suffixes (Jr., III) and a
+company's legal form (Inc., plc, SA) are dropped; a single word that is not a common given name also equals the first word of a two-word name
 whose surname comes first ("Liu" = "Liu Xiaming", but "Ana" ≠ "Ana Ruiz"); an acronym equals the name it spells ("EU").
 """
 
@@ -28,7 +28,9 @@ king queen prince princess sheikh rabbi imam pope cardinal bishop archbishop
 """.split())
 
 _ARTICLES = frozenset({"the", "a", "an"})
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# generational suffixes and a company's legal form ("Crestline Energy Inc." is Crestline Energy)
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"}) | frozenset(
+    "inc corp co ltd llc llp plc sa ag nv gmbh spa bv pty".split())
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 

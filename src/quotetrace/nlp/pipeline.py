@@ -334,14 +334,14 @@ def _headline_record(article_id: str, text: str, claim: HeadlineClaim, start: in
                      entity: Entity) -> Quote:
     kind_of = {"person": "person", "organisation": "organisation", "body": "body"}.get(entity.kind, "unknown")
     mention = SpeakerMention(article_id, text[claim.speaker_start: claim.speaker_end], claim.speaker_start,
-                             claim.speaker_end, entity.canonical, entity.titles[0] if entity.titles else None,
+                             claim.speaker_end, entity.display, entity.titles[0] if entity.titles else None,
                              kind_of)  # type: ignore[arg-type]
     cue = None
     if claim.cue_text and claim.cue_lemma and claim.cue_start is not None:
         cue = Cue(claim.cue_lemma, claim.cue_text, claim.cue_start, claim.cue_start + len(claim.cue_text))
     return Quote(id=stable_id(article_id, start, end, kind), article_id=article_id,
                  text=text[start:end], start=start, end=end, kind=kind,  # type: ignore[arg-type]
-                 speaker=entity.canonical, speaker_mention=mention, cue=cue, confidence=0.6)
+                 speaker=entity.display, speaker_mention=mention, cue=cue, confidence=0.6)
 
 
 _MINOR_WORDS = frozenset("of the and a an in on at to for with from by".split())
@@ -620,7 +620,7 @@ def _records(article: Article, index: _Index, drafts: list[QuoteDraft], entity_o
                 entity = reg.body(name) if is_body else reg.lookup_person(name) or reg.person(name)
                 mention_override = (name, dash.start(1), dash.end(1))
         parent = out[draft.parent] if draft.parent is not None else None
-        if parent is not None and parent.speaker and (entity is None or entity.canonical != parent.speaker):
+        if parent is not None and parent.speaker and (entity is None or entity.display != parent.speaker):
             context = QuoteContext(context.venue, context.addressee, parent.speaker)  # a relay, not herself
         continues = out[draft.continues] if draft.continues is not None else None
         if continues is not None and entity is None and continues.speaker:
@@ -636,7 +636,7 @@ def _record(article_id: str, text: str, start: int, end: int, kind: str, cue: Cu
             entity: Entity | None, parent_id: str | None, continues: str | None, confidence: float,
             context: QuoteContext, mention_override: tuple[str, int, int] | None = None) -> Quote:
     mention = None
-    name = entity.canonical if entity is not None and entity.kind != "anonymous" else None
+    name = entity.display if entity is not None and entity.kind != "anonymous" else None
     kind_of = "unknown"
     if entity is not None:
         kind_of = {"person": "person", "organisation": "organisation", "body": "body"}.get(entity.kind, "unknown")

@@ -89,6 +89,18 @@ class Entity:
         """The longest full name seen (no title)."""
         return max(self.names, key=lambda n: (len(n.split()), len(n)))
 
+    @property
+    def display(self) -> str:
+        """The name a quote is credited to: the canonical name, for a body without its legal form or a trailing
+        common noun ("Crestline Energy Inc." and "the FTM-Auto union" are Crestline Energy and FTM-Auto)."""
+        words = self.canonical.split()
+        if self.kind == "person":
+            return self.canonical
+        while len(words) > 1 and (words[-1].lower().rstrip(",") in LEGAL_FORMS or words[-1] == "&" or words[-1] in ORG_NOUNS
+                                  and words[-2][:1].isupper() and words[0].lower() not in OPENERS | _DETERMINERS):
+            words.pop()
+        return " ".join(words).rstrip(",")
+
     def is_firm(self) -> bool:
         """A name that says it is a business or body ("Big Machine Records", "Orlen Partners")."""
         return any(w.lower().strip(".,") in ORGLIKE_WORDS for w in self.canonical.split())
@@ -103,6 +115,10 @@ _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 _ORG_APPOSITION = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}(" + "|".join(sorted(ORG_NOUNS | COMPANY_NOUNS)) +
                              r")(?:\s+(?:that|which|who)\s+[^,.;“”\"]{1,60})?,\s+((?:[A-Z][\w&’'.-]*\s+){0,5}[A-Z][\w&’'.-]*),")
+_DETERMINERS = frozenset("its their his her our my your this that these those each either neither".split())
+# a company's legal form, which a reporter leaves off ("Crestline Energy said")
+LEGAL_FORMS = frozenset("inc inc. corp corp. co co. ltd ltd. llc llp plc sa s.a. ag nv n.v. gmbh se spa s.p.a. bv ab "
+                        "asa oyj pty lp l.p.".split())
 CORPORATE_SUFFIXES = frozenset("records inc inc. corp corp. corporation co co. ltd ltd. llc plc group holdings company "
                                 "entertainment productions media networks international technologies studios pictures films".split())
 # words that make a capitalised name a business or body, never a person
