@@ -1312,3 +1312,17 @@ def test_display_keeps_a_persons_name_and_a_name_that_is_only_a_noun():
     assert Entity(["Granite Peak Partners LLC"], kind="organisation").display == "Granite Peak Partners"
     assert Entity(["Smith & Co."], kind="organisation").display == "Smith"
     assert Entity(["Its union"], kind="organisation").display == "Its union"
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("The committee's ranking Democrat, Rep. Lucinda Moya of New Mexico, said she supported the investigation.",
+     "supported the investigation", "Lucinda Moya"),
+    ("Mayor Bernadette Quayle toured the town on Thursday.\n\n“People are exhausted,” Cr Quayle said.",
+     "People are exhausted", "Bernadette Quayle"),
+    ("“We have four law professors and zero fact witnesses,” Doug Hartsell said.\n\nTwo days earlier, Hartsell released "
+     "a 123-page report arguing that the evidence “does not establish” that Pryce conditioned the aid on an "
+     "investigation. The report also said Pryce had “legitimate and long-standing concerns” about corruption.",
+     "legitimate and long-standing concerns” about", "Doug Hartsell"),
+])
+def test_party_descriptions_council_titles_and_a_report_a_person_released(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

@@ -22,7 +22,7 @@ LOGGER = logging.getLogger(__name__)
 HONORIFICS = frozenset("""
 mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister
 president vice prime premier minister secretary general sec gen lt col maj capt sgt adm cmdr
-chancellor governor gov senator sen rep representative mayor judge justice chief deputy
+chancellor governor gov senator sen rep representative mayor judge justice chief deputy councillor cllr cr
 ambassador spokesman spokeswoman spokesperson director chair chairman chairwoman ceo
 king queen prince princess sheikh rabbi imam pope cardinal bishop archbishop
 """.split())

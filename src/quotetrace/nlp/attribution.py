@@ -397,7 +397,7 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
     appos = next((c for c in [*subj.children, *(g for k in subj.children if k.dep_ == "conj" for g in k.children)]
                   if c.dep_ == "appos" and c.pos_ == "PROPN"  # (also "X's founder and chief, Theo Brandt,")
                   and not (c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == "(")), None)  # never "(R-Miss.)"
-    if appos is not None and subj.pos_ != "PROPN":
+    if appos is not None and (subj.pos_ != "PROPN" or subj.ent_type_ == "NORP"):  # ("the ranking Democrat, Rep. X,")
         role_text = noun_phrase(subj).text
         appos_name, _ = name_of(appos)
         if appos_name:

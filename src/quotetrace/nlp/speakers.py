@@ -587,7 +587,9 @@ class SpeakerRegistry:
             if found:
                 return max(owner or found, key=lambda item: item[0])[1]
             opener = [(p, ent) for ent in self.entities if ent.kind == "person" for p in ent.positions
-                      if sent_lo <= p < at and p - sent_lo <= 40] if noun.lower() == "statement" else []
+                      if sent_lo <= p < at and p - sent_lo <= 40 and (
+                          noun.lower() == "statement" or _PUT_OUT.search(self.text, p, at))]
+            # ("Hartsell released a 123-page report …. The report also said": the one who put it out)
             if opener:  # "Mayor Sheila Townsend … called it painful in a statement": the person the sentence opens on
                 return min(opener, key=lambda item: item[0])[1]
             stop = _SENTENCE_END.search(self.text, at)
@@ -1422,6 +1424,8 @@ _DOCUMENTS = frozenset("statement statements report reports document documents m
                        "minutes data figures results estimate estimates numbers statistics poll polls".split()) | COURT_PAPERS
 
 
+_PUT_OUT = re.compile(r"\b(?:released|published|issued|wrote|authored|produced|submitted|presented)\s+(?:a|an|his|"
+                      r"her|their)\s+(?:[\w-]+\s+){0,3}$")
 _STUDIES = frozenset("poll polls survey study".split())  # what an article is about, named once at its top
 _IN_JOURNAL = re.compile(r"\b(?:in|on|to)\s+(?:the\s+)?(?:journal\s+)?$", re.IGNORECASE)
 _PUBLISHED_IN = frozenset("report reports article story".split())
