@@ -1326,3 +1326,16 @@ def test_display_keeps_a_persons_name_and_a_name_that_is_only_a_noun():
 ])
 def test_party_descriptions_council_titles_and_a_report_a_person_released(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+def test_a_hyphenated_name_ending_a_role_appositive_is_whole():
+    text = ("Its mediator, former Ghanaian foreign minister Abena Osei-Tutu, said she hoped to meet Delamou ‘as early as "
+            "Saturday’.")
+    assert _speaker(text, "hoped to meet") == "Abena Osei-Tutu"
+
+
+def test_a_firm_named_in_apposition_opening_a_sentence_is_what_the_sentence_is_about():
+    text = ("Kelderby University said in a statement that two of the study's authors had received consulting fees.\n\n"
+            "Pellham Generics, one of the largest suppliers of the pill in Britain, welcomed the study. The company had "
+            "seen \"no unusual change in demand\" since the paper was circulated to journalists, a spokeswoman said.")
+    assert _speaker(text, "no unusual change in demand\" since") == "Pellham Generics"

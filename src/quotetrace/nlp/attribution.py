@@ -482,11 +482,12 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
                 # "Another diplomat, former special envoy to Ukraine Kurt Volker,": the name ending the appositive
                 run = list(unit.doc[appos.left_edge.i: appos.right_edge.i + 1])
                 k = len(run)
-                while k > 0 and run[k - 1].pos_ == "PROPN":
-                    k -= 1
+                while k > 0 and (run[k - 1].pos_ == "PROPN" or run[k - 1].text == "-" and k > 1
+                                 and not run[k - 2].whitespace_ and not run[k - 1].whitespace_):
+                    k -= 1  # (a hyphenated surname, "Osei-Tutu", whole)
                 while len(run) - k > 2 and run[-1].ent_type_ != "PERSON" and gender_of(run[k].text) is None:
                     k += 1  # "… envoy to Ukraine Kurt Volker": the place before the given name is no name
-                name = " ".join(t.text for t in run[k:])
+                name = unit.doc[run[k].i: run[-1].i + 1].text if k < len(run) else ""
                 if 0 < k and len(run) - k >= 2 and (run[-1].ent_type_ == "PERSON" or gender_of(name) is not None):
                     s, e = unit.span(run[k])[0], unit.span(run[-1])[1]
                     return SpeakerPhrase(name, s, e, "name", title=" ".join(t.text for t in run[:k]), person=True)

@@ -87,7 +87,11 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
             known.kind = "organisation"  # "Veritas Cycle", tagged a person, "a Canadian recycler"
             reg.forget(known)
         elif known is None and reg.lookup_person(name) is None and not is_given_name(name.split()[0]):
-            reg.body(name, at)
+            known = reg.body(name, at)
+        if known is not None and known.kind == "organisation" and match.group("before") \
+                and re.search(r"(?:^|\n|[.!?][ \t]+)$", text[max(0, at - 3): at]):
+            reg.org_subjects.add(min((p for p in known.positions if p >= at), default=at))
+            # ("Pellham Generics, one of the largest suppliers, welcomed the study": the sentence is about it)
     for match in _ACRONYM.finditer(text):
         acronym, words = match.group(2), match.group(1).split()
         for k in range(len(words) - 1):  # "South Korea’s Ministry of Trade, Industry and Energy (MOTIE)"
@@ -137,10 +141,11 @@ _NOT_FIRST = _STOP_CAPS | TITLE_WORDS
 _NOT_SURNAME = _STOP_CAPS | ORG_NOUNS | _MEDIA_WORDS
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w’'-]*)[ \t]+$")
 _FIRM_WORDS = r"(?:company|firm|startup|start-up|recycler|retailer|lender|insurer|carrier|airline|manufacturer|maker|" \
-              r"provider|developer|operator|chain|brand|platform|app|chipmaker|drugmaker|automaker|carmaker|bank|group)"
+              r"provider|supplier|distributor|wholesaler|developer|operator|chain|brand|platform|app|chipmaker|drugmaker|" \
+              r"automaker|carmaker|bank|group)"
 _FIRM_NAME = r"[A-Z][\w&’'.-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&’'.-]+){0,3}"
-_FIRM_APPOSITION = re.compile(r"(?P<before>" + _FIRM_NAME + r"),[ \t]+(?:(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
-                              + _FIRM_WORDS + r"\b|(?:which[ \t]+was[ \t]+)?(?:founded|headquartered|incorporated)[ \t]+"
+_FIRM_APPOSITION = re.compile(r"(?P<before>" + _FIRM_NAME + r"),[ \t]+(?:(?:one[ \t]+of[ \t]+)?(?:a|an|the)[ \t]+"
+                              r"(?:[\w-]+[ \t]+){0,3}?" + _FIRM_WORDS + r"s?\b|(?:which[ \t]+was[ \t]+)?(?:founded|headquartered|incorporated)[ \t]+"
                               r"(?:in|by)\b)|\b" + _FIRM_WORDS + r"s?,[ \t]+(?P<after>" + _FIRM_NAME + r"),")
 # "Its spokesman, Sizwe Mahlangu,", "the company's founder, Ada Brandt,": a person named after a role
 _ROLE_THEN_NAME = re.compile(r"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)[ \t]+(?:[\w’'-]+[ \t]+){0,3}?(?P<role>[a-z][a-z-]+),"
