@@ -1339,3 +1339,13 @@ def test_a_firm_named_in_apposition_opening_a_sentence_is_what_the_sentence_is_a
             "Pellham Generics, one of the largest suppliers of the pill in Britain, welcomed the study. The company had "
             "seen \"no unusual change in demand\" since the paper was circulated to journalists, a spokeswoman said.")
     assert _speaker(text, "no unusual change in demand\" since") == "Pellham Generics"
+
+
+def test_an_unnamed_role_in_the_opening_is_the_one_later_given_that_title():
+    text = ("A retired engineer who lay on the kitchen floor for nine hours died from complications that would "
+            "\"probably\" have been avoided with earlier treatment, a coroner has ruled.\n\n"
+            "Raymond Kettle, 79, fell at his home in March.\n\nRecording a narrative conclusion on Thursday, assistant "
+            "coroner Michael Drury said the delay had been caused by a system under pressure.\n\n"
+            "A neighbour said Mr Kettle had been a keen gardener.")
+    assert _speaker(text, "retired engineer") == "Michael Drury"
+    assert _speaker(text, "keen gardener") is None

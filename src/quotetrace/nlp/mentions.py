@@ -36,7 +36,8 @@ OCCUPATIONS = frozenset(
     sprinter cyclist swimmer skier boxer wrestler jockey trainer referee umpire skipper fisherman miner
     driver mechanic electrician plumber builder carpenter baker butcher grocer shopkeeper landlord tenant
     shepherd winemaker blogger influencer podcaster broadcaster presenter journalist photojournalist
-    campaigner organiser organizer volunteer veteran survivor priest vicar nun monk""".split()
+    campaigner organiser organizer volunteer veteran survivor priest vicar nun monk coroner pathologist magistrate
+    registrar examiner""".split()
 )
 PERSON_ROLES = frozenset(
     """chief secretary-general general minister president spokesman spokeswoman spokesperson leader official

@@ -947,6 +947,9 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         body = reg.role("the " + words[1].lower(), phrase.start)
         if body is not None and body.kind == "organisation":  # "Dockworkers will strike, their union said"
             return body
+    titled = _lede_titled(reg, phrase) if phrase.form == "role" else None
+    if titled is not None:  # "A coroner has ruled …", the assistant coroner named later
+        return titled
     group = None if phrase.form == "body" and len(words) == 1 and words[0][:1].isupper() else _staff_or_public(
         words, named_plural=_proper_plural(reg, phrase))  # ("Lumen said": a name, never a group of "-men")
     if group is not None:
@@ -1144,15 +1147,32 @@ _AGENCY_LIKE = frozenset("agency authority administration bureau service directo
 _SENTENCE_END = re.compile(r"[.!?][”’\"']?\s|\n")
 
 
+def _anyone_named_before(reg: SpeakerRegistry, pos: int) -> bool:
+    """Whether a person is named before ``pos``, bylines aside."""
+    bylines = [m.span() for m in re.finditer(r"(?m)^[ \t]*By[ \t]+[A-Z][^\n]*", reg.text[:pos])]
+    return any(ent.kind == "person" and any(p < pos and not any(a <= p < b for a, b in bylines)
+                                            for p in ent.positions) for ent in reg.entities)
+
+
+def _lede_titled(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None:
+    """"A coroner has ruled … / assistant coroner Michael Drury said": an unnamed role in an article's opening,
+    before anyone is named, is the person the text goes on to give that title."""
+    words = [w.lower().strip(",.’'") for w in phrase.text.split()]
+    if len(words) != 2 or words[0] not in ("a", "an") or words[1] not in PERSON_NOUNS \
+            or _anyone_named_before(reg, phrase.start):
+        return None
+    holders = [(min(p for p in ent.positions if p > phrase.start), ent) for ent in reg.entities
+               if ent.kind == "person" and any(words[1] in t.lower().split() for t in ent.titles)
+               and any(phrase.start < p <= phrase.start + _LEDE_REACH * 2 for p in ent.positions)]
+    return min(holders, key=lambda item: item[0])[1] if holders else None
+
+
 def _lede_person(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None:
     """"The leader of Carrow Vale council has said … / Annelise Thorne, who has led the council …": a definite
     role in an article's opening, before any person is named (bylines aside), is the person named next."""
     words = [w.lower().strip(",.’'") for w in phrase.text.split()]
-    if not words or words[0] != "the" or not any(w in PERSON_ROLES for w in words[1:4]):
-        return None
-    bylines = [m.span() for m in re.finditer(r"(?m)^[ \t]*By[ \t]+[A-Z][^\n]*", reg.text[: phrase.start])]
-    if any(ent.kind == "person" and any(p < phrase.start and not any(a <= p < b for a, b in bylines)
-                                        for p in ent.positions) for ent in reg.entities):
+    if not words or words[0] != "the" or not any(w in PERSON_ROLES for w in words[1:4]) \
+            or _anyone_named_before(reg, phrase.start):
         return None
     # (named in a later sentence: "The judge ruled that Kane must pay" is not Kane's ruling)
     stop = _SENTENCE_END.search(reg.text, phrase.end)
