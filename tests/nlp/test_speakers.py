@@ -1349,3 +1349,19 @@ def test_an_unnamed_role_in_the_opening_is_the_one_later_given_that_title():
             "A neighbour said Mr Kettle had been a keen gardener.")
     assert _speaker(text, "retired engineer") == "Michael Drury"
     assert _speaker(text, "keen gardener") is None
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("The National Union of Nursing Staff (NUNS) said 87 per cent of members who returned ballots had backed a walkout.",
+     "backed a walkout", "National Union of Nursing Staff"),
+    ("The Motorists' Alliance said a 5p rise would add about £3 to the cost of filling a typical family car.",
+     "5p rise", "Motorists' Alliance"),
+    ("Board papers published by the trust in March showed that it had spent £41m on agency staff.", "spent £41m", None),
+])
+def test_body_names_ending_in_staff_or_after_a_plural_possessive_and_no_month_for_an_author(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker
+
+
+def test_a_contraction_of_you_is_never_a_name():
+    text = "We spoke with Brennan on Monday.\n\nQ: You've said you're not a politician. You've held office for six years."
+    assert all(q.speaker != "You've" for q in extract_text(text))

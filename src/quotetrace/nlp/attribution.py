@@ -417,8 +417,9 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
     if subj.pos_ == "PROPN" and (subj.lower_ in ORG_NOUNS or of_name):
         # "the Dravenian Defence Ministry": an organisation's name keeps its title-like words
         phrase = noun_phrase(subj)
-        while len(phrase) > 1 and phrase[0].dep_ in ("det", "poss", "case"):
-            phrase = phrase[1:]
+        while len(phrase) > 1 and phrase[0].dep_ in ("det", "poss", "case") and not (
+                len(phrase) > 2 and phrase[0].lower_.endswith("s") and phrase[1].text in ("'", "’")):
+            phrase = phrase[1:]  # (but "the Motorists' Alliance", "the Workers' Party" keep their plural)
         return SpeakerPhrase(phrase.text, unit.start + phrase.start_char, unit.start + phrase.end_char, "body")
     if subj.pos_ == "PROPN":
         name, title = name_of(subj)
@@ -564,8 +565,8 @@ def _text_speaker(unit: ParsedUnit, verb: Token, sent_lo: int, no_subject: bool 
     if abbreviated and abbreviated.end() < len(name):  # "said Rep. Brian Babin (R-TX)": the title is no name
         name, start = name[abbreviated.end():], start + abbreviated.end()
     words = name.split()
-    if words[0].lower() in _STOP_CAPS or words[0] != "US" and (words[0].lower() in PRONOUNS
-                                                               or words[0].lower() in FIRST_SECOND) \
+    first = re.split(r"[’']", words[0])[0].lower()  # ("You've said …")
+    if words[0].lower() in _STOP_CAPS or words[0] != "US" and (first in PRONOUNS or first in FIRST_SECOND) \
             or words[0].lower() in _INDEFINITE_SUBJECTS \
             or any(w.lower() in TITLE_WORDS for w in words):
         return None  # "On Tuesday, …", "Kremlin spokesman Dmitry Peskov" (the parser handles titles)

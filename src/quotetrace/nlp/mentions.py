@@ -199,7 +199,9 @@ def name_of(head: Token) -> tuple[str | None, str | None]:
     """(name, title) for a proper-noun head: the proper-noun run ending at the head, titles split off."""
     doc = head.doc
     i = head.i
-    while i > 0 and doc[i - 1].pos_ == "PROPN" or (i > 0 and doc[i - 1].text == "-" and i > 1 and doc[i - 2].pos_ == "PROPN"):
+    while i > 0 and doc[i - 1].pos_ == "PROPN" or (i > 1 and doc[i - 2].pos_ == "PROPN" and (
+            doc[i - 1].text == "-" or doc[i - 1].text in ("'", "’") and doc[i - 2].lower_.endswith("s")
+            and not doc[i - 2].whitespace_ and doc[i - 1].dep_ == "case")):  # ("The Motorists' Alliance")
         i -= 1
     last = head.i
     while last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_ \
@@ -208,7 +210,9 @@ def name_of(head: Token) -> tuple[str | None, str | None]:
     words: list[str] = []
     joined = False
     for t in doc[i: last + 1]:
-        if t.text == "-":  # "Lindqvist-Omondi" keeps its hyphen; a spaced dash joins nothing
+        if t.text in ("'", "’") and words and t.dep_ == "case":
+            words[-1] += t.text
+        elif t.text == "-":  # "Lindqvist-Omondi" keeps its hyphen; a spaced dash joins nothing
             joined = bool(words) and not doc[t.i - 1].whitespace_ and not t.whitespace_
         elif joined:
             words[-1] += "-" + t.text

@@ -1353,6 +1353,9 @@ def _named_staff(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None
         return reg.body(phrase.text, phrase.start, kind="anonymous")  # "Middle East observers", "Beijing residents"
     if len(words) < 2 or phrase.common_start or words[-1].lower().strip(",.") not in _STAFF:
         return None
+    if words[-1][:1].isupper() and any(e.kind != "person" and " ".join(words).lower() in (n.lower() for n in e.names)
+                                       for e in reg.entities):
+        return None  # "The National Union of Nursing Staff": a body whose name ends in the word
     name_words = words[:-1]
     if name_words[0].lower() in ("his", "her", "their", "its", "our", "my", "your"):
         return None  # "His representatives said": a person's staff, not a body called "His"
@@ -1488,7 +1491,8 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
     rest = " ".join(words[at + 1:])
     author = (r"(?:by|from)\s+(?:(?:a\s+team\s+of\s+|a\s+group\s+of\s+)?(?:researchers|scientists|"
               r"economists|analysts|experts|academics|engineers|doctors|staff|a\s+team|a\s+group)\s+"
-              r"(?:at|from|of|with)\s+)?(?:the\s+)?(?:[a-z]+(?:[’']s)?\s+){0,2}?((?:[A-Z][\w’'&.!-]*\s*(?:of\s+|and\s+|for\s+)?)+)")
+              r"(?:at|from|of|with)\s+)?(?:the\s+)?(?:(?!(?:in|on|at|during|last|this|since)\s)[a-z]+(?:[’']s)?\s+){0,2}?"
+              r"((?:[A-Z][\w’'&.!-]*\s*(?:of\s+|and\s+|for\s+)?)+)")  # ("by the trust in March": no name)
     participle = (r"\s*(?:(?!(?:seen|obtained|cited|quoted|leaked|reviewed|reported)\b)[a-z]+(?:ed|en|t)\s+"
                   r"(?:out\s+|up\s+)?)?(?:(?:on|in|at|with)\s+(?:[\w’'-]+\s+){1,4}?)?")  # ("filed in juvenile court by")
     after = re.match(participle + author, rest) or re.search(
