@@ -1365,3 +1365,17 @@ def test_body_names_ending_in_staff_or_after_a_plural_possessive_and_no_month_fo
 def test_a_contraction_of_you_is_never_a_name():
     text = "We spoke with Brennan on Monday.\n\nQ: You've said you're not a politician. You've held office for six years."
     assert all(q.speaker != "You've" for q in extract_text(text))
+
+
+def test_the_aged_description_before_an_adverb_is_the_writer():
+    text = ("Fiona Carradine, the chief executive, resigned on Monday.\n\nThe 49-year-old later wrote on LinkedIn that she "
+            "was \"proud of what we rebuilt\", and that the warehouse problems had been a painful lesson.")
+    assert _speaker(text, "proud of what we rebuilt") == "Fiona Carradine"
+
+
+def test_a_signature_after_a_dash_beats_the_speaker_before_and_a_bullet_opens_the_line():
+    text = ("Brazil's health ministry said it was reviewing the report.\n\n“Resistance does not respect borders. Neither "
+            "can our response.” — Matthias Krenn, director, GASP\n\nWhat they said\n\n• “Harlowfield has been taken for "
+            "granted for a generation. Not any more.” — Fiona Castellane, Labour\n")
+    assert _speaker(text, "Resistance does not") == "Matthias Krenn"
+    assert _speaker(text, "taken for granted") == "Fiona Castellane"

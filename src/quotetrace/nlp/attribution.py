@@ -158,8 +158,9 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
             return obj  # "which led the French manufacturer to announce …": the object does the saying
-    aged = next((c for c in verb.children if c.dep_ == "amod" and c.lower_ == "old" and c.i < verb.i
-                 and any(d.dep_ == "det" and d.lower_ == "the" and d.i < c.i for d in verb.children)), None)
+    holders = [verb, *(c for c in verb.children if c.dep_ == "advmod" and c.i < verb.i)]  # ("The 49-year-old later")
+    aged = next((c for h in holders for c in h.children if c.dep_ == "amod" and c.lower_ == "old" and c.i < verb.i
+                 and any(d.dep_ == "det" and d.lower_ == "the" and d.i < c.i for d in h.children)), None)
     if aged is not None:
         return aged  # misparse "The 52-year-old confirmed …": the age, read as the verb's modifier, is the subject
     if depth < 3 and verb.dep_ == "conj" and cue_lemma(verb.text) is not None and verb.head.dep_ == "ccomp" \
@@ -345,7 +346,7 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
     body = _body_with_tail(subj)
     if body is not None:  # "The Coordination Headquarters for Prisoners of War said": the whole name
         return SpeakerPhrase(body.text, unit.start + body.start_char, unit.start + body.end_char, "body")
-    if subj.lower_ == "old" and subj.dep_ == "amod" and subj.head.pos_ in ("VERB", "AUX"):
+    if subj.lower_ == "old" and subj.dep_ == "amod" and (subj.head.pos_ in ("VERB", "AUX") or subj.head.dep_ == "advmod"):
         phrase = subj.doc[subj.head.left_edge.i: subj.i + 1]  # "The 52-year-old" parsed as the verb's modifiers
         return SpeakerPhrase(phrase.text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role",
                              descriptor=True)

@@ -75,6 +75,8 @@ def classify(text: str, pair: MarkPair, lo: int) -> str | None:
     content = text[pair.start: pair.end]
     words = content.split()
     prefix = text[max(lo, pair.open - 300): pair.open].strip()  # a bounded look-back keeps long inputs linear
+    if not prefix.strip("•·‣◦▪▸►*–—-"):
+        prefix = ""  # a list item's bullet: the quote opens its line
     if _TITLE_CUES.search(prefix) or (_WORK_CUES.search(prefix) and not content[:1].islower()) \
             or _NAMED_AS.search(prefix):
         return None
