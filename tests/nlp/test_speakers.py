@@ -1379,3 +1379,11 @@ def test_a_signature_after_a_dash_beats_the_speaker_before_and_a_bullet_opens_th
             "granted for a generation. Not any more.” — Fiona Castellane, Labour\n")
     assert _speaker(text, "Resistance does not") == "Matthias Krenn"
     assert _speaker(text, "taken for granted") == "Fiona Castellane"
+
+
+def test_a_resident_named_by_first_name_only_is_a_person_for_she_after():
+    text = ("Carla Mendez, the county's emergency manager, said air monitoring had found nothing.\n\n"
+            "Tiffany, who lives on Birchwood Lane about half a mile from the plant, said she smelled something like "
+            "\"burnt matches times a hundred\" before the alert came through.\n\n"
+            "\"My daughter started coughing and I just grabbed her and the dog and went to the basement,\" she said.")
+    assert _speaker(text, "My daughter started coughing") == "Tiffany"

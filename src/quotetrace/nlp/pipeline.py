@@ -612,7 +612,7 @@ def _records(article: Article, index: _Index, drafts: list[QuoteDraft], entity_o
                 s = draft.source_line + match.start(1)
                 mention_override = (name, s, s + len(name))
                 context = context_of(line)
-        if (entity is None or draft.cue is None) and draft.kind == "direct" and draft.parent is None:
+        if draft.kind == "direct" and draft.parent is None:
             # (a signature beats the speaker of the paragraphs before: "“…” — Matthias Krenn, director, GASP")
             dash = _DASH_SOURCE.match(text, index.pairs[draft.pair].close + 1)
             if dash is not None:  # “…” — Hanna Roos, director of ...: the name after the dash speaks

@@ -189,6 +189,11 @@ def _register_org(reg: SpeakerRegistry, unit: ParsedUnit, ent: Span) -> None:
             and any(w.lower() in TITLE_WORDS for w in words[:-1]):
         return  # "Chief Financial Officer Tobias Renn" cut into "Financial Officer Tobias": a titled person
     pos = unit.start + ent.start_char + ent.text.find(words[0])
+    if len(words) == 1 and is_given_name(words[0]) and words[0].lower() not in DEMONYMS \
+            and (ent.start == 0 or ent.doc[ent.start - 1].lower_ != "the") and ent.root.dep_ in ("nsubj", "nsubjpass") \
+            and _personal(ent.root.sent) and reg.lookup_person(words[0]) is None:
+        reg.person(words[0], pos)  # "Tiffany, who lives on Birchwood Lane, said she …": a resident, first name only
+        return
     body = reg.body(re.sub(r"[’']s$", "", " ".join(words)), pos)
     if body.kind != "organisation":
         return
