@@ -27,6 +27,7 @@ from quotetrace.evaluate.names import name_tokens, same_speaker
     ("Customs and Border Protection", "CBP"),
     ("Crestline Energy Inc.", "Crestline Energy"),
     ("Banco Vireo", "Banco Vireo SA"),
+    ("Alden Capital", "Alden"),
     (None, None),
 ])
 def test_same(predicted, gold):

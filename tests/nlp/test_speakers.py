@@ -1387,3 +1387,19 @@ def test_a_resident_named_by_first_name_only_is_a_person_for_she_after():
             "\"burnt matches times a hundred\" before the alert came through.\n\n"
             "\"My daughter started coughing and I just grabbed her and the dog and went to the basement,\" she said.")
     assert _speaker(text, "My daughter started coughing") == "Tiffany"
+
+
+def test_a_subheads_capitalised_company_noun_names_no_firm():
+    text = ("Valmont and Hanseong to build €2.6bn battery plant in northern France\n\n"
+            "Carmaker says site will supply cells for 600,000 cars a year\n\n"
+            "BRESSENAY, France, Nov 7 — Valmont Automobiles SA said on Thursday that it would build a €2.6 billion battery "
+            "cell factory in Bressenay with South Korea’s Hanseong Cell Co.\n\n"
+            "The joint venture will be owned 51% by Valmont and 49% by Hanseong, the carmaker said.")
+    assert _speaker(text, "site will supply") == "Valmont Automobiles"
+    assert _speaker(text, "joint venture") == "Valmont Automobiles"
+
+
+def test_a_firms_short_name_without_partners_is_that_firm():
+    text = ("Granite Peak Partners, the private-equity firm that bought Ostler two years ago, said production would "
+            "move south.\n\nA Granite Peak spokeswoman said the firm would “honor all of its obligations”.")
+    assert _speaker(text, "honor all") == "Granite Peak Partners"

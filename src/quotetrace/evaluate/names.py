@@ -4,7 +4,7 @@ Names are compared after normalising case, accents, punctuation, possessives, le
 honorifics/titles. A shorter name equals a longer one when all its words appear in the longer one and
 the last words (surnames) agree, so "Ruiz" = "Ana Ruiz" but "Juan Ruiz" ≠ "Ana Ruiz". An initial
 ("A. Ruiz") stands for any word starting with that letter; generational suffixes (Jr., III) and a
-company's legal form (Inc., plc, SA) are dropped; a single word that is not a common given name also equals the first word of a two-word name
+company's legal form (Inc., plc, SA) or a firm's tail (Partners, Capital) are dropped; a single word that is not a common given name also equals the first word of a two-word name
 whose surname comes first ("Liu" = "Liu Xiaming", but "Ana" ≠ "Ana Ruiz"); an acronym equals the name it spells ("EU").
 """
 
@@ -28,9 +28,10 @@ king queen prince princess sheikh rabbi imam pope cardinal bishop archbishop
 """.split())
 
 _ARTICLES = frozenset({"the", "a", "an"})
-# generational suffixes and a company's legal form ("Crestline Energy Inc." is Crestline Energy)
+# generational suffixes, a company's legal form and the word its short name leaves off ("Crestline Energy
+# Inc." is Crestline Energy, "Alden Capital" is Alden)
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"}) | frozenset(
-    "inc corp co ltd llc llp plc sa ag nv gmbh spa bv pty".split())
+    "inc corp co ltd llc llp plc sa ag nv gmbh spa bv pty partners capital ventures holdings".split())
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 

@@ -9,7 +9,7 @@ from spacy.tokens import Span
 from quotetrace.nlp.attribution import DEMONYMS, CueHit, ParsedUnit, is_masked
 from quotetrace.nlp.marks import MarkPair
 from quotetrace.nlp.gender import gender_of, is_given_name
-from quotetrace.nlp.mentions import (_STOP_CAPS, ORG_NOUNS, PERSON_NOUNS, PLATFORMS, TITLE_WORDS, name_of,
+from quotetrace.nlp.mentions import (_STOP_CAPS, COMPANY_NOUNS, ORG_NOUNS, PERSON_NOUNS, PLATFORMS, TITLE_WORDS, name_of,
                                      scan_titled_names, split_title)
 from quotetrace.nlp.speakers import CORPORATE_SUFFIXES, OPENERS, SpeakerRegistry
 
@@ -188,6 +188,8 @@ def _register_org(reg: SpeakerRegistry, unit: ParsedUnit, ent: Span) -> None:
     if len(words) >= 2 and is_given_name(words[-1]) and following is not None and following.text[:1].isupper() \
             and any(w.lower() in TITLE_WORDS for w in words[:-1]):
         return  # "Chief Financial Officer Tobias Renn" cut into "Financial Officer Tobias": a titled person
+    if len(words) == 1 and words[0].lower() in COMPANY_NOUNS:
+        return  # "Carmaker says …" in a subhead: the common noun, capitalised, names no firm
     pos = unit.start + ent.start_char + ent.text.find(words[0])
     if len(words) == 1 and is_given_name(words[0]) and words[0].lower() not in DEMONYMS \
             and (ent.start == 0 or ent.doc[ent.start - 1].lower_ != "the") and ent.root.dep_ in ("nsubj", "nsubjpass") \

@@ -115,6 +115,8 @@ _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 _ORG_APPOSITION = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}(" + "|".join(sorted(ORG_NOUNS | COMPANY_NOUNS)) +
                              r")(?:\s+(?:that|which|who)\s+[^,.;“”\"]{1,60})?,\s+((?:[A-Z][\w&’'.-]*\s+){0,5}[A-Z][\w&’'.-]*),")
+_FIRM_TAILS = frozenset("partners capital ventures investments associates developments properties holdings "
+                        "advisors advisers securities".split())  # what a firm's short name leaves off
 _DETERMINERS = frozenset("its their his her our my your this that these those each either neither".split())
 # a company's legal form, which a reporter leaves off ("Crestline Energy said")
 LEGAL_FORMS = frozenset("inc inc. corp corp. co co. ltd ltd. llc llp plc sa s.a. ag nv n.v. gmbh se spa s.p.a. bv ab "
@@ -335,8 +337,8 @@ class SpeakerRegistry:
         for ent in self.entities:
             words = ent.canonical.lower().split()
             if ent.kind != "person" and len(words) > len(low) and words[: len(low)] == low \
-                    and all(w.strip(".,") in CORPORATE_SUFFIXES for w in words[len(low):]):
-                return ent
+                    and all(w.strip(".,") in CORPORATE_SUFFIXES | LEGAL_FORMS | _FIRM_TAILS for w in words[len(low):]):
+                return ent  # ("Granite Peak" … Partners)
         if len(low) == 1 and name[:1].isupper() and low[0] not in ORG_NOUNS and low[0] not in self.places:
             # "Gulfstar said" after "Gulfstar Mobile Housing": the one firm whose name it opens
             firms = [e for e in self.entities if e.kind == "organisation" and len(e.canonical.split()) >= 2
