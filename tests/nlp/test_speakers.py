@@ -1403,3 +1403,17 @@ def test_a_firms_short_name_without_partners_is_that_firm():
     text = ("Granite Peak Partners, the private-equity firm that bought Ostler two years ago, said production would "
             "move south.\n\nA Granite Peak spokeswoman said the firm would “honor all of its obligations”.")
     assert _speaker(text, "honor all") == "Granite Peak Partners"
+
+
+def test_he_in_an_aside_is_not_the_one_the_aside_interrupts():
+    text = ("“This is not a defensive deal. It is the opposite,” Matthias Oberndorfer said.\n\n"
+            "Jonas Dremmler, the supplier's chief executive and the founder's grandson, said the family had weighed a "
+            "listing for more than a year before it accepted Korvel's approach. Oberndorfer, he said, had first raised "
+            "the idea over dinner at an industry fair in 2022.")
+    assert _speaker(text, "first raised the idea") == "Jonas Dremmler"
+
+
+def test_a_name_with_an_appositive_after_a_list_items_label():
+    text = ("• Federal workers: Tony Marchetti, president of the National Federal Workers Union, said members were "
+            "“scared and angry in about equal measure”.")
+    assert _speaker(text, "members were") == "Tony Marchetti"

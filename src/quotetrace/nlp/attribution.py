@@ -517,7 +517,7 @@ _ASIDE_VERBS = frozenset("says said adds added notes noted explains explained ar
 _NAME_RUN = r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|da|van|von|der|del|bin|al|du|la|le)){0,4}"
 _QUOTE_END = re.compile(r"[”\"’»][ \t]*,?[ \t]*$|[,?!][”\"’»][ \t]*$")
 # "“…,” Jack Buser, director for games at Google, tells …": a name opening the clause, its appositive, the verb
-_APPOS_BEFORE = re.compile(r"(?:^|[”\"’»][ \t]*,?[ \t]*|[.;][ \t]+)(" + _NAME_RUN + r")[ \t]*,[ \t]*"
+_APPOS_BEFORE = re.compile(r"(?:^|[”\"’»][ \t]*,?[ \t]*|[.;:][ \t]+)(" + _NAME_RUN + r")[ \t]*,[ \t]*"
                            r"([^,“”\"«»\n]{2,120}?(?:,[ \t]+(?:and[ \t]+)?[A-Z][^,“”\"«»\n]{0,40}?){0,3})"
                            r"[ \t]*,[ \t]*(?:(?:has|had|have|also|later|then|further|again)[ \t]+)*$")
 _NAME_BEFORE = re.compile(r"(?:^|[,;:]\s+|\.\s+|[”\"’]\s*|,?\s+(?:but|and|yet|so)\s+)(" + _NAME_RUN + r")[ \t]+$")

@@ -1620,6 +1620,9 @@ def _body_subject_before(reg: SpeakerRegistry, pos: int) -> tuple[Entity, int] |
     return (ent, found[-1].start(1)) if ent is not None and ent.kind == "organisation" else None
 
 
+_NAME_BEFORE_ASIDE = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][\w’'-]+)[ \t]*,[ \t]*$")
+
+
 def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], gender: str | None,
                      last: dict[str, tuple[Entity, int]], outer: dict[int, Entity | None]) -> Entity | None:
     exclude: set[int] = set()
@@ -1629,6 +1632,11 @@ def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], 
             exclude.add(id(outer_ent))  # "he" inside a quote is someone other than the speaker
         return reg.most_recent(cue.start, gender, exclude, persons_only=gender in ("m", "f"))
     assert cue.speaker is not None
+    aside = _NAME_BEFORE_ASIDE.search(reg.text, max(0, cue.speaker.start - 60), cue.speaker.start)
+    if aside is not None and reg.text.startswith(",", cue.end):  # "Oberndorfer, he said, had first raised …":
+        named = reg.lookup_person(aside.group(1))  # the one the aside interrupts is someone else
+        if named is not None:
+            exclude.add(id(named))
     for other in cues:  # "Stoltenberg said he ..." : the governing cue's speaker
         if other is cue or other.content is None or other.entity is None or other.quote_level is not None:
             continue
