@@ -1417,3 +1417,9 @@ def test_a_name_with_an_appositive_after_a_list_items_label():
     text = ("• Federal workers: Tony Marchetti, president of the National Federal Workers Union, said members were "
             "“scared and angry in about equal measure”.")
     assert _speaker(text, "members were") == "Tony Marchetti"
+
+
+def test_a_name_in_apposition_before_the_writer_does_not_write():
+    text = ("In the letter, addressed to Prairie's chair, Eleanor Haugen, Crestline chief executive Dale Whitcomb wrote "
+            "that Crestline had been \"patient and respectful\".")
+    assert _speaker(text, "had been") == "Dale Whitcomb"

@@ -150,6 +150,12 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
                  and c.doc[c.left_edge.i - 1].text == "," and c.i < verb.i]
         if first.pos_ != "PROPN" and len(named) == 1:
             return named[0]  # misparse "Her co-author, Priya Lindqvist, … said": the name in apposition
+        chained = next((c for c in first.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i == verb.i - 1), None)
+        if first.pos_ == "PROPN" and chained is not None and not any(c.dep_ == "cc" for c in first.children) \
+                and first.left_edge.i > 0 and first.doc[first.left_edge.i - 1].text == ",":
+            # misparse "addressed to Prairie's chair, Eleanor Haugen, Crestline chief executive Dale Whitcomb
+            # wrote": the first name is in apposition to what comes before; the one next to the verb writes
+            return chained
         inverted = next((c for c in subjects[1:] if c.i > verb.i and first.i < verb.i), None)
         if inverted is not None and verb.dep_ == "parataxis":
             return inverted  # "The workers, said union steward Ruth Ambler, were …": the aside's own subject
