@@ -1423,3 +1423,18 @@ def test_a_name_in_apposition_before_the_writer_does_not_write():
     text = ("In the letter, addressed to Prairie's chair, Eleanor Haugen, Crestline chief executive Dale Whitcomb wrote "
             "that Crestline had been \"patient and respectful\".")
     assert _speaker(text, "had been") == "Dale Whitcomb"
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("A survey by the British patient charity Breast Forward found that 38% of women would want to be told.",
+     "38% of women", "Breast Forward"),
+    ("Data from the blockchain analytics firm Chainlight showed that Kestrel's wallets held about $640 million.",
+     "wallets held", "Chainlight"),
+])
+def test_a_finding_by_a_body_described_before_its_name(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker
+
+
+def test_everyone_is_no_speaker():
+    text = "Everyone says it was a coincidence. “Maybe it was,” she said, “but I was the one sitting up with him.”"
+    assert all(q.speaker != "Everyone" for q in extract_text(text))

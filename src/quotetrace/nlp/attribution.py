@@ -21,6 +21,7 @@ _BODY_HEADS = ORG_NOUNS | frozenset("staff corps command guard chiefs fund servi
                                     "society centre center academy church assembly tribunal".split())
 _RELATIVE = frozenset("who which that whom".split())
 # a determiner standing for an unnamed person of a group just mentioned ("one resident said ... Another said")
+_EVERYONE = frozenset("everyone everybody someone somebody anyone anybody nobody no-one".split())
 _INDEFINITE_SUBJECTS = frozenset("another others some one many several few most".split())
 _BODY_ENTS = frozenset("ORG GPE NORP FAC".split())
 
@@ -384,8 +385,8 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
     joined = _joined_body_name(subj)
     if joined is not None:  # "Ashcombe and Leyfield NHS Foundation Trust said": one body, not Ashcombe
         return SpeakerPhrase(joined.text, unit.start + joined.start_char, unit.start + joined.end_char, "body")
-    if low in FIRST_SECOND:
-        return None
+    if low in FIRST_SECOND or low in _EVERYONE:
+        return None  # ("Everyone says it was a coincidence": no one in particular)
     if low in _INDEFINITE_SUBJECTS and (subj.pos_ in ("DET", "PRON", "NUM", "ADJ") or subj.is_sent_start) and not any(
             c.dep_ == "prep" for c in subj.children):
         # "Another said ...", "Others told ...": an unnamed member of a group, unless a name is in apposition
@@ -475,6 +476,11 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
         head = subj.lower_
         if (head in _FINDING_SUBJECTS or head in _SOURCE_DOCUMENTS) and subj.right_edge.i > phrase.end - 1:
             phrase = unit.doc[phrase.start: subj.right_edge.i + 1]  # "a study published by X": keep its author
+        if head in _FINDING_SUBJECTS or head in _SOURCE_DOCUMENTS:
+            k = phrase.end
+            while k < len(unit.doc) and unit.doc[k].pos_ == "PROPN" and unit.doc[k].head.i in (subj.head.i, k + 1):
+                k += 1  # misparse "A survey by the British patient charity Breast Forward found": its name too
+            phrase = unit.doc[phrase.start: k]
         text = phrase.text
         if head in PERSON_NOUNS:
             # "the mayor of Varn, Hedda Lunde,": a name in apposition at the end of the role phrase

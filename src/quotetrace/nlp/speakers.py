@@ -1493,7 +1493,7 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
     rest = " ".join(words[at + 1:])
     author = (r"(?:by|from)\s+(?:(?:a\s+team\s+of\s+|a\s+group\s+of\s+)?(?:researchers|scientists|"
               r"economists|analysts|experts|academics|engineers|doctors|staff|a\s+team|a\s+group)\s+"
-              r"(?:at|from|of|with)\s+)?(?:the\s+)?(?:(?!(?:in|on|at|during|last|this|since)\s)[a-z]+(?:[’']s)?\s+){0,2}?"
+              r"(?:at|from|of|with)\s+)?(?:the\s+)?(?:(?!(?:in|on|at|during|last|this|since)\s)[a-z-]+(?:[’']s)?\s+){0,3}?"
               r"((?:[A-Z][\w’'&.!-]*\s*(?:of\s+|and\s+|for\s+)?)+)")  # ("by the trust in March": no name)
     participle = (r"\s*(?:(?!(?:seen|obtained|cited|quoted|leaked|reviewed|reported)\b)[a-z]+(?:ed|en|t)\s+"
                   r"(?:out\s+|up\s+)?)?(?:(?:on|in|at|with)\s+(?:[\w’'-]+\s+){1,4}?)?")  # ("filed in juvenile court by")
@@ -1518,6 +1518,9 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
     if after is not None:  # "a report by the Nurses' Union", "a lawsuit filed by the council": its author
         name = re.sub(r"\s+of\s+[A-Z][\w\s]*$", "", after.group(1).strip(" ,.")) if low[at] in _PUBLISHED_IN \
             and not re.match(r"\s*(?:by|from)\b", rest) else after.group(1)
+        described = re.match(r"\s*(?:[a-z-]+\s+){1,3}((?:[A-Z][\w’'&.-]*\s*(?:of\s+|and\s+|for\s+)?)+)", rest[after.end(1):])
+        if described is not None and re.fullmatch(r"[A-Z][a-z]+(?:ish|ian|ese|an|i)\s*", name):
+            name = described.group(1)  # "by the British patient charity Breast Forward": the charity, not "British"
         return name.strip(" ,.").removesuffix(" of").removesuffix(" and"), low[at]
     before = [re.sub(r"[’']s$", "", w) for w in words[:at]]
     named = [w for w in before if w[:1].isupper() and w.lower() not in ("the", "a", "an", "internal", "leaked",
