@@ -1438,3 +1438,17 @@ def test_a_finding_by_a_body_described_before_its_name(text, snippet, speaker):
 def test_everyone_is_no_speaker():
     text = "Everyone says it was a coincidence. “Maybe it was,” she said, “but I was the one sitting up with him.”"
     assert all(q.speaker != "Everyone" for q in extract_text(text))
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("But the Minister of Labour and Employment, Dr Yusuf Maikano Danbaba, in a statement, said the offer was a "
+     "starting point.", "starting point", "Yusuf Maikano Danbaba"),
+    ("The President of the TUF, Comrade (Mrs) Ngozi Adindu, said the federation's council would meet on Friday.",
+     "would meet on Friday", "Ngozi Adindu"),
+    ("Counsel for NESCO, Khurram Baig, told the court that the notice had been uploaded on June 25.", "been uploaded",
+     "Khurram Baig"),
+    ("Reacting, the Head of Corporate Affairs of the CRB, Mr Ekow Quansah-Mensah, said in a telephone interview that "
+     "the Board had released the money.", "released the money", "Ekow Quansah-Mensah"),
+])
+def test_an_office_then_its_holder_in_apposition(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

@@ -23,6 +23,7 @@ HONORIFICS = frozenset("""
 mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister
 president vice prime premier minister secretary general sec gen lt col maj capt sgt adm cmdr
 chancellor governor gov senator sen rep representative mayor judge justice chief deputy councillor cllr cr
+comrade alhaji alhaja haji hajiya barrister engr hon shri smt mzee nana
 ambassador spokesman spokeswoman spokesperson director chair chairman chairwoman ceo
 king queen prince princess sheikh rabbi imam pope cardinal bishop archbishop
 """.split())

@@ -350,6 +350,9 @@ _TRAILING_NAME = re.compile(r",\s+(the\s+(?:[a-z-]+\s+){1,4})?([A-Z][\w’'-]+(?
 def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) -> SpeakerPhrase | None:
     if is_masked(subj):
         return None  # a masked quote is never who speaks
+    opened = next((c for c in subj.children if c.dep_ == "appos"), None) if subj.tag_ == "VBG" else None
+    if opened is not None:  # misparse "Reacting, the Head of Corporate Affairs …, Mr X, said": the appositive speaks
+        return _speaker_phrase(unit, opened, speech_verb)
     body = _body_with_tail(subj)
     if body is not None:  # "The Coordination Headquarters for Prisoners of War said": the whole name
         return SpeakerPhrase(body.text, unit.start + body.start_char, unit.start + body.end_char, "body")
@@ -419,6 +422,17 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
     if of_name and subj.lower_ not in _BODY_HEADS and any(
             c.dep_ == "compound" and c.lower_ in TITLE_WORDS for c in subj.children):
         of_name = False  # "Prince Edvard of Norvik": a titled person
+    holder = next((c for c in [*subj.children, *(g for k in subj.children if k.dep_ == "conj" and k.lower_ in TITLE_WORDS
+                                                  for g in k.children)]  # ("…, Comrade (Mrs) Ngozi Adindu,")
+                   if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > subj.i and c.left_edge.i > 0
+                   and (c.doc[c.left_edge.i - 1].text == "," or c.head.i != subj.i)), None) \
+        if subj.pos_ == "PROPN" and (subj.lower_ in TITLE_WORDS or subj.lower_ in PERSON_ROLES) else None
+    holder_name = name_of(holder)[0] if holder is not None else None
+    if holder_name and (holder.ent_type_ == "PERSON" or gender_of(holder_name) is not None):
+        # "the Minister of Labour and Employment, Dr Yusuf Maikano Danbaba, said": the office holder named after it
+        s, e = _locate(unit, holder_name, holder)
+        role = subj.doc[subj.left_edge.i: holder.left_edge.i].text.strip(" ,(")
+        return SpeakerPhrase(holder_name, s, e, "name", title=re.sub(r"^(?:the|The)\s+", "", role), person=True)
     org = _org_entity(subj)
     if org is not None:  # "Customs and Border Protection", "Center for Disease Control": the tagger's whole name
         return SpeakerPhrase(org.text, unit.start + org.start_char, unit.start + org.end_char, "body")
@@ -556,8 +570,9 @@ def _text_speaker(unit: ParsedUnit, verb: Token, sent_lo: int, no_subject: bool 
         name, appos = found.group(1), found.group(2).strip()
         start = unit.start + verb.idx - len(before) + found.start(1)
         opener = unit.doc.char_span(start - unit.start, start - unit.start + len(name))
-        if opener is not None and len(opener) == 1 and opener[0].pos_ == "ADV" and name.endswith("ly"):
-            return None  # "Separately, Arden County Legal Services filed …, alleging": an adverb, no name
+        if opener is not None and len(opener) == 1 and (opener[0].pos_ == "ADV" and name.endswith("ly")
+                                                        or opener[0].tag_ == "VBG"):
+            return None  # "Separately, Arden County Legal Services filed …, alleging", "Reacting, …": no name
     elif no_subject and (plain := _NAME_BEFORE.search(re.sub(r"(?:[ \t]+(?:still|also|later|then|further|again|"
                                                              r"now|previously|recently|has|had|have))+[ \t]*$", " ",
                                                              before))) is not None \
