@@ -1452,3 +1452,18 @@ def test_everyone_is_no_speaker():
 ])
 def test_an_office_then_its_holder_in_apposition(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Sentencing Furlong, Mr Justice Eamon Gilroy said the case was another example of the consequences of a punch.",
+     "another example", "Eamon Gilroy"),
+    ("Driver jailed for eight years\n\nWidow tells court husband’s death has left ‘a hole that nobody can fill’\n\n"
+     "Peter Mayhew, 61, was killed in March.\n\nMr Mayhew’s widow, Helen Mayhew, 59, said in a statement that she had "
+     "not slept through a night since.", "hole that nobody", "Helen Mayhew"),
+    ("DCI Neil Castell led the inquiry.\n\nOutside court, DCI Castell said Reuben had been “an entirely innocent young "
+     "man”.", "entirely innocent", "Neil Castell"),
+    ("Prosecuting, Gideon March KC told the jury the panels were real. “They were simply not Coldharbour’s,” March KC "
+     "said.", "simply not", "Gideon March"),
+])
+def test_court_reporting_participles_relatives_ranks_and_silks(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotetrace.nlp.cues import (COURT_PAPERS, FIRST_SECOND, NO_INDIRECT, OBJECT_CONTENT, PRONOUNS, REPORT_NOUNS,
                                  XCOMP_CONTENT, cue_lemma)
-from quotetrace.nlp.gender import gender_of
+from quotetrace.nlp.gender import gender_of, is_given_name
 from quotetrace.nlp.mentions import _STOP_CAPS, ORG_NOUNS, PERSON_NOUNS, PERSON_ROLES, TITLE_WORDS, name_of, noun_phrase
 from quotetrace.nlp.speakers import EVENT_NOUNS, LEGAL_SIDES, ORGLIKE_WORDS, Entity, capitalised_elsewhere
 
@@ -149,8 +149,12 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
                     and c.left_edge.i == first.i + 1 and c.i < verb.i), None)
         named = [c for c in subjects[1:] if c.pos_ == "PROPN" and c.left_edge.i > 0
                  and c.doc[c.left_edge.i - 1].text == "," and c.i < verb.i]
-        if first.pos_ != "PROPN" and len(named) == 1:
-            return named[0]  # misparse "Her co-author, Priya Lindqvist, … said": the name in apposition
+        opener = first.doc[first.left_edge.i]
+        if len(named) == 1 and (first.pos_ != "PROPN" or opener.i < first.i and opener.is_sent_start
+                                and opener.lower_.endswith("ing") and not is_given_name(opener.text)):
+            # misparse "Her co-author, Priya Lindqvist, … said": the name in apposition; "Sentencing Furlong,
+            # Mr Justice Eamon Gilroy said": the participle's object is no subject
+            return named[0]
         chained = next((c for c in first.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i == verb.i - 1), None)
         if first.pos_ == "PROPN" and chained is not None and not any(c.dep_ == "cc" for c in first.children) \
                 and first.left_edge.i > 0 and first.doc[first.left_edge.i - 1].text == ",":
@@ -593,6 +597,8 @@ def _text_speaker(unit: ParsedUnit, verb: Token, sent_lo: int, no_subject: bool 
     if abbreviated and abbreviated.end() < len(name):  # "said Rep. Brian Babin (R-TX)": the title is no name
         name, start = name[abbreviated.end():], start + abbreviated.end()
     words = name.split()
+    if len(words) >= 2 and words[0].endswith("ing") and not is_given_name(words[0]):
+        return None  # "Sentencing Furlong, Mr Justice Eamon Gilroy said": a participle's object, no speaker
     first = re.split(r"[’']", words[0])[0].lower()  # ("You've said …")
     if words[0].lower() in _STOP_CAPS or words[0] != "US" and (first in PRONOUNS or first in FIRST_SECOND) \
             or words[0].lower() in _INDEFINITE_SUBJECTS \

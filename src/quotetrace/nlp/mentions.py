@@ -10,7 +10,8 @@ from spacy.tokens import Span, Token
 TITLE_WORDS = frozenset(
     """president vice prime minister secretary secretary-general general chancellor spokesman spokeswoman
     spokesperson ambassador senator councillor councilor councilman councilwoman cr cr. cllr cllr. comrade alhaji
-    alhaja haji hajiya barrister engr engr. hon hon. shri smt mzee nana counsel sen. rep. representative gov. governor mayor mr. mrs. ms. dr. mr mrs ms dr
+    alhaja haji hajiya barrister engr engr. hon hon. shri smt mzee nana counsel det det. ds dc dci di dsi dcs pc
+    insp insp. supt supt. sen. rep. representative gov. governor mayor mr. mrs. ms. dr. mr mrs ms dr
     chief director ceo chairman chairwoman chair king queen prince princess pope judge justice commissioner
     envoy commander lt. col. gen. adm. admiral colonel lieutenant captain capt. sgt. sergeant officer official
     head leader premier foreign defense defence deputy former then acting press attorney lawmaker congressman
@@ -221,7 +222,7 @@ def name_of(head: Token) -> tuple[str | None, str | None]:
         else:
             words.append(t.text)
     words = [w for w in words if w.lower() not in {"’s", "'s"}]
-    while len(words) > 2 and words[-1].rstrip(".,") in POST_NOMINALS:
+    while len(words) > 1 and words[-1].rstrip(".,") in POST_NOMINALS:
         words.pop()  # "Helen Stavely KC": the letters after a name are no part of it
     title_words, name_words = split_title(words)
     if i > 0 and doc[i - 1].lower_ in ("to", "of", "for") and len(name_words) >= 3:

@@ -29,7 +29,7 @@ from quotetrace.nlp.quotes import QuoteDraft, attribute_direct, attribute_partia
 from quotetrace.nlp.registry import build_registry
 from quotetrace.nlp.sentences import Sentence
 from quotetrace.nlp.speakers import (Entity, SpeakerRegistry, capitalised_elsewhere, clean_title, compatible,
-                                     named_relative, resolve_cue_speakers)
+                                     headline_relative, named_relative, resolve_cue_speakers)
 from quotetrace.records import Article, Cue, Quote, QuoteContext, SpeakerMention, stable_id
 
 LOGGER = logging.getLogger(__name__)
@@ -312,7 +312,7 @@ _UNNAMED_STAFF = frozenset("officials spokesman spokeswoman spokesperson executi
 def _headline_speaker(reg: SpeakerRegistry, text: str, claim: HeadlineClaim) -> Entity | None:
     """The article's person or body a headline speaker phrase refers to (None: not one we know)."""
     phrase = text[claim.speaker_start: claim.speaker_end]
-    relative = named_relative(reg, phrase, claim.speaker_start)
+    relative = named_relative(reg, phrase, claim.speaker_start) or headline_relative(reg, phrase, claim.speaker_start)
     if relative is not None:  # "Freeman's mother: ‘…’": the mother the article names
         return relative
     if phrase.split() and phrase.split()[-1].islower():  # "Former Brackwater mayor": the role, not the town

@@ -823,7 +823,7 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         body = reg.role("the " + own.group(1).lower(), phrase.start)
         if body is not None and body.kind == "organisation":
             return body
-    relative = named_relative(reg, phrase.text, phrase.start)
+    relative = named_relative(reg, phrase.text, phrase.start) or headline_relative(reg, phrase.text, phrase.start)
     if relative is not None:  # "Freeman's mother said": the one introduced as "Isaiah Freeman's mother, Gloria Freeman,"
         return relative
     kin = _PRONOUN_KIN.match(phrase.text)
@@ -1301,6 +1301,25 @@ def named_relative(reg: SpeakerRegistry, phrase: str, pos: int) -> Entity | None
         return reg.body(phrase, pos, kind="anonymous")
     name = chosen.group(1)
     return reg.lookup_person(name) or reg.person(name, chosen.start(1))
+
+
+_HEADLINE_KIN = re.compile(r"(" + _RELATIVES + r")(?:\s+of\s+.*)?$", re.IGNORECASE)
+
+
+def headline_relative(reg: SpeakerRegistry, phrase: str, pos: int) -> Entity | None:
+    """"Widow tells court …", "Son of retired engineer says …" (a headline's bare relative, capitalised): the one
+    the text introduces as "Mr Mayhew's widow, Helen Mayhew," or "the couple's son, Stephen Pennock,"."""
+    words = phrase.strip().split()
+    kin = _HEADLINE_KIN.match(phrase.strip()) if words and words[0][:1].isupper() else None
+    if kin is None or kin.group(1).lower() != words[0].lower():
+        return None
+    intro = re.compile(r"(?:[’']s|\b[Hh]is|\b[Hh]er|\b[Tt]heir)\s+(?:[a-z-]+\s+)?" + kin.group(1).lower()
+                       + r",?\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})")
+    found = [m for m in intro.finditer(reg.text) if m.start(1) != pos]
+    chosen = next((m for m in found if m.start() > pos), found[-1] if found else None)
+    if chosen is None:
+        return None
+    return reg.lookup_person(chosen.group(1)) or reg.person(chosen.group(1), chosen.start(1))
 
 
 _PRONOUN_KIN = re.compile(r"(?:his|her|their)\s+(?:[a-z-]+\s+)?(" + _RELATIVES + r")$", re.IGNORECASE)
