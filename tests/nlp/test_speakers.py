@@ -1467,3 +1467,17 @@ def test_an_office_then_its_holder_in_apposition(text, snippet, speaker):
 ])
 def test_court_reporting_participles_relatives_ranks_and_silks(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("WIERZBNO GÓRNE, Poland — Karbona Energia, the state-controlled utility that owns the colliery, said on Monday "
+     "that it would shut both by 2030.", "shut both", "Karbona Energia"),
+    ("Update, 7:10 PM ET: Leah Brandvold wrote in a follow-up post that she had spoken with Marsh.", "spoken with Marsh",
+     "Leah Brandvold"),
+    ("Marketing brochures promised high returns. In fact, Mr March said, most of the interest came from later "
+     "investors.", "most of the interest", "March"),
+    ("Cattle were sold at least 19 times, according to an investigation by the campaign group Canopy Watch published "
+     "on Wednesday.", "Cattle were sold", "Canopy Watch"),
+])
+def test_datelines_and_update_stamps_are_no_speakers_but_mr_march_is(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

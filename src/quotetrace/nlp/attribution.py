@@ -547,7 +547,7 @@ _ASIDE_VERBS = frozenset("says said adds added notes noted explains explained ar
 _NAME_RUN = r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|da|van|von|der|del|bin|al|du|la|le)){0,4}"
 _QUOTE_END = re.compile(r"[”\"’»][ \t]*,?[ \t]*$|[,?!][”\"’»][ \t]*$")
 # "“…,” Jack Buser, director for games at Google, tells …": a name opening the clause, its appositive, the verb
-_APPOS_BEFORE = re.compile(r"(?:^|[”\"’»][ \t]*,?[ \t]*|[.;:][ \t]+)(" + _NAME_RUN + r")[ \t]*,[ \t]*"
+_APPOS_BEFORE = re.compile(r"(?:^|[”\"’»][ \t]*,?[ \t]*|[.;:—–][ \t]+)(" + _NAME_RUN + r")[ \t]*,[ \t]*"
                            r"([^,“”\"«»\n]{2,120}?(?:,[ \t]+(?:and[ \t]+)?[A-Z][^,“”\"«»\n]{0,40}?){0,3})"
                            r"[ \t]*,[ \t]*(?:(?:has|had|have|also|later|then|further|again)[ \t]+)*$")
 _NAME_BEFORE = re.compile(r"(?:^|[,;:]\s+|\.\s+|[”\"’]\s*|,?\s+(?:but|and|yet|so)\s+)(" + _NAME_RUN + r")[ \t]+$")
@@ -597,6 +597,8 @@ def _text_speaker(unit: ParsedUnit, verb: Token, sent_lo: int, no_subject: bool 
     if abbreviated and abbreviated.end() < len(name):  # "said Rep. Brian Babin (R-TX)": the title is no name
         name, start = name[abbreviated.end():], start + abbreviated.end()
     words = name.split()
+    if len(words) >= 2 and name.isupper():
+        return None  # "WIERZBNO GÓRNE, Poland — Karbona Energia, …, said": a dateline
     if len(words) >= 2 and words[0].endswith("ing") and not is_given_name(words[0]):
         return None  # "Sentencing Furlong, Mr Justice Eamon Gilroy said": a participle's object, no speaker
     first = re.split(r"[’']", words[0])[0].lower()  # ("You've said …")
@@ -612,6 +614,18 @@ def _text_speaker(unit: ParsedUnit, verb: Token, sent_lo: int, no_subject: bool 
     if not person and any(w.lower() in ORG_NOUNS for w in words):
         return SpeakerPhrase(name, start, start + len(name), "body")
     return SpeakerPhrase(name, start, start + len(name), "name", title=appos if person else None, person=person)
+
+
+_STAMPS = frozenset("update updated correction clarification et ct pt mt est edt cst cdt pst pdt gmt bst utc cet".split())
+
+
+def _no_name(text: str, around: str) -> bool:
+    """A dateline ("WIERZBNO GÓRNE, Poland —") or a stamp ("ET", "Update") the parser took for a speaker's name;
+    ``around`` is the text from just before the name to a little after it."""
+    words = text.split()
+    dateline = len(words) >= 2 and text.isupper() and re.match(
+        r"(?:^|\n)" + re.escape(text) + r"\s*(?:,[^,\n—–]{1,40})?\s*[—–]", around) is not None
+    return dateline or len(words) == 1 and text.lower() in _STAMPS
 
 
 def _quoted_away(text: str, sent_lo: int, pos: int, verb_at: int) -> bool:
@@ -1261,6 +1275,9 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 continue  # "the court heard that …" reports what was said there; "she heard a bang" does not
             speaker = _speaker_phrase(unit, subj, lemma in _SPEECH or lemma in _CHARACTERISE or lemma == "report") \
                 if subj is not None else None
+            if speaker is not None and speaker.form in ("name", "body") and _no_name(
+                    speaker.text, unit.text[max(0, speaker.start - unit.start - 1): speaker.end - unit.start + 40]):
+                speaker = None  # "Update, 7:10 PM ET: Brandvold wrote", "WIERZBNO GÓRNE, Poland — X said": the words say
             weak = False
             if speaker is None and subj is not None and lemma not in _FINDING_VERBS and subj.lower_ not in _FINDING_SUBJECTS \
                     and (subj.tag_ == "NNS" or subj.lower_ in EVENT_NOUNS):  # people, "the summit"; not "the scan"

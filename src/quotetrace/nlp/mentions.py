@@ -90,7 +90,8 @@ _STOP_CAPS = frozenset(
     """the a an in on at of for and but or to from by with as this that these those it its he she they we i
     his her their our earlier later meanwhile however while when after before since during monday tuesday
     wednesday thursday friday saturday sunday january february march april may june july august september
-    october november december today yesterday tomorrow according""".split()
+    october november december today yesterday tomorrow according update updated correction clarification
+    et ct pt mt est edt cst cdt pst pdt gmt bst utc cet""".split()
 )
 _LOWER = r"[^\W\d_A-Z]"  # a lower-case letter, accented ones too ("Kovač", "Bergström")
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ]" + _LOWER + r"+(?:[-’'][A-Z]?" + _LOWER + r"+)*|Mc[A-Z][a-z]+|[A-Z]\.)"

@@ -1465,7 +1465,7 @@ def _staff_or_public(words: list[str], named_plural: bool = False) -> tuple[str,
 _DOCUMENTS = frozenset("statement statements report reports document documents memo memos letter filing "
                        "release study survey audit paper papers transcript records cable cables lawsuit suit complaint "
                        "petition indictment filings analysis assessment review inquiry email emails messages files "
-                       "minutes data figures results estimate estimates numbers statistics poll polls".split()) | COURT_PAPERS
+                       "minutes data figures results estimate estimates numbers statistics poll polls investigation".split()) | COURT_PAPERS
 
 
 _PUT_OUT = re.compile(r"\b(?:released|published|issued|wrote|authored|produced|submitted|presented)\s+(?:a|an|his|"
@@ -1542,7 +1542,7 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
             name = described.group(1)  # "by the British patient charity Breast Forward": the charity, not "British"
         return name.strip(" ,.").removesuffix(" of").removesuffix(" and"), low[at]
     before = [re.sub(r"[’']s$", "", w) for w in words[:at]]
-    named = [w for w in before if w[:1].isupper() and w.lower() not in ("the", "a", "an", "internal", "leaked",
+    named = [w for w in before if w[:1].isupper() and w.lower() not in _STOP_CAPS and w.lower() not in ("internal", "leaked",
                                                                         "secret", "official", "new", "confidential",
                                                                         "classified", "private", "unpublished",
                                                                         "this", "that", "these", "those", "its",
