@@ -1481,3 +1481,9 @@ def test_court_reporting_participles_relatives_ranks_and_silks(text, snippet, sp
 ])
 def test_datelines_and_update_stamps_are_no_speakers_but_mr_march_is(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+def test_a_lower_case_word_tagged_a_proper_noun_is_no_name():
+    text = ("The Grammy-winning singer, 31, wed hockey star Brody Kincaid on Saturday, a rep for the singer confirmed.\n\n"
+            "\"They are overjoyed,\" the rep said in a statement.")
+    assert all(q.speaker not in ("rep", "we") for q in extract_text(text))

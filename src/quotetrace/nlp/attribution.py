@@ -415,7 +415,7 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
     if appos is not None and (subj.pos_ != "PROPN" or subj.ent_type_ == "NORP"):  # ("the ranking Democrat, Rep. X,")
         role_text = noun_phrase(subj).text
         appos_name, _ = name_of(appos)
-        if appos_name:
+        if appos_name and appos_name[:1].isupper():  # (never "wed", cut into "we" "d")
             s, e = _locate(unit, appos_name, appos)
             if subj.lower_ in ORG_NOUNS and subj.lower_ not in PERSON_ROLES:  # "The group that owns it, Big Machine,"
                 return SpeakerPhrase(appos_name, s, e, "body", title=role_text)
@@ -447,6 +447,9 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
                 len(phrase) > 2 and phrase[0].lower_.endswith("s") and phrase[1].text in ("'", "’")):
             phrase = phrase[1:]  # (but "the Motorists' Alliance", "the Workers' Party" keep their plural)
         return SpeakerPhrase(phrase.text, unit.start + phrase.start_char, unit.start + phrase.end_char, "body")
+    if subj.pos_ == "PROPN" and subj.text.islower() and subj.text.isalpha():
+        phrase = noun_phrase(subj)  # "the rep said", tagged a proper noun: a common noun written in lower case
+        return SpeakerPhrase(phrase.text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role")
     if subj.pos_ == "PROPN":
         name, title = name_of(subj)
         glued = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"

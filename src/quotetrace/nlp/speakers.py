@@ -1113,7 +1113,7 @@ def _staff_of_named_body(reg: SpeakerRegistry, phrase: "SpeakerPhrase", words: l
 # the sides of a court case, which argue and claim without naming anyone ("The defence argued that …")
 LEGAL_SIDES = frozenset("defence defense prosecution".split())
 _APPOSED_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*),?")
-_FOR_COMMON = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+)?(spokes(?:man|woman|person)|representative|publicist|"
+_FOR_COMMON = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+)?(spokes(?:man|woman|person)|representative|rep|publicist|"
                          r"lawyer|attorney)\s+for\s+(?:the|its)\s+"
                          r"([a-z][\w-]*(?:\s+[a-z][\w-]*)?)$")
 _NAME_LIST_TAIL = re.compile(r"(?:[A-Z][\w’'-]*,?\s+)+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,?$")
@@ -1252,7 +1252,7 @@ def _unnamed_head(text: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-_UNNAMED_VOICE = re.compile(r"(?:a|an|the)\s+(?:company\s+|agency\s+|department\s+)?(spokesperson|spokesman|spokeswoman|"
+_UNNAMED_VOICE = re.compile(r"(?:a|an|the)\s+(?:company\s+|agency\s+|department\s+)?(spokesperson|spokesman|spokeswoman|rep|"
                             r"source|insider|official|witness|doctor|physician|lawyer|attorney|patient)\b", re.IGNORECASE)
 _SAME_PEOPLE = {"physicians": "doctors", "medics": "doctors", "lawmakers": "legislators", "staffers": "workers",
                 "employees": "workers", "teachers": "educators", "educators": "teachers"}
