@@ -1487,3 +1487,10 @@ def test_a_lower_case_word_tagged_a_proper_noun_is_no_name():
     text = ("The Grammy-winning singer, 31, wed hockey star Brody Kincaid on Saturday, a rep for the singer confirmed.\n\n"
             "\"They are overjoyed,\" the rep said in a statement.")
     assert all(q.speaker not in ("rep", "we") for q in extract_text(text))
+
+
+def test_a_palace_named_for_a_saint_is_a_body_its_spokesperson_speaks_for():
+    text = ("The memoir is published by Larkspur Books on Tuesday.\n\nSt Aldric’s Palace declined to comment on specific "
+            "claims in the memoir. But a palace spokesperson said on Monday that the King ‘loves both his sons very "
+            "much’.")
+    assert _speaker(text, "the King") == "St Aldric’s Palace"

@@ -62,6 +62,12 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
                 continue
             if "/" in ent.text or ent.end < len(unit.doc) and unit.doc[ent.end].text.startswith("/"):
                 continue  # a photo credit, "(Mara Ellison/Capitol Wire)": the photographer never speaks
+            at = ent.end + (0 if ent[-1].text in ("’s", "'s") else 1)
+            if at < len(unit.doc) and unit.doc[at - 1].text in ("’s", "'s") \
+                    and unit.doc[at].lower_ in _SAINTS_PLACES and unit.doc[at].text[:1].isupper():
+                owned = unit.doc[ent.start: at + 1]  # "St Aldric’s Palace": a body named for a person
+                reg.body(owned.text, unit.start + owned.start_char)
+                continue
             words = [w for w in re.sub(r"[’']s\b", "", ent.text).split() if w]
             _, name = split_title(words)
             if name and any(len(w) > 2 for w in name) and not (len(name) == 1 and name[0].lower() in PLATFORMS | DEMONYMS):
@@ -153,6 +159,7 @@ _ROLE_THEN_NAME = re.compile(r"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)[ \t]+(
 _NAME_THEN_ROLE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2}),[ \t]+(?:a|an|the)"
                              r"[ \t]+(?:[\w’'-]+[ \t]+){0,3}?(?P<role>[a-z][a-z-]+)[ \t]+(?:at|of|for|with|who|in|from)\b",
                              re.MULTILINE)
+_SAINTS_PLACES = frozenset("palace cathedral church college hospital school abbey chapel infirmary".split())
 _PARTY_MEMBERS = frozenset("republicans democrats conservatives liberals tories socialists greens".split())
 _PARTY_TAG = re.compile(r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]*\((R|D|I)-[A-Z][\w.]*\)")
 _PARTIES = {"R": "Republican", "D": "Democrat", "I": "Independent"}
