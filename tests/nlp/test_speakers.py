@@ -1490,7 +1490,8 @@ def test_a_lower_case_word_tagged_a_proper_noun_is_no_name():
 
 
 def test_a_palace_named_for_a_saint_is_a_body_its_spokesperson_speaks_for():
-    text = ("The memoir is published by Larkspur Books on Tuesday.\n\nSt Aldric’s Palace declined to comment on specific "
-            "claims in the memoir. But a palace spokesperson said on Monday that the King ‘loves both his sons very "
-            "much’.")
+    text = ("‘There is a particular silence in a palace corridor when everyone knows something except you,’ he writes. "
+            "‘I grew up inside that silence.’\n\nSt Aldric’s Palace declined to comment on specific claims in the "
+            "memoir. But a palace spokesperson said on Monday that the King ‘loves both his sons very much’ and hoped "
+            "they could find ‘a way back to one another, privately’.")
     assert _speaker(text, "the King") == "St Aldric’s Palace"
