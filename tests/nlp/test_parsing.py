@@ -23,3 +23,13 @@ def test_masked_quote_is_never_a_window_nor_its_edge():
     windows = _windows(text)
     assert any("Ruiz" in w for w in windows)
     assert not any(word.count("x") == len(word) and len(word) > 6 for w in windows for word in w)
+
+
+def test_a_parse_unit_starts_after_its_dateline():
+    from quotetrace.nlp.parsing import prepare
+    from quotetrace.records import Article
+    text = ("ROME, 18 May (Agenzia Italica) - Four people have died, officials said.\n\n"
+            "NATO ministers said they would meet.")
+    units = list(prepare(Article(id="a", text=text, source="test")).unit_texts())
+    assert units[0].startswith("Four people")
+    assert any(u.startswith("NATO ministers") for u in units)

@@ -1495,3 +1495,9 @@ def test_a_palace_named_for_a_saint_is_a_body_its_spokesperson_speaks_for():
             "memoir. But a palace spokesperson said on Monday that the King ‘loves both his sons very much’ and hoped "
             "they could find ‘a way back to one another, privately’.")
     assert _speaker(text, "the King") == "St Aldric’s Palace"
+
+
+def test_a_dateline_opening_a_paragraph_is_never_the_subject():
+    text = ("BUENOS AIRES, 14 March (Agencia Austral) - The Casa Rosada said on Thursday that the pension reform bill “is "
+            "not negotiable in its essence” and will be sent to Congress before the end of the month.")
+    assert _speaker(text, "pension reform bill") == "Casa Rosada"

@@ -553,6 +553,7 @@ _QUOTE_END = re.compile(r"[”\"’»][ \t]*,?[ \t]*$|[,?!][”\"’»][ \t]*$")
 _APPOS_BEFORE = re.compile(r"(?:^|[”\"’»][ \t]*,?[ \t]*|[.;:—–][ \t]+)(" + _NAME_RUN + r")[ \t]*,[ \t]*"
                            r"([^,“”\"«»\n]{2,120}?(?:,[ \t]+(?:and[ \t]+)?[A-Z][^,“”\"«»\n]{0,40}?){0,3})"
                            r"[ \t]*,[ \t]*(?:(?:has|had|have|also|later|then|further|again)[ \t]+)*$")
+_ROLE_NAME_BEFORE = re.compile(r",[ \t]+(?:the|a|an)[ \t]+([^,“”\"«»\n]{2,80}),[ \t]+(" + _NAME_RUN + r")[ \t]*,[ \t]*$")
 _NAME_BEFORE = re.compile(r"(?:^|[,;:]\s+|\.\s+|[”\"’]\s*|,?\s+(?:but|and|yet|so)\s+)(" + _NAME_RUN + r")[ \t]+$")
 # "“…,” said Will Tjernlund, a consultant …": the verb right after a quote, the speaker's name after the verb
 _NAME_AFTER_COMMA = re.compile(r"[ \t]*,[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]*,?[ \t]+$")
@@ -573,6 +574,13 @@ def _text_speaker(unit: ParsedUnit, verb: Token, sent_lo: int, no_subject: bool 
         tail = tail.removesuffix(" " + word).rstrip()
     found = _APPOS_BEFORE.search(before) if tail.endswith(",") else None  # the regex is costly: only after ", "
     appos = None
+    inverted = _ROLE_NAME_BEFORE.search(before) if no_subject and found is None and tail.endswith(",") else None
+    if inverted is not None and gender_of(inverted.group(2)) is not None:
+        # "At least four people have died …, the head of the Civil Protection Department, Fabrizio Santangelo,
+        # said": the name after the role, right before the verb
+        start = unit.start + verb.idx - len(before) + inverted.start(2)
+        return SpeakerPhrase(inverted.group(2), start, start + len(inverted.group(2)), "name",
+                             title=inverted.group(1).strip(), person=True)
     if found is not None:
         name, appos = found.group(1), found.group(2).strip()
         start = unit.start + verb.idx - len(before) + found.start(1)

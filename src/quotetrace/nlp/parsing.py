@@ -4,6 +4,7 @@ tags, and the proper-noun windows NER runs on."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -30,7 +31,8 @@ class Prepared:
 
     def unit_texts(self) -> Iterator[str]:
         """The text of each parse unit, long direct-quote contents masked to one token of equal length
-        (offsets unchanged): the parser needs the attribution around a quote, not the quote itself."""
+        (offsets unchanged): the parser needs the attribution around a quote, not the quote itself. A
+        dateline ("ROME, 18 May (Agenzia Italica) -") is left out of its unit: it is no sentence's subject."""
         text = self.article.text
         starts = [m[0] for m in self.masks]
         for a, b in self.ranges:
@@ -67,11 +69,27 @@ def _masks(text: str, pairs: list[MarkPair], sentences: list[Sentence]) -> list[
     return out
 
 
+# "BUENOS AIRES, 14 March (Agencia Austral) - ", "WIERZBNO GÓRNE, Poland — ": a place in capitals opening a paragraph
+_DATELINE = re.compile(r"^[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ.’'-]+(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ.’'-]+){0,3}(?:,[ \t]+[^\n—–()]{1,40}?)?"
+                       r"(?:[ \t]*\([^()\n]{1,60}\))?[ \t]+[—–-]{1,2}[ \t]+", re.MULTILINE)
+
+
+_CAPS_WORD = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ.’']+")
+
+
+def _after_datelines(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Parse units that open on a dateline start after it."""
+    ends = {m.start(): m.end() for m in _DATELINE.finditer(text) if sum(c.isalpha() for c in m.group(0).split(",")[0]) >= 3
+            and (len(_CAPS_WORD.findall(m.group(0).split(",")[0].split("(")[0])) > 1 or "," in m.group(0) or "(" in m.group(0))}
+    # (one word in capitals needs a date or an agency: "ROME, 18 May (Agenzia Italica) -", never "NATO - the alliance")
+    return [(ends[a], b) if a in ends and ends[a] < b else (a, b) for a, b in ranges] if ends else ranges
+
+
 def prepare(article: Article) -> Prepared:
     text = article.text
     pairs = find_pairs(text)
     sentences = split_sentences(text, pairs)
-    ranges = parse_units(text, sentences, pairs)
+    ranges = _after_datelines(text, parse_units(text, sentences, pairs))
     return Prepared(article, pairs, sentences, ranges, _masks(text, pairs, sentences))
 
 

@@ -119,7 +119,7 @@ _FIRM_TAILS = frozenset("partners capital ventures investments associates develo
                         "advisors advisers securities".split())  # what a firm's short name leaves off
 _DETERMINERS = frozenset("its their his her our my your this that these those each either neither".split())
 # a company's legal form, which a reporter leaves off ("Crestline Energy said")
-LEGAL_FORMS = frozenset("inc inc. corp corp. co co. ltd ltd. llc llp plc sa s.a. ag nv n.v. gmbh se spa s.p.a. bv ab "
+LEGAL_FORMS = frozenset("inc inc. corp corp. co co. ltd ltd. llc llp plc sa s.a. ag nv n.v. gmbh se spa s.p.a. bv ab a/s "
                         "asa oyj pty lp l.p.".split())
 CORPORATE_SUFFIXES = frozenset("records inc inc. corp corp. corporation co co. ltd ltd. llc plc group holdings company "
                                 "entertainment productions media networks international technologies studios pictures films".split())
