@@ -1501,3 +1501,11 @@ def test_a_dateline_opening_a_paragraph_is_never_the_subject():
     text = ("BUENOS AIRES, 14 March (Agencia Austral) - The Casa Rosada said on Thursday that the pension reform bill “is "
             "not negotiable in its essence” and will be sent to Congress before the end of the month.")
     assert _speaker(text, "pension reform bill") == "Casa Rosada"
+
+
+def test_a_titled_four_word_name_and_a_name_with_a_particle_stay_whole():
+    text = ("LIMA, 30 November (Agencia Sudamericana de Noticias) - Congress admitted a motion to remove President Rosa "
+            "Elvira Ochoa Valdivia on Thursday.\n\nPresident Rosa Elvira Ochoa Valdivia said she would face it with the "
+            "truth. Opposition leader Alberto Sáez de Ibarra said the motion was overdue.")
+    assert _speaker(text, "face it with") == "Rosa Elvira Ochoa Valdivia"
+    assert _speaker(text, "motion was overdue") == "Alberto Sáez de Ibarra"

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from quotetrace.nlp.gender import is_given_name
+
 TITLE_WORDS = frozenset(
     """president vice prime minister secretary secretary-general general chancellor spokesman spokeswoman
     spokesperson ambassador senator councillor councilor councilman councilwoman cr cr. cllr cllr. comrade alhaji
@@ -101,7 +103,7 @@ _TITLES_BEFORE_NAMES = sorted((w for w in TITLE_WORDS | OCCUPATIONS if w.isalpha
 _TITLED_NAME = re.compile(
     r"\b(?=[\w.\-]{1,%d}[ \t]+[A-ZÀ-ÖØ-Þ])((?i:" % len(_TITLES_BEFORE_NAMES[0])
     + "|".join(re.escape(w) for w in _TITLES_BEFORE_NAMES)
-    + r"))[ \t]+(" + _NAME + r"(?:[ \t]+" + _NAME + r"){0,2})(?![\w’'])"
+    + r"))[ \t]+(" + _NAME + r"(?:[ \t]+(?:(?:de|del|de[ \t]+la|da|dos|van|von|di)[ \t]+)?" + _NAME + r"){0,3})(?![\w’'])"
 )
 _PREFIX_WORDS = re.compile(r"((?:[A-Za-z][\w.\-]*\s+){0,3})$")
 
@@ -237,4 +239,14 @@ def name_of(head: Token) -> tuple[str | None, str | None]:
     if left.lower().startswith(("the ", "a ")):
         title = " ".join([left[4:] if left.lower().startswith("the ") else left[2:]] + title_words)
     name = " ".join(name_words).strip() or None
+    if name and title:  # "President Rosa Elvira | Ochoa Valdivia", "leader Alberto Sáez | de Ibarra": one name, cut
+        kept, particle = title.split(), name.split()[0] in _PARTICLES
+        while kept and kept[-1][:1].isupper() and not _is_title(kept[-1]) and (is_given_name(kept[-1]) or particle) \
+                and len(name.split()) < 5:
+            particle = particle and not is_given_name(kept[-1])
+            name = kept.pop() + " " + name
+        title = " ".join(kept)
     return name, (title or None)
+
+
+_PARTICLES = frozenset("de del da dos di van von du la".split())

@@ -109,6 +109,7 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
     _relatives_sharing_a_surname(reg, text)
     reg.harvest_titles(text)
     _firms_not_persons(reg)
+    _surnames_not_bodies(reg)
     reg.add_positions(text, quoted)
     _nicknames(reg, text)
     main_cues = {(c.unit, c.token_i) for c in cues if c.speaker is not None}  # ("X was asked about Y": X is the topic)
@@ -265,6 +266,18 @@ def _nicknames(reg: SpeakerRegistry, text: str) -> None:
         person = reg.lookup_person(name) or reg.person(name, match.start())  # a name with a nickname is a person's
         if person.kind == "person":
             reg.nickname(match.group(2), person)
+
+
+def _surnames_not_bodies(reg: SpeakerRegistry) -> None:
+    """"Ochoa Valdivia", tagged an organisation, after "President Rosa Elvira Ochoa Valdivia": her two surnames."""
+    persons = [e for e in reg.entities if e.kind == "person" and len(e.canonical.split()) >= 3]
+    for ent in [e for e in reg.entities if e.kind == "organisation" and len(e.canonical.split()) >= 2]:
+        person = next((p for p in persons if p.canonical.endswith(" " + ent.canonical)), None)
+        if person is not None:
+            person.names.extend(n for n in ent.names if n not in person.names)
+            person.positions = sorted(set(person.positions + ent.positions))
+            reg.entities.remove(ent)
+            reg.forget(ent)
 
 
 def _firms_not_persons(reg: SpeakerRegistry) -> None:
