@@ -1509,3 +1509,14 @@ def test_a_titled_four_word_name_and_a_name_with_a_particle_stay_whole():
             "truth. Opposition leader Alberto Sáez de Ibarra said the motion was overdue.")
     assert _speaker(text, "face it with") == "Rosa Elvira Ochoa Valdivia"
     assert _speaker(text, "motion was overdue") == "Alberto Sáez de Ibarra"
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Senate Minority Leader Dana Whitcomb, R-Tillery, said the savings at the pharmacy counter would reappear in "
+     "premiums.", "savings at the pharmacy", "Dana Whitcomb"),
+    ("The Foundation for Campus Expression, a national advocacy group, sent a letter to Westbrook's president, Catherine "
+     "Albright, on Monday arguing that the reversal “chills the very debate a university exists to host”.",
+     "the reversal", "Foundation for Campus Expression"),
+])
+def test_a_party_tag_and_a_bodys_appositive_are_no_part_of_the_name(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

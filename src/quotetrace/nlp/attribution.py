@@ -1310,7 +1310,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 speaker = None  # the parser found its subject inside the quote the verb follows
             if speaker is not None and speaker.form != "pronoun" and speaker.end - unit.start < token.idx:
                 gap = _NAME_AFTER_COMMA.match(unit.text, speaker.end - unit.start, token.idx)
-                if gap is not None and gap.group(1).split()[0].lower() not in _STOP_CAPS:
+                if gap is not None and gap.group(1).split()[0].lower() not in _STOP_CAPS \
+                        and not re.match(r"[RDI]-[A-Z]", gap.group(1)):  # (never a party tag: "Dana Whitcomb, R-Tillery,")
                     # "“…” Ford’s family, Starner said": the name right before the verb speaks
                     s_at = unit.start + gap.start(1)
                     speaker = SpeakerPhrase(gap.group(1), s_at, s_at + len(gap.group(1)), "name", person=True)

@@ -197,6 +197,12 @@ def noun_phrase(head: Token) -> Span:
         if child.dep_ in {"relcl", "appos", "punct", "acl", "cc", "conj", "advcl"}:
             break
         right = child.right_edge.i
+    comma = next((t.i for t in head.doc[head.i + 1: right] if t.text == "," and t.nbor().lower_ in ("a", "an", "the", "which",
+                                                                                              "who")), None)
+    if comma is not None and not any(t.text[:1].isupper() for t in head.doc[comma + 2: right + 1]):
+        # "the Foundation for Campus Expression, a national advocacy group,": the name only (but "the chair of the
+        # judges, the critic Fiona Lomax," keeps the name the role ends in)
+        right = comma - 1
     return head.doc[left: right + 1]
 
 

@@ -68,7 +68,7 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
                 owned = unit.doc[ent.start: at + 1]  # "St Aldric’s Palace": a body named for a person
                 reg.body(owned.text, unit.start + owned.start_char)
                 continue
-            words = [w for w in re.sub(r"[’']s\b", "", ent.text).split() if w]
+            words = [w for w in re.sub(r"[’']s\b", "", ent.text).split() if any(c.isalnum() for c in w)]  # ("• Marisol")
             _, name = split_title(words)
             if name and any(len(w) > 2 for w in name) and not (len(name) == 1 and name[0].lower() in PLATFORMS | DEMONYMS):
                 if reg.person(" ".join(name)).kind != "person":
