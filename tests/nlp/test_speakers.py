@@ -1520,3 +1520,14 @@ def test_a_titled_four_word_name_and_a_name_with_a_particle_stay_whole():
 ])
 def test_a_party_tag_and_a_bodys_appositive_are_no_part_of_the_name(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Not all governors are convinced. In Córdoba, Ricardo Ambrosetti, a Peronist who has backed several government "
+     "initiatives, said on Radio Mediterránea Sur that he would not support “a reform written in an office in Buenos "
+     "Aires”.", "he would not support", "Ricardo Ambrosetti"),
+    ("Outside Congress, a retiree who had travelled from La Plata said she had not been able to buy her heart medication "
+     "for two months.", "heart medication", None),
+])
+def test_a_place_is_never_the_one_who_speaks_there(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

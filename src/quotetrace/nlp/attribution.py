@@ -155,9 +155,12 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             # misparse "Her co-author, Priya Lindqvist, … said": the name in apposition; "Sentencing Furlong,
             # Mr Justice Eamon Gilroy said": the participle's object is no subject
             return named[0]
-        chained = next((c for c in first.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i == verb.i - 1), None)
+        placed = first.ent_type_ in ("GPE", "LOC") and first.left_edge.i > 0 \
+            and first.doc[first.left_edge.i - 1].lower_ in ("in", "at", "from")  # "In Córdoba, Ricardo Ambrosetti, …"
+        chained = next((c for c in first.children if c.dep_ == "conj" and c.pos_ == "PROPN"
+                        and (c.i == verb.i - 1 or placed)), None)
         if first.pos_ == "PROPN" and chained is not None and not any(c.dep_ == "cc" for c in first.children) \
-                and first.left_edge.i > 0 and first.doc[first.left_edge.i - 1].text == ",":
+                and first.left_edge.i > 0 and (first.doc[first.left_edge.i - 1].text == "," or placed):
             # misparse "addressed to Prairie's chair, Eleanor Haugen, Crestline chief executive Dale Whitcomb
             # wrote": the first name is in apposition to what comes before; the one next to the verb writes
             return chained
@@ -345,6 +348,9 @@ def _left_subject(verb: Token) -> Token | None:
         return None
     if j - 1 >= 0 and doc[j - 1].pos_ in ("VERB", "AUX") and doc[j - 1].dep_ not in ("aux", "auxpass", "amod"):
         return None  # "... told reporters said" style runs: not a subject
+    clause = next((a for a in doc[j].ancestors if a.dep_ == "relcl"), None) if doc[j].dep_ == "pobj" else None
+    if clause is not None and clause.head.i < j and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head  # "a retiree who had travelled from La Plata said": the retiree, not her town
     return doc[j]
 
 
