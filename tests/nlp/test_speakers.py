@@ -1531,3 +1531,16 @@ def test_a_party_tag_and_a_bodys_appositive_are_no_part_of_the_name(text, snippe
 ])
 def test_a_place_is_never_the_one_who_speaks_there(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Gov. Graham Whitford has not said publicly whether he supports the bill. The governor's office said in a statement "
+     "that Whitford “supports transparency in all its forms” and would review any bill.", "supports transparency in all",
+     "Graham Whitford"),
+    ("German coalition row over steel aid deepens; Chancellor insists debt brake “stays”\n\n"
+     "BERLIN, 5 November (Mitteleuropa Presse) - The dispute within the coalition intensified on Tuesday.\n\n"
+     "The Chancellor, Ulrike Brandstätter, tried to calm the waters. “We will resolve this one too,” Brandstätter said.",
+     "debt brake", "Ulrike Brandstätter"),
+])
+def test_an_abbreviated_title_and_a_capitalised_role_before_a_name(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

@@ -155,7 +155,7 @@ _FIRM_APPOSITION = re.compile(r"(?P<before>" + _FIRM_NAME + r"),[ \t]+(?:(?:one[
                               r"(?:[\w-]+[ \t]+){0,3}?" + _FIRM_WORDS + r"s?\b|(?:which[ \t]+was[ \t]+)?(?:founded|headquartered|incorporated)[ \t]+"
                               r"(?:in|by)\b)|\b" + _FIRM_WORDS + r"s?,[ \t]+(?P<after>" + _FIRM_NAME + r"),")
 # "Its spokesman, Sizwe Mahlangu,", "the company's founder, Ada Brandt,": a person named after a role
-_ROLE_THEN_NAME = re.compile(r"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)[ \t]+(?:[\w’'-]+[ \t]+){0,3}?(?P<role>[a-z][a-z-]+),"
+_ROLE_THEN_NAME = re.compile(r"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)[ \t]+(?:[\w’'-]+[ \t]+){0,3}?(?P<role>[A-Za-z][a-z-]+),"
                              r"[ \t]+(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2}),")
 _NAME_THEN_ROLE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2}),[ \t]+(?:a|an|the)"
                              r"[ \t]+(?:[\w’'-]+[ \t]+){0,3}?(?P<role>[a-z][a-z-]+)[ \t]+(?:at|of|for|with|who|in|from)\b",

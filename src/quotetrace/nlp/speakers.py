@@ -501,7 +501,7 @@ class SpeakerRegistry:
         for ent in self.entities:
             if ent.kind != "person":
                 continue
-            title_words = {re.sub(r"[’']s$", "", w.lower().strip(",")) for t in ent.titles for w in re.split(r"\s+", t)}
+            title_words = {re.sub(r"[’']s$", "", w.lower().strip(",.")) for t in ent.titles for w in re.split(r"\s+", t)}
             title_words |= {p for w in title_words for p in w.split("-")}
             score = len(wanted & title_words) + (0.5 if set(words) & title_words else 0.0)
             if score <= 0:
