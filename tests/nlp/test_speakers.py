@@ -1544,3 +1544,10 @@ def test_a_place_is_never_the_one_who_speaks_there(text, snippet, speaker):
 ])
 def test_an_abbreviated_title_and_a_capitalised_role_before_a_name(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+def test_a_common_noun_phrase_no_one_named_is_no_speaker_name():
+    text = ("Residents packed the hall on Monday.\n\n“We build what the code lets us build,” the company said in a "
+            "statement. The freed soldier said he had heard his language and started crying.")
+    assert _speaker(text, "We build what") is None
+    assert _speaker(text, "heard his language") is None

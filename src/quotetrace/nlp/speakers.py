@@ -1037,6 +1037,8 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             recent = _described_person(reg, phrase, definite)
             if recent is not None:
                 return recent
+        if words and not any(w[:1].isupper() for w in words):
+            return reg.body(" ".join(words), phrase.start, kind="anonymous")  # "the company", none named: no name
         return reg.body(" ".join(words), phrase.start, kind="body") if words else None
     return None
 
