@@ -1551,3 +1551,9 @@ def test_a_common_noun_phrase_no_one_named_is_no_speaker_name():
             "statement. The freed soldier said he had heard his language and started crying.")
     assert _speaker(text, "We build what") is None
     assert _speaker(text, "heard his language") is None
+
+
+def test_the_website_a_reporter_read_is_no_outlet_that_spoke():
+    text = ("News Nation tried to find out about this initiative and landed on the webpage of the mall. According to the "
+            "website, the name of the oxygen bar is ‘Oxy Pure’.")
+    assert _speaker(text, "the name of the oxygen bar") is None

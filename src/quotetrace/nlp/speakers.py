@@ -945,6 +945,13 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             phrase.start, None, {id(e) for e in reg.entities if e.kind == "person"}, persons_only=False,
             window=ROLE_WINDOW)
         return recent or reg.body(phrase.text, phrase.start, kind="anonymous")
+    if phrase.form == "role" and len(words) == 2 and words[0].lower() == "the" and words[1].lower() in _WEB_PAGES:
+        # "according to the website, the bar is called …": the page the reporter read, no outlet that spoke (unless
+        # one is named for the web)
+        site = next((e for e in sorted(reg.entities, key=lambda e: -max(e.positions or [0])) if e.kind == "organisation"
+                     and re.search(r"\.(?:com|org|net|co\.uk)\b|\bonline\b", e.canonical, re.IGNORECASE)
+                     and any(p < phrase.start for p in e.positions)), None)
+        return site or reg.body(phrase.text, phrase.start, kind="anonymous")
     if len(words) == 2 and words[0].lower() in ("their", "its") and words[1].lower() in ORG_NOUNS:
         body = reg.role("the " + words[1].lower(), phrase.start)
         if body is not None and body.kind == "organisation":  # "Dockworkers will strike, their union said"
@@ -1472,6 +1479,7 @@ _DOCUMENTS = frozenset("statement statements report reports document documents m
 
 _PUT_OUT = re.compile(r"\b(?:released|published|issued|wrote|authored|produced|submitted|presented)\s+(?:a|an|his|"
                       r"her|their)\s+(?:[\w-]+\s+){0,3}$")
+_WEB_PAGES = frozenset("website site webpage page".split())
 _STUDIES = frozenset("poll polls survey study".split())  # what an article is about, named once at its top
 _IN_JOURNAL = re.compile(r"\b(?:in|on|to)\s+(?:the\s+)?(?:journal\s+)?$", re.IGNORECASE)
 _PUBLISHED_IN = frozenset("report reports article story".split())
