@@ -1557,3 +1557,9 @@ def test_the_website_a_reporter_read_is_no_outlet_that_spoke():
     text = ("News Nation tried to find out about this initiative and landed on the webpage of the mall. According to the "
             "website, the name of the oxygen bar is ‘Oxy Pure’.")
     assert _speaker(text, "the name of the oxygen bar") is None
+
+
+def test_both_men_after_two_named_people_is_the_first_named():
+    text = ("Kevin King and Timothy Weeks were abducted in 2016.\n\n"
+            "Both men claimed at the time that they were being treated well.")
+    assert _speaker(text, "treated well") == "Kevin King"

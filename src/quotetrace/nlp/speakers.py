@@ -770,6 +770,11 @@ _UNNAMED_BY_CHOICE = re.compile(r",?\s+who\s+(?:asked|requested|declined|did\s+n
 
 def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None:
     """The entity a non-pronoun speaker phrase names: a person, a body, or a role resolved."""
+    if _NAMED_PAIR.fullmatch(phrase.text.strip()):  # "Both men claimed …" after "Kevin King and Timothy Weeks": King,
+        pairs = [m for m in _PERSON_PAIR.finditer(reg.text, max(0, phrase.start - ROLE_WINDOW), phrase.start)
+                 if reg.lookup_person(m.group(1)) is not None and reg.lookup_person(m.group(2)) is not None]
+        if pairs:  # the first named, as with "King and Weeks said"
+            return reg.lookup_person(pairs[-1].group(1))
     if phrase.form == "role" and ", " in phrase.text:
         first, rest = phrase.text.split(", ", 1)  # "A spokeswoman for the Varn Teachers Union, the largest union,"
         named = _APPOSED_NAME.fullmatch(rest)
@@ -1479,6 +1484,8 @@ _DOCUMENTS = frozenset("statement statements report reports document documents m
 
 _PUT_OUT = re.compile(r"\b(?:released|published|issued|wrote|authored|produced|submitted|presented)\s+(?:a|an|his|"
                       r"her|their)\s+(?:[\w-]+\s+){0,3}$")
+_NAMED_PAIR = re.compile(r"(?:[Bb]oth(?:\s+(?:men|women))?|[Tt]he\s+two(?:\s+(?:men|women))?|[Tt]he\s+pair|[Tt]he\s+couple)")
+_PERSON_PAIR = re.compile(r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+and\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\b")
 _WEB_PAGES = frozenset("website site webpage page".split())
 _STUDIES = frozenset("poll polls survey study".split())  # what an article is about, named once at its top
 _IN_JOURNAL = re.compile(r"\b(?:in|on|to)\s+(?:the\s+)?(?:journal\s+)?$", re.IGNORECASE)
