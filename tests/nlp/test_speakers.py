@@ -1563,3 +1563,10 @@ def test_both_men_after_two_named_people_is_the_first_named():
     text = ("Kevin King and Timothy Weeks were abducted in 2016.\n\n"
             "Both men claimed at the time that they were being treated well.")
     assert _speaker(text, "treated well") == "Kevin King"
+
+
+def test_a_student_named_by_first_name_and_year_is_he_in_the_next_paragraph():
+    text = ("“I support the TAs,” said Grace, a senior majoring in biology.\n\n"
+            "Marcus, a sophomore, said he had joined the picket line on Friday and did not mind waiting.\n\n"
+            "“My TA basically taught me calculus. I can wait a couple of weeks,” he said.")
+    assert _speaker(text, "My TA basically") == "Marcus"

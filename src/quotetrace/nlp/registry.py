@@ -42,6 +42,10 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
         if role.lower() in PERSON_NOUNS and reg.lookup_person(name) is None \
                 and name.split()[0].lower() not in _STOP_CAPS and not any(w.lower() in ORG_NOUNS for w in name.split()):
             reg.person(name, match.start("name"), role)  # (before the tagger's organisations: it stays a person)
+    for match in _GIVEN_THEN_ROLE.finditer(text):  # "Marcus, a sophomore, said he …": a student by first name only
+        name = match.group("name")
+        if is_given_name(name) and name.lower() not in _STOP_CAPS and reg.lookup_person(name) is None:
+            reg.person(name, match.start("name"))
     for match in _PARTY_TAG.finditer(text):  # "Rep. Dwayne Custer (R-Ga.)": "the Georgia Republican" later
         person = reg.lookup_person(match.group(1))
         if person is not None and person.kind == "person":
@@ -161,6 +165,8 @@ _NAME_THEN_ROLE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<name>[A-Z][\w�
                              r"[ \t]+(?:[\w’'-]+[ \t]+){0,3}?(?P<role>[a-z][a-z-]+)[ \t]+(?:at|of|for|with|who|in|from)\b",
                              re.MULTILINE)
 _SAINTS_PLACES = frozenset("palace cathedral church college hospital school abbey chapel infirmary".split())
+_GIVEN_THEN_ROLE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<name>[A-Z][a-zà-ÿ]+),[ \t]+(?:a|an)[ \t]+[^,.\n“”\"]{2,60},"
+                              r"[ \t]+(?:said|says|told|tells|added|recalled|explained)\b", re.MULTILINE)
 _PARTY_MEMBERS = frozenset("republicans democrats conservatives liberals tories socialists greens".split())
 _PARTY_TAG = re.compile(r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]*\((R|D|I)-[A-Z][\w.]*\)")
 _PARTIES = {"R": "Republican", "D": "Democrat", "I": "Independent"}
