@@ -1570,3 +1570,12 @@ def test_a_student_named_by_first_name_and_year_is_he_in_the_next_paragraph():
             "Marcus, a sophomore, said he had joined the picket line on Friday and did not mind waiting.\n\n"
             "“My TA basically taught me calculus. I can wait a couple of weeks,” he said.")
     assert _speaker(text, "My TA basically") == "Marcus"
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("09:52\nThe chair of the Treasury committee, Harriet Osei, has weighed in. In a post on X, the MP wrote: “Millions "
+     "of people cannot pay for their shopping this morning.”", "Millions of people", "Harriet Osei"),
+    ("• Environmental groups said the deal “ducks the hard question” of new oil licences.", "ducks the hard", None),
+])
+def test_a_role_in_capitals_and_a_group_after_a_bullet(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

@@ -535,8 +535,9 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
         # "Health officials in Varn said": a common noun capitalised only because it opens the sentence
         if head in LEGAL_SIDES and not any(c.dep_ == "ccomp" for c in subj.head.children):
             return None  # "The prosecution will respond on Monday": no words of its own here
-        common_start = len(phrase) > 1 and phrase[0].is_sent_start and phrase[0].pos_ in ("NOUN", "ADJ") \
-            and phrase[0].text[:1].isupper()
+        line = unit.text[unit.text.rfind("\n", 0, phrase.start_char) + 1: phrase.start_char]
+        common_start = len(phrase) > 1 and (phrase[0].is_sent_start or not line.strip(" \t•·▪‣◦*–—-")) \
+            and phrase[0].pos_ in ("NOUN", "ADJ") and phrase[0].text[:1].isupper()  # (after a list bullet too)
         if head in PERSON_NOUNS or head in ORG_NOUNS or head in _FINDING_SUBJECTS or head in _SOURCE_DOCUMENTS \
                 or head in LEGAL_SIDES or any(t.pos_ == "PROPN" for t in phrase):
             return SpeakerPhrase(text, unit.start + phrase.start_char, unit.start + phrase.end_char, "role",

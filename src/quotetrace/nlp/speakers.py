@@ -1023,8 +1023,9 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             return reg.body(phrase.text, phrase.start, kind="anonymous")  # "the companies said": several bodies
         core_role = definite and len(core) < len(words) and core[-1].lower() in PERSON_ROLES \
             and not any(w[:1].isupper() for w in core[1:])  # "The former mayor of Springfield": a person
-        if (head in PERSON_ROLES or (definite and head not in ORG_NOUNS)) and not any(w[:1].isupper() for w in words) \
-                or core_role:
+        if (head in PERSON_ROLES or (definite and head not in ORG_NOUNS)) \
+                and not any(w[:1].isupper() and w.lower() not in PERSON_NOUNS for w in words) or core_role:
+            # (a role written in capitals is still a role: "the MP wrote", "the CEO said")
             # "the veteran", "the agency's former director": the person the text was just about
             # nobody it could be: an unnamed person or group ("the research team"), so no speaker name
             return _described_person(reg, phrase, definite) or reg.body(" ".join(words), phrase.start, kind="anonymous")
