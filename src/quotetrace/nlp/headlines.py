@@ -74,10 +74,14 @@ def _said(line: str, lo: int) -> HeadlineClaim | None:
         if lemma is None or lemma in NO_INDIRECT or match.start() == 0:
             continue
         before, after = line[: match.start()].rstrip(), line[match.end():].strip()
+        if after.lower().startswith(("to ", "of ", "about ", "on ", "over ", "for ")):
+            continue  # "12,000 told to leave", "agency warns of famine": no reported clause
+        if ":" in before and _speaker_like(before.split(":")[0]) and not _PAGE_LABEL.search(before.split(":")[0]):
+            return None  # "Police: Driver charged …": the label speaks (see ``_colon``)
         if before.endswith(","):  # "Rates must rise again, says the bank's governor"
             speaker, content = after, before[:-1].strip()
-        else:
-            speaker = before.rsplit(",", 1)[-1].strip()  # "In Kyiv, NATO Chief Says ...": after the lead-in
+        else:  # "In Kyiv, NATO Chief Says ...": after the lead-in ("…: 12,000 told to leave as fire chief says …")
+            speaker = re.split(r"[,:;]\s|\s(?:as|while|after)\s", before)[-1].strip()
             content = after[5:] if after.lower().startswith("that ") else after
         if not _speaker_like(speaker) or len(_WORD.findall(content)) < MIN_CONTENT_WORDS:
             return None  # only the first reporting verb counts: later ones belong to the content
@@ -102,6 +106,9 @@ def _dash(line: str, lo: int) -> HeadlineClaim | None:
     return HeadlineClaim(c_start, c_start + len(content), s_start, s_start + len(speaker))
 
 
+_PAGE_LABEL = re.compile(r"\b(?:live|updates|latest|recap|explained)\s*$", re.IGNORECASE)
+
+
 def _colon(line: str, lo: int) -> HeadlineClaim | None:
     """"Minister: tariffs will stay": speaker, colon, content."""
     match = _COLON.match(line)
@@ -112,8 +119,8 @@ def _colon(line: str, lo: int) -> HeadlineClaim | None:
     speaker = speaker[speaker.rfind(";") + 1:]
     s_start += len(speaker) - len(speaker.lstrip())
     speaker = speaker.strip()
-    if not _speaker_like(speaker) or len(_WORD.findall(content)) < MIN_CONTENT_WORDS:
-        return None
+    if not _speaker_like(speaker) or len(_WORD.findall(content)) < MIN_CONTENT_WORDS or _PAGE_LABEL.search(speaker):
+        return None  # ("Kettle Ridge Fire live updates: …" labels a page, no speaker)
     c_start = lo + match.start("content")
     return HeadlineClaim(c_start, c_start + len(content), s_start, s_start + len(speaker))
 

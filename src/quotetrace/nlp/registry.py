@@ -167,6 +167,8 @@ _NAME_THEN_ROLE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<name>[A-Z][\w�
 _SAINTS_PLACES = frozenset("palace cathedral church college hospital school abbey chapel infirmary".split())
 _GIVEN_THEN_ROLE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<name>[A-Z][a-zà-ÿ]+),[ \t]+(?:a|an)[ \t]+[^,.\n“”\"]{2,60},"
                               r"[ \t]+(?:said|says|told|tells|added|recalled|explained)\b", re.MULTILINE)
+_PLACE_OR_BODY_TAILS = frozenset("fire county city district department council board authority agency township "
+                                 "borough parish province region".split())
 _PARTY_MEMBERS = frozenset("republicans democrats conservatives liberals tories socialists greens".split())
 _PARTY_TAG = re.compile(r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]*\((R|D|I)-[A-Z][\w.]*\)")
 _PARTIES = {"R": "Republican", "D": "Democrat", "I": "Independent"}
@@ -288,7 +290,13 @@ def _surnames_not_bodies(reg: SpeakerRegistry) -> None:
 
 def _firms_not_persons(reg: SpeakerRegistry) -> None:
     """A one-word "person" that opens a known organisation's name ("Ordway" after "Ordway Automation") is that
-    organisation's short name: the tagger took the firm for a person."""
+    organisation's short name: the tagger took the firm for a person. So is an untitled "person" whose name ends
+    in a body's word and does not open on a given name ("Ridge Fire", "Ridge County")."""
+    for ent in [e for e in reg.entities if e.kind == "person" and not e.titles and len(e.canonical.split()) >= 2]:
+        words = ent.canonical.split()
+        if words[-1].lower() in _PLACE_OR_BODY_TAILS and not is_given_name(words[0]) and gender_of(ent.canonical) is None:
+            ent.kind = "organisation"
+            reg.forget(ent)
     firms = [e for e in reg.entities if e.kind == "organisation" and len(e.canonical.split()) >= 2]
     for ent in [e for e in reg.entities if e.kind == "person"]:
         words = ent.canonical.split()
