@@ -1579,3 +1579,19 @@ def test_a_student_named_by_first_name_and_year_is_he_in_the_next_paragraph():
 ])
 def test_a_role_in_capitals_and_a_group_after_a_bullet(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Ombudswoman Lidia Sava met the freed prisoners. Ombudswoman Sava said most had lost between 15 and 30 kilograms.",
+     "most had lost", "Lidia Sava"),
+    ("The Marisol Star is managed by Brightwater Ship Management in Rotterdam.\n\nBrightwater said it had lost contact "
+     "with the vessel at 04:12 local time.", "lost contact", "Brightwater Ship Management"),
+])
+def test_an_ombudswoman_and_a_firm_without_its_ship_management(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker
+
+
+def test_a_day_before_a_persons_office_is_no_part_of_the_name():
+    text = ("President Aurel Veness visited the port.\n\n"
+            "On Wednesday Veness’s office said he had spoken by telephone with Ingrid Solvang.")
+    assert _speaker(text, "spoken by telephone") == "Aurel Veness"

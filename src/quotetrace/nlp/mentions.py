@@ -13,7 +13,7 @@ TITLE_WORDS = frozenset(
     """president vice prime minister secretary secretary-general general chancellor spokesman spokeswoman
     spokesperson ambassador senator councillor councilor councilman councilwoman cr cr. cllr cllr. comrade alhaji
     alhaja haji hajiya barrister engr engr. hon hon. shri smt mzee nana counsel det det. ds dc dci di dsi dcs pc
-    insp insp. supt supt. supervisor alderman alderwoman selectman sen. rep. representative gov. governor mayor mr. mrs. ms. dr. mr mrs ms dr
+    insp insp. supt supt. supervisor alderman alderwoman selectman ombudswoman ombudsperson sen. rep. representative gov. governor mayor mr. mrs. ms. dr. mr mrs ms dr
     chief director ceo chairman chairwoman chair king queen prince princess pope judge justice commissioner
     envoy commander lt. col. gen. adm. admiral colonel lieutenant captain capt. sgt. sergeant officer official
     head leader premier foreign defense defence deputy former then acting press attorney lawmaker congressman

@@ -116,7 +116,7 @@ _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _ORG_APPOSITION = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}(" + "|".join(sorted(ORG_NOUNS | COMPANY_NOUNS)) +
                              r")(?:\s+(?:that|which|who)\s+[^,.;“”\"]{1,60})?,\s+((?:[A-Z][\w&’'.-]*\s+){0,5}[A-Z][\w&’'.-]*),")
 _FIRM_TAILS = frozenset("partners capital ventures investments associates developments properties holdings "
-                        "advisors advisers securities".split())  # what a firm's short name leaves off
+                        "advisors advisers securities ship management".split())  # what a firm's short name leaves off
 _DETERMINERS = frozenset("its their his her our my your this that these those each either neither".split())
 # a company's legal form, which a reporter leaves off ("Crestline Energy said")
 LEGAL_FORMS = frozenset("inc inc. corp corp. co co. ltd ltd. llc llp plc sa s.a. ag nv n.v. gmbh se spa s.p.a. bv ab a/s "
@@ -872,7 +872,10 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         words[0] = words[0].lower()  # "Aid agencies", "Health officials in Varn": no name in them
     voice = _PERSONS_VOICE.match(phrase.text)
     if voice is not None:  # "Varga's office said": the person it speaks for
-        owner = " ".join(split_title(voice.group(1).split())[1]) or voice.group(1)  # ("Prime Minister X's office")
+        said = voice.group(1).split()
+        while len(said) > 1 and said[0].lower() in _STOP_CAPS:
+            said = said[1:]  # ("On Wednesday Veness's office said": the day is no part of his name)
+        owner = " ".join(split_title(said)[1]) or " ".join(said)  # ("Prime Minister X's office")
         known = reg.lookup_person(owner)
         if known is not None or len(owner.split()) >= 2 and not any(w.lower() in ORG_NOUNS for w in owner.split()):
             return known or reg.person(owner, phrase.start)
