@@ -33,3 +33,11 @@ def test_a_parse_unit_starts_after_its_dateline():
     units = list(prepare(Article(id="a", text=text, source="test")).unit_texts())
     assert units[0].startswith("Four people")
     assert any(u.startswith("NATO ministers") for u in units)
+
+
+def test_a_parse_unit_starts_after_a_q_and_a_label():
+    from quotetrace.nlp.parsing import prepare
+    from quotetrace.records import Article
+    text = "Q. Douglas Prentiss says ratios would close beds.\n\nA. Doug has been saying that since 2016, she said."
+    units = list(prepare(Article(id="a", text=text, source="test")).unit_texts())
+    assert not any(u.startswith(("Q.", "A.")) for u in units)

@@ -1595,3 +1595,15 @@ def test_a_day_before_a_persons_office_is_no_part_of_the_name():
     text = ("President Aurel Veness visited the port.\n\n"
             "On Wednesday Veness’s office said he had spoken by telephone with Ingrid Solvang.")
     assert _speaker(text, "spoken by telephone") == "Aurel Veness"
+
+
+def test_a_surname_written_first_is_the_full_name_after_it():
+    text = ("Secretary for Development Wong Ka-leung said on Tuesday that the flats would go ahead.\n\n"
+            "Wong said the first public rental flats would be ready for intake by 2031.")
+    assert _speaker(text, "ready for intake") == "Wong Ka-leung"
+
+
+def test_a_q_and_a_label_is_no_part_of_a_name():
+    text = ("Q. Douglas Prentiss says ratios would force the hospital to close beds.\n\n"
+            "A. Doug has been saying that since 2016. Beds close now.")
+    assert all(not (q.speaker or "").startswith(("A.", "Q.")) for q in extract_text(text))

@@ -74,6 +74,7 @@ _DATELINE = re.compile(r"^[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ.’'-]+(?:[ \t]+[A-ZÀ-Þ][A
                        r"(?:[ \t]*\([^()\n]{1,60}\))?[ \t]+[—–-]{1,2}[ \t]+", re.MULTILINE)
 
 
+_QA_LABEL = re.compile(r"^[ \t]*(?:[QA][.:]|\*\*[^*\n]{1,40}\*\*:?)[ \t]+", re.MULTILINE)
 _CAPS_WORD = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ.’']+")
 
 
@@ -81,6 +82,7 @@ def _after_datelines(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int
     """Parse units that open on a dateline start after it."""
     ends = {m.start(): m.end() for m in _DATELINE.finditer(text) if sum(c.isalpha() for c in m.group(0).split(",")[0]) >= 3
             and (len(_CAPS_WORD.findall(m.group(0).split(",")[0].split("(")[0])) > 1 or "," in m.group(0) or "(" in m.group(0))}
+    ends.update((m.start(), m.end()) for m in _QA_LABEL.finditer(text))  # "Q. ", "A. ", "**The Review:** " too
     # (one word in capitals needs a date or an agency: "ROME, 18 May (Agenzia Italica) -", never "NATO - the alliance")
     return [(ends[a], b) if a in ends and ends[a] < b else (a, b) for a, b in ranges] if ends else ranges
 

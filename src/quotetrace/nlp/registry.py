@@ -113,6 +113,7 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
     _relatives_sharing_a_surname(reg, text)
     reg.harvest_titles(text)
     _firms_not_persons(reg)
+    _surnames_first(reg)
     _surnames_not_bodies(reg)
     reg.add_positions(text, quoted)
     _nicknames(reg, text)
@@ -274,6 +275,19 @@ def _nicknames(reg: SpeakerRegistry, text: str) -> None:
         person = reg.lookup_person(name) or reg.person(name, match.start())  # a name with a nickname is a person's
         if person.kind == "person":
             reg.nickname(match.group(2), person)
+
+
+def _surnames_first(reg: SpeakerRegistry) -> None:
+    """"Wong" after "Wong Ka-leung", "Yip" after "Yip Kwok-wah": a surname written first, with a hyphenated given
+    name after it, is that person, not a second one."""
+    persons = [e for e in reg.entities if e.kind == "person"]
+    for ent in [e for e in persons if len(e.canonical.split()) == 1]:
+        full = [p for p in persons if len(p.canonical.split()) in (2, 3) and p.canonical.split()[-2] == ent.canonical
+                and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", p.canonical.split()[-1])]  # (also "Kelvin Tse Chun-hei")
+        if len(full) == 1:
+            full[0].positions = sorted(set(full[0].positions + ent.positions))
+            reg.entities.remove(ent)
+            reg.forget(ent)
 
 
 def _surnames_not_bodies(reg: SpeakerRegistry) -> None:
