@@ -1607,3 +1607,10 @@ def test_a_q_and_a_label_is_no_part_of_a_name():
     text = ("Q. Douglas Prentiss says ratios would force the hospital to close beds.\n\n"
             "A. Doug has been saying that since 2016. Beds close now.")
     assert all(not (q.speaker or "").startswith(("A.", "Q.")) for q in extract_text(text))
+
+
+def test_a_person_named_by_first_name_and_age_is_she_after():
+    text = ("Lucía Herrera, who runs the shelter, said beds were full.\n\n"
+            "Yelitza, 29, a Venezuelan hairdresser, arrived at the station on Sunday with her partner.\n\n"
+            "“The jungle takes something from everyone,” she said.")
+    assert _speaker(text, "The jungle takes") == "Yelitza"

@@ -42,9 +42,11 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
         if role.lower() in PERSON_NOUNS and reg.lookup_person(name) is None \
                 and name.split()[0].lower() not in _STOP_CAPS and not any(w.lower() in ORG_NOUNS for w in name.split()):
             reg.person(name, match.start("name"), role)  # (before the tagger's organisations: it stays a person)
-    for match in _GIVEN_THEN_ROLE.finditer(text):  # "Marcus, a sophomore, said he …": a student by first name only
+    for match in [*_GIVEN_THEN_ROLE.finditer(text), *_FIRST_NAME_AGED.finditer(text)]:
+        # "Marcus, a sophomore, said he …", "Yelitza, 29, a Venezuelan hairdresser,": a person by first name only
         name = match.group("name")
-        if is_given_name(name) and name.lower() not in _STOP_CAPS and reg.lookup_person(name) is None:
+        if (is_given_name(name) or match.re is _FIRST_NAME_AGED) and name.lower() not in _STOP_CAPS \
+                and reg.lookup_person(name) is None:
             reg.person(name, match.start("name"))
     for match in _PARTY_TAG.finditer(text):  # "Rep. Dwayne Custer (R-Ga.)": "the Georgia Republican" later
         person = reg.lookup_person(match.group(1))
@@ -170,6 +172,8 @@ _GIVEN_THEN_ROLE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<name>[A-Z][a-
                               r"[ \t]+(?:said|says|told|tells|added|recalled|explained)\b", re.MULTILINE)
 _PLACE_OR_BODY_TAILS = frozenset("fire county city district department council board authority agency township "
                                  "borough parish province region".split())
+_FIRST_NAME_AGED = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<name>[A-Z][a-zà-ÿ]+),[ \t]+(?:\d{1,2}|a[ \t]+\d{1,2}-year-old)"
+                               r"[ \t]*,", re.MULTILINE)
 _PARTY_MEMBERS = frozenset("republicans democrats conservatives liberals tories socialists greens".split())
 _PARTY_TAG = re.compile(r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]*\((R|D|I)-[A-Z][\w.]*\)")
 _PARTIES = {"R": "Republican", "D": "Democrat", "I": "Independent"}
