@@ -1614,3 +1614,10 @@ def test_a_person_named_by_first_name_and_age_is_she_after():
             "Yelitza, 29, a Venezuelan hairdresser, arrived at the station on Sunday with her partner.\n\n"
             "“The jungle takes something from everyone,” she said.")
     assert _speaker(text, "The jungle takes") == "Yelitza"
+
+
+def test_a_bare_spokesperson_after_a_persons_office_was_asked_speaks_for_that_person():
+    text = ("Health Secretary Rachel Emsworth told MPs that waits had doubled, NHS England figures show.\n\n"
+            "Claimwatch asked Ms Emsworth’s office whether she would correct the record. A spokesperson said she had no "
+            "plans to do so.")
+    assert _speaker(text, "no plans to do so") == "Rachel Emsworth"

@@ -841,6 +841,11 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
     voice = _PRONOUN_VOICE.match(phrase.text)
     if voice is not None:  # "His office said": the man the text is about
         return reg.most_recent(phrase.start, "m" if voice.group(1).lower() == "his" else "f", set(), window=ROLE_WINDOW)
+    office = _OFFICE_ASKED.search(reg.text, max(0, phrase.start - 300), phrase.start) \
+        if _BARE_SPOKESPERSON.match(phrase.text) else None
+    if office is not None and reg.lookup_person(office.group(1)) is not None:
+        # "Claimwatch asked Ms Emsworth’s office whether …. A spokesperson said": the one whose office it is
+        return reg.lookup_person(office.group(1))
     if _BARE_SPOKESPERSON.match(phrase.text):  # "A spokesperson who did not wish to be named": the body just named
         # (the one last a sentence's subject first: "CBP, part of Homeland Security, refused. A spokesperson …")
         if " company " in f" {phrase.text.lower()} ":  # "A company spokesperson": a firm, never the regulator
@@ -1490,6 +1495,7 @@ _PUT_OUT = re.compile(r"\b(?:released|published|issued|wrote|authored|produced|s
                       r"her|their)\s+(?:[\w-]+\s+){0,3}$")
 _NAMED_PAIR = re.compile(r"(?:[Bb]oth(?:\s+(?:men|women))?|[Tt]he\s+two(?:\s+(?:men|women))?|[Tt]he\s+pair|[Tt]he\s+couple)")
 _PERSON_PAIR = re.compile(r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+and\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\b")
+_OFFICE_ASKED = re.compile(r"\b([A-Z][\w’'-]+)[’']s\s+(?:press\s+)?office\b(?![^.]*\.[^.]*\.)")
 _WEB_PAGES = frozenset("website site webpage page".split())
 _STUDIES = frozenset("poll polls survey study".split())  # what an article is about, named once at its top
 _IN_JOURNAL = re.compile(r"\b(?:in|on|to)\s+(?:the\s+)?(?:journal\s+)?$", re.IGNORECASE)
