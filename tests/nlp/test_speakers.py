@@ -1621,3 +1621,9 @@ def test_a_bare_spokesperson_after_a_persons_office_was_asked_speaks_for_that_pe
             "Claimwatch asked Ms Emsworth’s office whether she would correct the record. A spokesperson said she had no "
             "plans to do so.")
     assert _speaker(text, "no plans to do so") == "Rachel Emsworth"
+
+
+def test_a_headline_quote_then_its_speaker_after_a_colon():
+    text = ("‘I stopped asking permission’: Adaeze Okafor on building a bank for market women\n\n"
+            "The co-founder of Kolo Bank talks about her grandmother's ledger.")
+    assert _speaker(text, "I stopped asking") == "Adaeze Okafor"

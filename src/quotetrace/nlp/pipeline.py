@@ -39,6 +39,9 @@ _SOURCE_LINE = re.compile(r"^[ \t]*Source:\s*(?:the\s+)?([A-Z][\w’'\-.]+(?:[ \
                           r"after|before|speaking|told|said|from)\b)[\w’'\-.&]+){0,7})", re.MULTILINE)
 # a quote signed after a dash on its own line: “…” — Hanna Roos, director of the orchestra
 _DASH_SOURCE = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*((?:[A-Z][\w’'.-]+[ \t]+){0,3}[A-Z][\w’'-]+)[ \t]*(?=,|\(|\n|$)")
+# a headline's quote, then its speaker after a colon: "‘I stopped asking permission’: Adaeze Okafor on …"
+_COLON_SOURCE = re.compile(r"[ \t]*:[ \t]+((?:[A-Z][\w’'.-]+[ \t]+){0,3}[A-Z][\w’'-]+)(?=[ \t]+(?:on|says|tells|warns|"
+                           r"admits|insists|explains|recalls|reflects)\b|[ \t]*$)", re.MULTILINE)
 _PRONOUN_AFTER = re.compile(r"[ \t]*,?[ \t]*(he|she)\b", re.IGNORECASE)
 _AS_ASIDE = re.compile(r"[\s,”\"’']*as\s+(?:[\w.’'-]+\s+){1,4}$")
 _QUOTE_LABEL = re.compile(r"^[ \t]*(?:Quote|Quotes|Direct speech)\s*:", re.IGNORECASE | re.MULTILINE)
@@ -615,6 +618,9 @@ def _records(article: Article, index: _Index, drafts: list[QuoteDraft], entity_o
         if draft.kind == "direct" and draft.parent is None:
             # (a signature beats the speaker of the paragraphs before: "“…” — Matthias Krenn, director, GASP")
             dash = _DASH_SOURCE.match(text, index.pairs[draft.pair].close + 1)
+            opens_line = not text[text.rfind("\n", 0, index.pairs[draft.pair].open) + 1: index.pairs[draft.pair].open].strip()
+            if dash is None and opens_line:  # "‘I stopped asking permission’: Adaeze Okafor on building a bank"
+                dash = _COLON_SOURCE.match(text, index.pairs[draft.pair].close + 1)
             if dash is not None:  # “…” — Hanna Roos, director of ...: the name after the dash speaks
                 name = dash.group(1)
                 is_body = any(w.lower() in ORG_NOUNS for w in name.split())
