@@ -1627,3 +1627,11 @@ def test_a_headline_quote_then_its_speaker_after_a_colon():
     text = ("‘I stopped asking permission’: Adaeze Okafor on building a bank for market women\n\n"
             "The co-founder of Kolo Bank talks about her grandmother's ledger.")
     assert _speaker(text, "I stopped asking") == "Adaeze Okafor"
+
+
+def test_a_roommate_named_in_apposition_is_a_person_for_she_after():
+    text = ("Eight years ago Adaeze Okafor co-founded Kolo Bank with her former university roommate, Funmi "
+            "Adebayo-Clarke, and a borrowed laptop.\n\n"
+            "Adebayo-Clarke, who runs the engineering team, says the two have not had a serious argument since 2019. "
+            "She will not say what that argument was about. “Ask Adaeze. She'll tell you she won,” she says.")
+    assert _speaker(text, "Ask Adaeze") == "Funmi Adebayo-Clarke"

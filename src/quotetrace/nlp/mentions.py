@@ -60,7 +60,8 @@ PERSON_NOUNS = PERSON_ROLES | OCCUPATIONS | (TITLE_WORDS - frozenset(
     fan comedian guitarist drummer bassist frontman frontwoman singer-songwriter socialite heir heiress model
     golfer batsman bowler pitcher outfielder infielder rookie veteran incumbent challenger candidate nominee
     whistleblower songwriter lyricist composer musicologist novelist poet playwright screenwriter
-    scientist researcher physician surgeon nurse pastor rabbi imam priest""".split())
+    scientist researcher physician surgeon nurse pastor rabbi imam priest roommate flatmate classmate teammate
+    colleague friend co-founder cofounder assistant successor predecessor neighbour neighbor rival ally""".split())
 ORG_NOUNS = frozenset(
     """ministry kremlin government newspaper agency company department office pentagon police army military
     embassy committee council commission court party union bloc alliance administration campaign firm group
