@@ -1635,3 +1635,9 @@ def test_a_roommate_named_in_apposition_is_a_person_for_she_after():
             "Adebayo-Clarke, who runs the engineering team, says the two have not had a serious argument since 2019. "
             "She will not say what that argument was about. “Ask Adaeze. She'll tell you she won,” she says.")
     assert _speaker(text, "Ask Adaeze") == "Funmi Adebayo-Clarke"
+
+
+def test_the_project_is_the_project_named_before():
+    text = ("Analysts at DeepMap, an open-source mapping project, said they had geolocated the video to Lozove. "
+            "The front line around Lozove was “fluid”, the project said.")
+    assert _speaker(text, "front line around") == "DeepMap"
