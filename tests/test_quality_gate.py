@@ -17,19 +17,19 @@ from quotetrace.evaluate import EvalReport, evaluate, gold_from_expectations
 
 pipeline = pytest.importorskip("quotetrace.nlp.pipeline", reason="the extractor (quotetrace.nlp.pipeline) is missing")
 
-# measured 2026-11-23 (sixth session): news (177 fictional articles) F1 0.995, speaker accuracy 1.000;
+# measured 2026-11-23 (seventh session): news (177 fictional articles) F1 0.996, speaker accuracy 1.000;
 # seeds (70 quotes) F1 0.993, speaker accuracy 1.000; real-news development set (83 real pages, 1,274 quotes)
-# F1 0.919, speaker accuracy 0.945
+# F1 0.919, speaker accuracy 0.950
 NEWS_F1_FLOOR = 0.98
 NEWS_SPEAKER_FLOOR = 0.98
 SEEDS_F1_FLOOR = 0.97
 SEEDS_SPEAKER_FLOOR = 0.98
 REALNEWS_F1_FLOOR = 0.91
-REALNEWS_SPEAKER_FLOOR = 0.94
-# probes (210 invented long articles in 21 styles, 7,411 quotes) F1 0.967, speaker accuracy 0.932 (sixth
-# session; the 90 articles of the fifth session alone: F1 0.976, speaker accuracy 0.936)
+REALNEWS_SPEAKER_FLOOR = 0.945
+# probes (410 invented long articles in 41 styles, 14,869 quotes) F1 0.967, speaker accuracy 0.928 (seventh
+# session; the 210 articles of the fifth and sixth sessions alone: F1 0.968, speaker accuracy 0.937)
 PROBES_F1_FLOOR = 0.955
-PROBES_SPEAKER_FLOOR = 0.915
+PROBES_SPEAKER_FLOOR = 0.92
 THRESHOLD = 0.3
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
