@@ -1641,3 +1641,8 @@ def test_the_project_is_the_project_named_before():
     text = ("Analysts at DeepMap, an open-source mapping project, said they had geolocated the video to Lozove. "
             "The front line around Lozove was “fluid”, the project said.")
     assert _speaker(text, "front line around") == "DeepMap"
+
+
+def test_people_of_a_nationality_are_an_unnamed_group():
+    text = "Ghanaian fishermen say an oil slick that washed ashore last week has fouled their nets."
+    assert _speaker(text, "oil slick") is None

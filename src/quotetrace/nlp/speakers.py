@@ -1282,7 +1282,8 @@ _SAME_PEOPLE = {"physicians": "doctors", "medics": "doctors", "lawmakers": "legi
 _PEOPLE = frozenset("doctors physicians nurses teachers workers employees staffers members students parents "
                     "activists campaigners lawmakers legislators senators judges soldiers farmers players fans "
                     "voters leaders organisers organizers authors editors scholars engineers volunteers "
-                    "demonstrators victims survivors families relatives neighbours neighbors".split())
+                    "demonstrators victims survivors families relatives neighbours neighbors fishermen residents villagers "
+                    "migrants refugees protesters shoppers commuters traders".split())
 _GENERIC_VOICES = frozenset("authorities officials police prosecutors investigators researchers scientists experts "
                             "analysts economists doctors lawyers protesters residents critics officers".split())
 # groups no one can name: shares of a population, "people familiar with …", "both sides", a person's fans
@@ -1462,8 +1463,9 @@ def _staff_or_public(words: list[str], named_plural: bool = False) -> tuple[str,
     at = next((i for i, w in enumerate(low) if w in _STAFF_PREPS or w == "in"), len(low))
     core = [w for w in low[:at] if w not in ("the", "a", "an", "one", "some", "several", "two", "three", "many")]
     if not core or any(w[:1].isupper() for w in words[len(low[:at]) - len(core):at][:-1]
-                       if w.lower() not in _PUBLIC and w.lower() not in _STAFF and w.lower() != "union"):
-        return None  # a name in the core ("Interior Ministry officials") is handled elsewhere
+                       if w.lower() not in _PUBLIC and w.lower() not in _STAFF and w.lower() != "union"
+                       and not (len(core) == 2 and w.lower().endswith(_ADJECTIVE_ENDINGS) and core[-1] in _PEOPLE)):
+        return None  # a name in the core ("Interior Ministry officials") is handled elsewhere (not "Ghanaian fishermen")
     head = core[-1]
     if at and (named_plural and words[at - 1][:1].isupper() and head.endswith("s") or words[at - 1].isupper()
                and len(head) > 1 and low[0] not in _INDEFINITE and head not in PERSON_ROLES) and head not in _PUBLIC and head not in _STAFF and head not in _PEOPLE \
