@@ -1644,5 +1644,7 @@ def test_the_project_is_the_project_named_before():
 
 
 def test_people_of_a_nationality_are_an_unnamed_group():
-    text = "Ghanaian fishermen say an oil slick that washed ashore last week has fouled their nets."
-    assert _speaker(text, "oil slick") is None
+    text = ("Oil slick from offshore platform has ruined our catch, Ghanaian fishermen say\n\n"
+            "AXIM, Ghana, Sept 3 (Wire) — Fishermen along Ghana's western coast say an oil slick that washed ashore "
+            "last week has fouled their nets and driven fish away.")
+    assert _speaker(text, "ruined our catch") is None
