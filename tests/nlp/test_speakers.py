@@ -1648,3 +1648,10 @@ def test_people_of_a_nationality_are_an_unnamed_group():
             "AXIM, Ghana, Sept 3 (Wire) — Fishermen along Ghana's western coast say an oil slick that washed ashore "
             "last week has fouled their nets and driven fish away.")
     assert _speaker(text, "ruined our catch") is None
+
+
+def test_a_group_the_sentence_opens_on_with_a_relative_clause_is_unnamed():
+    text = ("Caleb, a junior who leads the campus group Students for Open Inquiry, said his group would hold its own "
+            "event.\n\nStudents who organized the petition said they were relieved, though several said they had never called for "
+            "the invitation to be rescinded.")
+    assert _speaker(text, "they were relieved") is None

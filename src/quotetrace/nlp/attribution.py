@@ -491,7 +491,9 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
             and not any(c.dep_ in ("det", "compound", "amod", "poss") for c in subj.children) \
             and (not subj.is_sent_start and subj.tag_ == "NN" or subj.ent_type_ in ("PERSON", "ORG", "GPE")
                  and subj.tag_ == "NN" or _capitalised_in_article(subj, unit.text)) \
-            and (subj.tag_ == "NN" or not _only_a_names_tail(unit.doc.user_data.get("article") or unit.text, subj.text)):
+            and (subj.tag_ == "NN" or not _only_a_names_tail(unit.doc.user_data.get("article") or unit.text, subj.text)) \
+            and not (subj.tag_ == "NNS" and subj.is_sent_start and any(c.dep_ == "relcl" for c in subj.children)):
+        # (but "Students who organized the petition said": a group the sentence opens on)
         # ("Lumen said", tagged a plural: a name when the article writes it capitalised mid-sentence, but not
         # "Municipalities said" when only "the Association of Velland Municipalities" is)
         s, e = unit.span(subj)  # "Trump has tried to suggest …": a name the tagger took for a common noun
