@@ -1655,3 +1655,9 @@ def test_a_group_the_sentence_opens_on_with_a_relative_clause_is_unnamed():
             "event.\n\nStudents who organized the petition said they were relieved, though several said they had never called for "
             "the invitation to be rescinded.")
     assert _speaker(text, "they were relieved") is None
+
+
+def test_a_participle_framing_a_report_is_no_cue_of_its_own():
+    text = "Responding to Governor Paul Jones, Mayor Anna Smith said the plan was dead."
+    quotes = extract_text(text)
+    assert [(q.text, q.speaker) for q in quotes] == [("the plan was dead", "Anna Smith")]

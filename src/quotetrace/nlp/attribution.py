@@ -1256,6 +1256,10 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 continue
             if _asked_aside(token) or _noun_then_clause(token):
                 continue
+            if token.tag_ == "VBG" and token.dep_ == "advcl" and token.head.i > token.i and cue_lemma(token.head.text) \
+                    and any(c.dep_ == "prep" and c.i == token.i + 1 for c in token.children) \
+                    and not any(c.dep_ in ("ccomp", "dobj") for c in token.children):
+                continue  # "Responding to Governor Jones, Mayor Smith said …": the frame of the verb that reports
             if token.dep_ == "xcomp" and token.head.lower_.startswith(("declin", "refus")):
                 continue  # "declined to say when ...": nothing was said
             if any(c.dep_ == "neg" for c in token.children) and any(
