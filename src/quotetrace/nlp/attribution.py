@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span, Token
 from quotetrace.nlp.cues import (COURT_PAPERS, FIRST_SECOND, NO_INDIRECT, OBJECT_CONTENT, PRONOUNS, REPORT_NOUNS,
                                  XCOMP_CONTENT, cue_lemma)
 from quotetrace.nlp.gender import gender_of, is_given_name
-from quotetrace.nlp.mentions import _STOP_CAPS, ORG_NOUNS, PERSON_NOUNS, PERSON_ROLES, TITLE_WORDS, name_of, noun_phrase
+from quotetrace.nlp.mentions import (_STOP_CAPS, ORG_NOUNS, PERSON_NOUNS, PERSON_ROLES, STAMPS, TITLE_WORDS, name_of,
+                                     noun_phrase)
 from quotetrace.nlp.speakers import EVENT_NOUNS, LEGAL_SIDES, ORGLIKE_WORDS, Entity, capitalised_elsewhere
 
 LOGGER = logging.getLogger(__name__)
@@ -636,16 +637,13 @@ def _text_speaker(unit: ParsedUnit, verb: Token, sent_lo: int, no_subject: bool 
     return SpeakerPhrase(name, start, start + len(name), "name", title=appos if person else None, person=person)
 
 
-_STAMPS = frozenset("update updated correction clarification et ct pt mt est edt cst cdt pst pdt gmt bst utc cet".split())
-
-
 def _no_name(text: str, around: str) -> bool:
     """A dateline ("WIERZBNO GÓRNE, Poland —") or a stamp ("ET", "Update") the parser took for a speaker's name;
     ``around`` is the text from just before the name to a little after it."""
     words = text.split()
     dateline = len(words) >= 2 and text.isupper() and re.match(
         r"(?:^|\n)" + re.escape(text) + r"\s*(?:,[^,\n—–]{1,40})?\s*[—–]", around) is not None
-    return dateline or len(words) == 1 and text.lower() in _STAMPS
+    return dateline or len(words) == 1 and text.lower() in STAMPS
 
 
 def _quoted_away(text: str, sent_lo: int, pos: int, verb_at: int) -> bool:

@@ -89,13 +89,14 @@ PUBLIC_BODY_WORDS = frozenset(
 # social platforms the tagger often takes for persons ("posted on Twitter"): never a speaker's name
 PLATFORMS = frozenset("twitter instagram facebook youtube tiktok weibo wechat reddit linkedin snapchat whatsapp "
                       "telegram tumblr threads bluesky".split())
+# a live page's stamps ("Update, 7:10 PM ET:"): never a name
+STAMPS = frozenset("update updated correction clarification et ct pt mt est edt cst cdt pst pdt gmt bst utc cet".split())
 _STOP_CAPS = frozenset(
     """the a an in on at of for and but or to from by with as this that these those it its he she they we i
     his her their our earlier later meanwhile however while when after before since during monday tuesday
     wednesday thursday friday saturday sunday january february march april may june july august september
-    october november december today yesterday tomorrow according update updated correction clarification
-    et ct pt mt est edt cst cdt pst pdt gmt bst utc cet""".split()
-)
+    october november december today yesterday tomorrow according""".split()
+) | STAMPS
 _LOWER = r"[^\W\d_A-Z]"  # a lower-case letter, accented ones too ("Kovač", "Bergström")
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ]" + _LOWER + r"+(?:[-’'][A-Z]?" + _LOWER + r"+)*|Mc[A-Z][a-z]+|[A-Z]\.)"
 _TITLES_BEFORE_NAMES = sorted((w for w in TITLE_WORDS | OCCUPATIONS if w.isalpha() or w.endswith(".") or "-" in w),

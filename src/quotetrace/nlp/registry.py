@@ -11,7 +11,7 @@ from quotetrace.nlp.marks import MarkPair
 from quotetrace.nlp.gender import gender_of, is_given_name
 from quotetrace.nlp.mentions import (_STOP_CAPS, COMPANY_NOUNS, ORG_NOUNS, PERSON_NOUNS, PLATFORMS, TITLE_WORDS, name_of,
                                      scan_titled_names, split_title)
-from quotetrace.nlp.speakers import CORPORATE_SUFFIXES, OPENERS, SpeakerRegistry
+from quotetrace.nlp.speakers import CORPORATE_SUFFIXES, OPENERS, Entity, SpeakerRegistry
 
 
 def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cues: list[CueHit]) -> SpeakerRegistry:
@@ -281,6 +281,14 @@ def _nicknames(reg: SpeakerRegistry, text: str) -> None:
             reg.nickname(match.group(2), person)
 
 
+def _merge(reg: SpeakerRegistry, ent: Entity, into: Entity) -> None:
+    """``ent`` is ``into`` under another name: its names and mentions go there, and it goes."""
+    into.names.extend(n for n in ent.names if n not in into.names)
+    into.positions = sorted(set(into.positions + ent.positions))
+    reg.entities.remove(ent)
+    reg.forget(ent)
+
+
 def _surnames_first(reg: SpeakerRegistry) -> None:
     """"Wong" after "Wong Ka-leung", "Yip" after "Yip Kwok-wah": a surname written first, with a hyphenated given
     name after it, is that person, not a second one."""
@@ -289,9 +297,7 @@ def _surnames_first(reg: SpeakerRegistry) -> None:
         full = [p for p in persons if len(p.canonical.split()) in (2, 3) and p.canonical.split()[-2] == ent.canonical
                 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", p.canonical.split()[-1])]  # (also "Kelvin Tse Chun-hei")
         if len(full) == 1:
-            full[0].positions = sorted(set(full[0].positions + ent.positions))
-            reg.entities.remove(ent)
-            reg.forget(ent)
+            _merge(reg, ent, full[0])
 
 
 def _surnames_not_bodies(reg: SpeakerRegistry) -> None:
@@ -300,10 +306,7 @@ def _surnames_not_bodies(reg: SpeakerRegistry) -> None:
     for ent in [e for e in reg.entities if e.kind == "organisation" and len(e.canonical.split()) >= 2]:
         person = next((p for p in persons if p.canonical.endswith(" " + ent.canonical)), None)
         if person is not None:
-            person.names.extend(n for n in ent.names if n not in person.names)
-            person.positions = sorted(set(person.positions + ent.positions))
-            reg.entities.remove(ent)
-            reg.forget(ent)
+            _merge(reg, ent, person)
 
 
 def _firms_not_persons(reg: SpeakerRegistry) -> None:
@@ -324,10 +327,7 @@ def _firms_not_persons(reg: SpeakerRegistry) -> None:
             and all(w.lower().strip(".,") in CORPORATE_SUFFIXES for w in f.canonical.split()[len(words):]))), None)
         # (and "Halcyon Tone" … "Halcyon Tone Records": the firm without its suffix)
         if firm is not None:
-            firm.names.extend(n for n in ent.names if n not in firm.names)
-            firm.positions = sorted(firm.positions + ent.positions)
-            reg.entities.remove(ent)
-            reg.forget(ent)
+            _merge(reg, ent, firm)
 
 
 _NAME_LINKS = frozenset("of and for the on de du des la le von van & da di del y".split())

@@ -1315,16 +1315,20 @@ def named_relative(reg: SpeakerRegistry, phrase: str, pos: int) -> Entity | None
         t.lower().split()[-1:] == [kin.group(2).lower()] and kin.group(1).lower() in t.lower() for t in e.titles)), None)
     if titled is not None:
         return titled
-    owner, relation = re.escape(kin.group(1)), re.escape(kin.group(2))
-    intro = re.compile(r"(?:\b" + owner + r"[’']s|\b[Hh]is|\b[Hh]er|\b[Tt]heir)\s+(?:[a-z-]+\s+)?" + relation
-                       + r",?\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})")
-    found = [m for m in intro.finditer(reg.text) if m.start(1) != pos]
+    found = _introduced_as(reg, r"\b" + re.escape(kin.group(1)) + r"[’']s", kin.group(2), pos)
     before = [m for m in found if m.start() < pos]
     chosen = before[-1] if before else (found[0] if found else None)
     if chosen is None:  # "Ford’s now-deceased father told Starner": nobody the text names
         return reg.body(phrase, pos, kind="anonymous")
-    name = chosen.group(1)
-    return reg.lookup_person(name) or reg.person(name, chosen.start(1))
+    return reg.lookup_person(chosen.group(1)) or reg.person(chosen.group(1), chosen.start(1))
+
+
+def _introduced_as(reg: SpeakerRegistry, owner: str, relation: str, pos: int) -> list[re.Match[str]]:
+    """Where the text introduces someone as ``owner``'s (a pattern) or his, her or their ``relation``, the name
+    after it in group 1 ("Isaiah Freeman's mother, Gloria Freeman,"), the name at ``pos`` itself aside."""
+    intro = re.compile(r"(?:" + owner + r"|\b[Hh]is|\b[Hh]er|\b[Tt]heir)\s+(?:[a-z-]+\s+)?" + re.escape(relation)
+                       + r",?\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})")
+    return [m for m in intro.finditer(reg.text) if m.start(1) != pos]
 
 
 _HEADLINE_KIN = re.compile(r"(" + _RELATIVES + r")(?:\s+of\s+.*)?$", re.IGNORECASE)
@@ -1337,9 +1341,7 @@ def headline_relative(reg: SpeakerRegistry, phrase: str, pos: int) -> Entity | N
     kin = _HEADLINE_KIN.match(phrase.strip()) if words and words[0][:1].isupper() else None
     if kin is None or kin.group(1).lower() != words[0].lower():
         return None
-    intro = re.compile(r"(?:[’']s|\b[Hh]is|\b[Hh]er|\b[Tt]heir)\s+(?:[a-z-]+\s+)?" + kin.group(1).lower()
-                       + r",?\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})")
-    found = [m for m in intro.finditer(reg.text) if m.start(1) != pos]
+    found = _introduced_as(reg, r"[’']s", kin.group(1).lower(), pos)
     chosen = next((m for m in found if m.start() > pos), found[-1] if found else None)
     if chosen is None:
         return None
