@@ -34,6 +34,8 @@ def contents(text: str) -> list[str]:
         ("“Dad said ‘no’ twice,” she recalled.", ["Dad said ‘no’ twice,", "no"]),
         ("He wrote “  padded  ” once.", ["padded"]),
         ("“”", []),
+        ('"Who are we as a nation? " she wrote. "The answer is compassion."',
+         ["Who are we as a nation?", "The answer is compassion."]),  # a stray space before the closer
     ],
 )
 def test_pairs(text, expected):

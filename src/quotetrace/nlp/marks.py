@@ -69,6 +69,8 @@ def _roles(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
         return False, True  # German »…«: the mark after the words closes
     can_open = left_bound and not nxt.isspace()
     can_close = right_bound and not prev.isspace()
+    if ch in DOUBLE_AMBIGUOUS and prev.isspace() and nxt.isspace():
+        return False, True  # a stray space inside the closing mark: `ourselves? " she wrote`
     if ch in DOUBLE_OPENERS or ch in SINGLE_OPENERS:
         # “ closes only in „…“ style, which the caller handles via a matching opener on the stack
         return can_open or not can_close, can_close and ch == "“"
