@@ -170,3 +170,13 @@ def test_a_name_or_term_someone_is_known_by_is_not_a_quote(text, marked):
 def test_what_someone_called_a_phrase_stays_their_words():
     text = "Ostby, the ferry operator, cut its forecast, blaming what it called “a buyers' strike” in the south."
     assert any(q.kind == "partial" and text[q.start:q.end] == "a buyers' strike" for q in extract_text(text))
+
+
+def test_a_quote_right_after_said_inside_a_quote_is_the_sayers_not_the_next_clauses():
+    text = ("Dara Whelan scored twelve points against the Harbor Kings on Sunday.\n\n"
+            "“Coach (Ivo) Marsh came in here and said, ‘Congratulations,’ and I thought he was joking about "
+            "my turnovers,” Whelan said.\n\n"
+            "“She'd say, ‘I don't want to know about the scores. I want to know about the fans.’ And then she'd "
+            "ask me what the fans were saying,” said Tomas Brill, a bookseller who knew Nessa Vard for years.")
+    speakers = {q.text: q.speaker for q in extract_text(text) if q.parent_id is not None}
+    assert speakers.get("Congratulations,") == "Marsh", speakers

@@ -128,7 +128,10 @@ def attribute_direct(text: str, pairs: list[MarkPair], index: int, cues_between:
     before = _usable(cues_between(before_lo, pair.open), level)
     # “... fix it.” The captain said ...: a full stop inside the marks and a capital after them end the sentence
     ended = text[pair.start: pair.end].rstrip()[-1:] == "." and text[pair.close + 1: pair.close + 3].strip()[:1].isupper()
+    tight = next((c for c in reversed(before) if text[c.end: pair.open].strip() in ("", ",", ":")), None)
     for cue in after:
+        if tight is not None and re.search(r"[^\W\d_]", text[pair.close + 1: min(cue.start, cue.speaker.start)]):
+            return tight  # “Vogel came in and said, ‘Congratulations,’ and I thought he was joking”: Vogel's
         if not re.search(r"[.!?]\s", text[pair.close + 1: cue.start]) and not (ended and (
                 cue.content is not None or not _opens_sentence(text, cue, pair.close + 1))):
             return cue  # but “… a will.” Although he had written one, …: a clause of its own, no attribution
