@@ -180,3 +180,16 @@ def test_a_quote_right_after_said_inside_a_quote_is_the_sayers_not_the_next_clau
             "ask me what the fans were saying,” said Tomas Brill, a bookseller who knew Nessa Vard for years.")
     speakers = {q.text: q.speaker for q in extract_text(text) if q.parent_id is not None}
     assert speakers.get("Congratulations,") == "Marsh", speakers
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Mayor Lena Ortiz spoke on Monday.\n\nGovernor Paul Brandt was quoted as saying the budget was \"dead on "
+     "arrival\" by the Capitol Gazette, said Ortiz.", "dead on arrival"),
+    ("Mayor Lena Ortiz spoke on Monday.\n\nGovernor Paul Brandt was known for telling aides \"the budget is my "
+     "business\" despite being new to the job, said another witness, former aide Carla Mendez.",
+     "the budget is my business"),
+])
+def test_marked_words_someone_is_quoted_or_known_for_saying_are_theirs_not_the_teller_s(text, fragment):
+    quotes = extract_text(text)
+    assert {q.text: q.speaker for q in quotes if q.kind == "partial"}.get(fragment) == "Paul Brandt"
+    assert not any(q.kind == "indirect" and q.speaker == "Paul Brandt" for q in quotes)  # the teller's statement

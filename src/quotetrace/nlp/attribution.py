@@ -112,11 +112,15 @@ def is_masked(token: Token) -> bool:
 
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:
-    if verb.dep_ in ("pcomp", "xcomp", "advcl") and verb.head.lower_ == "as" and verb.head.head.lower_.startswith("quot"):
-        verb = verb.head.head  # "X was quoted as saying": the parser hangs "saying" on "as"
-    if verb.dep_ in ("pcomp", "xcomp", "advcl") and verb.head.lower_ == "as" and verb.head.head.lower_.startswith("cit"):
-        verb = verb.head.head  # "TASS cited Peskov as saying": the same as "quoted"
-    if verb.lower_.startswith(("quot", "cite", "citi")) and (depth > 0 or verb.dep_ == "ROOT"):
+    as_saying = verb.dep_ in ("pcomp", "xcomp", "advcl") and verb.head.lower_ == "as" \
+        and verb.head.head.lower_.startswith(("quot", "cit"))
+    if as_saying:  # "X was quoted as saying", "TASS cited Peskov as saying": the parser hangs "saying" on "as"
+        verb = verb.head.head
+    elif verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.lower_ in ("for", "of"):
+        patient = next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), None)
+        if patient is not None and patient.pos_ in ("PROPN", "PRON"):
+            return patient  # "Sondland was known for telling others …", "X was accused of saying …": X speaks
+    if verb.lower_.startswith(("quot", "cite", "citi")) and (depth > 0 or as_saying or verb.dep_ == "ROOT"):
         quoted = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or next(
             (c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN", "PRON") and any(
                 a.lower_ == "as" for a in verb.children if a.i > c.i)), None)
@@ -1360,6 +1364,8 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 content = _text_content(unit, token, lemma, speaker, content)
             if content is not None and any(c.dep_ == "neg" for c in token.children) and lemma not in _NEGATED_REPORTS:
                 content = None  # "she never claimed that …", "Veradon has not said when …": nothing was said
+            if token.dep_ == "pcomp" and token.head.lower_ in ("for", "of"):
+                content = None  # "X was known for telling others “…”": a habit someone describes; X's marked words only
             hit = CueHit(lemma, token.text, s, e, unit.start + sent.start_char, unit.start + sent.end_char,
                          u_index, token.i, speaker, content, addressee)
             if weak:
