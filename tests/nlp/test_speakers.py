@@ -1661,3 +1661,11 @@ def test_a_participle_framing_a_report_is_no_cue_of_its_own():
     text = "Responding to Governor Paul Jones, Mayor Anna Smith said the plan was dead."
     quotes = extract_text(text)
     assert [(q.text, q.speaker) for q in quotes] == [("the plan was dead", "Anna Smith")]
+
+
+def test_they_after_a_paired_subject_is_the_person_named_first():
+    text = ("Nearly 300 districts closed for the rally. The State Police said at least 5,000 people came in.\n\n"
+            "Republican Gov. Dale Wexford and leaders of the Legislature have avoided criticism of teachers. "
+            "They seem intent on not antagonising educators. However, they said they don’t expect to raise "
+            "school funding until 2021.")
+    assert _speaker(text, "don’t expect to raise") == "Dale Wexford"

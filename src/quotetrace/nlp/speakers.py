@@ -1673,6 +1673,23 @@ def _body_subject_before(reg: SpeakerRegistry, pos: int) -> tuple[Entity, int] |
     return (ent, found[-1].start(1)) if ent is not None and ent.kind == "organisation" else None
 
 
+_PAIR_OPENING = re.compile(r"(?:^|(?<=[.!?]\s))((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+)\s+and\s+(?![A-Z][\w’'-]+[’']s\b)",
+                           re.MULTILINE)
+
+
+def _pair_subject_before(reg: SpeakerRegistry, pos: int) -> tuple[Entity, int] | None:
+    """The known person first named in a paired subject opening a sentence of this paragraph before ``pos``
+    ("Republican Gov. Eric Holcomb and leaders of the Legislature have …"), with where that sentence starts."""
+    para = reg.text.rfind("\n", 0, pos) + 1
+    for match in reversed(list(_PAIR_OPENING.finditer(reg.text, para, pos))):
+        words = match.group(1).split()
+        ent = next((e for n in (3, 2, 1) if len(words) >= n for e in [reg.lookup_person(" ".join(words[-n:]))]
+                    if e is not None and e.kind == "person"), None)
+        if ent is not None:
+            return ent, match.start()
+    return None
+
+
 _NAME_BEFORE_ASIDE = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][\w’'-]+)[ \t]*,[ \t]*$")
 
 
@@ -1763,6 +1780,10 @@ def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], 
     if gender == "p" and person is not None and person[0].gender is None and cue.start - person[1] < 400 \
             and (body is None or body[1] < person[1]) and "\n\n" not in reg.text[person[1]: cue.start]:
         return person[0]  # "Kym Lino, a spokesperson for Instagram, confirmed … “…,” they said": singular they
+    if gender == "p":
+        pair = _pair_subject_before(reg, cue.sent_start)
+        if pair is not None and (person is None or person[1] < pair[1]) and (body is None or body[1] < pair[1]):
+            return pair[0]  # "Gov. Eric Holcomb and leaders of the Legislature have avoided …. They said": Holcomb
     if gender == "n":
         subject = _body_subject_before(reg, cue.speaker.start)
         if subject is not None and (body is None or body[1] < subject[1]):
