@@ -1669,3 +1669,9 @@ def test_they_after_a_paired_subject_is_the_person_named_first():
             "They seem intent on not antagonising educators. However, they said they don’t expect to raise "
             "school funding until 2021.")
     assert _speaker(text, "don’t expect to raise") == "Dale Wexford"
+
+
+def test_a_government_qualified_by_another_nationality_is_not_the_one_named_before():
+    text = ("The Government of Veydan denied the claims on Monday.\n\n"
+            "According to the Omani government, as of 2016, the country had admitted more than a million refugees.")
+    assert _speaker(text, "the country had admitted") == "Omani government"

@@ -70,6 +70,7 @@ _ADDRESSED_TO = re.compile(r"\bto\s+(?:[A-Z][\w.]*\s+){0,3}$")
 _RELATIVES = (r"father|mother|son|daughter|brother|sister|wife|husband|uncle|aunt|cousin|grandmother|grandfather|"
               r"grandson|granddaughter|nephew|niece|widow|widower|partner|fiancée?|stepfather|stepmother")
 _KIN_NOUNS = frozenset(_RELATIVES.replace("fiancée?", "fiancé fiancée").split("|")) | {"parents", "parent"}
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i|ic)")  # Jordanian, Chinese, Turkish, Iraqi, Hellenic
 _FILLER = frozenset("the a an former then current its his her their our bloc's alliance's country's".split())
 
 
@@ -97,7 +98,8 @@ class Entity:
         if self.kind == "person":
             return self.canonical
         while len(words) > 1 and (words[-1].lower().rstrip(",") in LEGAL_FORMS or words[-1] == "&" or words[-1] in ORG_NOUNS
-                                  and words[-2][:1].isupper() and words[0].lower() not in OPENERS | _DETERMINERS):
+                                  and words[-2][:1].isupper() and words[0].lower() not in OPENERS | _DETERMINERS
+                                  and not (len(words) == 2 and _DEMONYM.fullmatch(words[0]))):  # ("Omani government")
             words.pop()
         return " ".join(words).rstrip(",")
 
@@ -475,6 +477,9 @@ class SpeakerRegistry:
             # a body named with the noun itself before one named with a synonym ("their union": the National
             # Union of Port Workers, not the Retail Federation)
             named = [e for e in named if head in e.canonical.lower() or head in e.titles] or named
+            demonyms = [w for w in re.split(r"\s+", phrase) if _DEMONYM.fullmatch(w)]
+            named = [e for e in named if all(d.lower() in " ".join(e.names).lower() for d in demonyms)]
+            # ("the Jordanian government" is not the Syrian one named before)
             # one named so before (or right after: "The company that runs X, Y, said"), else the firm last
             # the subject, else one named later (a headline's "health agency says")
             # (the one named last before it first: a ministry named in the next paragraph is another one)
