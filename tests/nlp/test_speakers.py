@@ -1675,3 +1675,11 @@ def test_a_government_qualified_by_another_nationality_is_not_the_one_named_befo
     text = ("The Government of Veydan denied the claims on Monday.\n\n"
             "According to the Omani government, as of 2016, the country had admitted more than a million refugees.")
     assert _speaker(text, "the country had admitted") == "Omani government"
+
+
+def test_a_firm_the_tagger_never_tagged_is_known_by_its_founder_or_parent_company():
+    text = ("Wevo is reportedly being investigated by the New York State Attorney General. According to Reuters, "
+            "the NYAG’s questions include whether Wevo founder and former CEO Adam Pell engaged in self-dealing.\n\n"
+            "Wevo is headquartered in New York City. A company spokesperson said in an email that the firm "
+            "had received an inquiry and was cooperating.")
+    assert _speaker(text, "had received an inquiry") == "Wevo"

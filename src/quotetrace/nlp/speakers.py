@@ -629,6 +629,23 @@ class SpeakerRegistry:
             if ent.kind != "person" and match.group(1) not in ent.titles:
                 ent.titles.append(match.group(1))
         bodies, places = body_names(text), place_words(text)
+        firms = {m.group(1) for m in _FIRM_OF.finditer(text)}
+        for ent in self.entities:  # "Wevo founder Adam Pell": a one-word "person" the text gives a founder is a firm
+            if ent.kind == "person" and ent.canonical in firms and len(ent.names) == 1 and gender_of(ent.canonical) is None:
+                ent.kind = "organisation"
+        known = {w for e in self.entities for n in e.names for w in n.lower().split()}
+        for name in sorted(f for f in firms if f.lower() not in known and f.lower() not in _STOP_CAPS | OPENERS
+                           and f not in places and f not in self.places
+                           and f.lower() not in TITLE_WORDS and gender_of(f) is None and self.lookup_person(f) is None
+                           and re.search(r"[\w,;][ \t]+" + re.escape(f) + r"\b", text)):  # (capitalised mid-sentence)
+            # "WeWork’s parent company", "WeWork founder Adam Neumann": a firm the tagger never tagged is a body
+            # in every sentence that names it
+            for match in re.finditer(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w-])", text):
+                self.body(name, match.start())
+        for ent in self.entities:
+            if ent.kind == "organisation" and ent.canonical in firms:  # ("WeWork is headquartered in …": its firm)
+                self.org_subjects.update(m.start() for m in re.finditer(
+                    r"(?:^|(?<=\n)|(?<=[.!?] ))" + re.escape(ent.canonical) + r"(?![\w’'-])", text))
         for ent in self.entities:  # "Lumio, the maker of …", "app maker Lumio", "Lumio said it": a firm the tagger
             if ent.kind == "person" and ent.canonical in bodies and gender_of(ent.canonical) is None:
                 ent.kind = "organisation"  # called a person
@@ -670,6 +687,9 @@ _BODY_NOUN = "(?:" + "|".join(sorted(COMPANY_NOUNS | {"agency", "authority", "re
 _RUN = r"[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4}"
 # (pattern, which end of the name run touches the context): "Lumio, the maker of …" (end), "app maker Lumio"
 # (start), "Lumio said it would appeal" (end), "Shares in Skarvik Energi fell" (start), "Nordbank shares fell" (end)
+# a firm by its officers or owners: "WeWork founder Adam Neumann", "WeWork’s parent company"
+_FIRM_OF = re.compile(r"(?<![\w’'])([A-Z][a-z]+[A-Z][\w&-]*|[A-Z][\w&-]+)(?:[’']s)?\s+(?:parent\s+company|co-?founder|founder|"
+                      r"CEO|chief\s+executive|shareholders)\b")
 _BODY_CONTEXTS = (
     (re.compile(r"(" + _RUN + r"),\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?" + _BODY_NOUN
                 + r"(?=\s+(?:of|that|which|based|in|for|behind)\b|[,.;])"), "end"),
