@@ -1683,3 +1683,13 @@ def test_a_firm_the_tagger_never_tagged_is_known_by_its_founder_or_parent_compan
             "Wevo is headquartered in New York City. A company spokesperson said in an email that the firm "
             "had received an inquiry and was cooperating.")
     assert _speaker(text, "had received an inquiry") == "Wevo"
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("A man hauling a trailer of lumber, who identified himself only as Travis, said his mother's house on Route K "
+     "had been flattened.", "had been flattened", "Travis"),
+    ("A woman at the next table, who gave her name only as Debbie, said she had been without power since Thursday.",
+     "without power since Thursday", "Debbie"),
+])
+def test_someone_who_gave_a_first_name_only_speaks_under_it(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

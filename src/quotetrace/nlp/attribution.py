@@ -944,8 +944,9 @@ _ACCUSATIONS = frozenset("accuse allege".split())
 _HEARSAY = frozenset("report claim say announce".split())
 _WRITTEN = frozenset("statement letter post message tweet note sign release email caption headline notice "
                      "memo banner placard text".split())
-_GIVEN_NAME = re.compile(r",[ \t]+who[ \t]+[^,;.“”\"]{0,80}?\b(?:name|names|nickname|sign|alias)[ \t]*,[ \t]+"
-                         r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]*,[ \t]*(?:\w+[ \t]+){0,2}$")
+_GIVEN_NAME = re.compile(r",?[ \t]+who[ \t]+[^,;.“”\"]{0,80}?\b(?:(?:name|names|nickname|sign|alias)[ \t]*,|"
+                         r"(?:name|identified|known|introduced)[ \t]+(?:(?:him|her|them)sel(?:f|ves)[ \t]+)?(?:only[ \t]+)?as)"
+                         r"[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]*,[ \t]*(?:\w+[ \t]+){0,2}$")
 _AUTHORED = re.compile(r"[ \t]*,?[ \t]+(?:published|released|issued|compiled|conducted|carried[ \t]+out|commissioned|"
                        r"prepared|produced)[ \t]+[^.;:“”\"]{0,80}?\bby[ \t]+[^.;:“”\"]{2,80}?,?[ \t]*$")
 _FINDING_SUBJECTS = frozenset("study studies report reports survey surveys analysis audit review investigation "
