@@ -1693,3 +1693,15 @@ def test_a_firm_the_tagger_never_tagged_is_known_by_its_founder_or_parent_compan
 ])
 def test_someone_who_gave_a_first_name_only_speaks_under_it(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Server says restaurant pocketed her $1,500 tip\n\nBy Lindsay Carver, Kessler Falls Gazette\n\n"
+     "KESSLER FALLS, Iowa — Alyssa Monroe said she had picked up the check at table 14 on a slow Tuesday.",
+     "restaurant pocketed her", "Alyssa Monroe"),
+    ("Tornado that killed 6 in Brannock was an EF-4, weather service says\n\nBy Kendra Vaughan\n\n"
+     "BRANNOCK, Mo. — The tornado that tore through the town on Saturday night was an EF-4 with peak winds of "
+     "about 175 mph, the National Weather Service said Monday.", "killed 6 in Brannock", "National Weather Service"),
+])
+def test_a_headline_s_everyman_or_bare_body_is_the_one_the_lede_names(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

@@ -498,9 +498,13 @@ class SpeakerRegistry:
         if (head not in PERSON_NOUNS or head in _KIN_NOUNS) and not any(w in PERSON_ROLES for w in words) \
                 and head not in _ROLE_SYNONYMS:
             # "the directorate" after "the National Health Directorate": a body whose name ends in the noun
-            return next((e for e in sorted(self.entities, key=lambda e: -max(e.positions or [0]))
-                         if e.kind == "organisation" and e.canonical.lower().split()[-1:] == [head]
-                         and any(p < pos for p in e.positions)), None) if head.isalpha() and len(head) > 3 else None
+            if not head.isalpha() or len(head) <= 3:
+                return None
+            ending = [e for e in sorted(self.entities, key=lambda e: -max(e.positions or [0]))
+                      if e.kind == "organisation" and e.canonical.lower().split()[-1:] == [head]]
+            headline = "\n" not in self.text[:pos]  # (a headline's "…, weather service says": the one the lede names)
+            return next((e for e in ending if any(p < pos for p in e.positions)), None) or (
+                min(ending, key=lambda e: min(e.positions or [len(self.text)])) if headline and ending else None)
         wanted = set(words) | _ROLE_SYNONYMS.get(head, set())
         scored: list[tuple[float, Entity]] = []
         for ent in self.entities:
@@ -795,6 +799,9 @@ _UNNAMED_BY_CHOICE = re.compile(r",?\s+who\s+(?:asked|requested|declined|did\s+n
 
 def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None:
     """The entity a non-pronoun speaker phrase names: a person, a body, or a role resolved."""
+    everyman = _headline_everyman(reg, phrase)
+    if everyman is not None:
+        return everyman
     if _NAMED_PAIR.fullmatch(phrase.text.strip()):  # "Both men claimed …" after "Kevin King and Timothy Weeks": King,
         pairs = [m for m in _PERSON_PAIR.finditer(reg.text, max(0, phrase.start - ROLE_WINDOW), phrase.start)
                  if reg.lookup_person(m.group(1)) is not None and reg.lookup_person(m.group(2)) is not None]
@@ -1354,6 +1361,28 @@ def _introduced_as(reg: SpeakerRegistry, owner: str, relation: str, pos: int) ->
     intro = re.compile(r"(?:" + owner + r"|\b[Hh]is|\b[Hh]er|\b[Tt]heir)\s+(?:[a-z-]+\s+)?" + re.escape(relation)
                        + r",?\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})")
     return [m for m in intro.finditer(reg.text) if m.start(1) != pos]
+
+
+_EVERYMEN = {"bride": "f", "mom": "f", "mum": "f", "woman": "f", "girl": "f", "waitress": "f", "grandma": "f",
+             "dad": "m", "man": "m", "boy": "m", "groom": "m", "grandpa": "m", "waiter": "m", "server": None,
+             "teen": None, "teacher": None, "nurse": None, "student": None, "veteran": None, "driver": None,
+             "homeowner": None, "customer": None, "passenger": None, "worker": None, "parent": None}
+
+
+def _headline_everyman(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None:
+    """A headline's bare "Bride says …", "Dad says …", "Server says …": the first person the article then names
+    (of that sex)."""
+    word = phrase.text.strip()
+    if "\n" in reg.text[:phrase.start] or not word[:1].isupper() or word.lower() not in _EVERYMEN:
+        return None
+    known = reg.lookup_person(word)
+    if known is not None and (len(known.canonical.split()) > 1 or any(p > phrase.end for p in known.positions)):
+        return None  # ("Dad" is what the family calls him all through the article)
+    sex = _EVERYMEN[word.lower()]
+    named = [(min(p for p in e.positions if p > phrase.end), e) for e in reg.entities if e.kind == "person"
+             and any(p > phrase.end for p in e.positions) and gender_of(e.canonical) in ({"m", "f"} if sex is None else {sex})]
+    named = [(p, e) for p, e in named if not reg.text.startswith("By ", reg.text.rfind("\n", 0, p) + 1)]  # (no byline)
+    return min(named, key=lambda item: item[0])[1] if named else None
 
 
 _HEADLINE_KIN = re.compile(r"(" + _RELATIVES + r")(?:\s+of\s+.*)?$", re.IGNORECASE)
