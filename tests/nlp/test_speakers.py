@@ -1705,3 +1705,14 @@ def test_someone_who_gave_a_first_name_only_speaks_under_it(text, snippet, speak
 ])
 def test_a_headline_s_everyman_or_bare_body_is_the_one_the_lede_names(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+def test_the_report_and_the_auditors_are_the_author_of_the_audit_the_article_is_about():
+    text = ("WASHINGTON — The Civil Space Administration's lunar cargo lander will not fly before 2029, according "
+            "to an audit released Tuesday by the agency's Office of Inspector General.\n\n"
+            "“Program officials accepted optimistic contractor estimates,” the auditors wrote.\n\n"
+            "Halvorsen Aerospace, the prime contractor, said it had met every milestone. The company said "
+            "the changes were needed. Tull told reporters the engine was fine.\n\n"
+            "Most of those changes were administrative, with no effect on the schedule, the report said.")
+    assert _speaker(text, "Program officials accepted") == "Office of Inspector General"
+    assert _speaker(text, "Most of those changes") == "Office of Inspector General"

@@ -1668,9 +1668,19 @@ def resolve_cue_speakers(reg: SpeakerRegistry, cues: list["CueHit"], in_quotes: 
                 head = _unnamed_head(phrase.text)
                 known = reg.unnamed_roles.get(head) if head and phrase.text.lower().startswith("the ") else None
                 # "A spokesperson who did not wish to be named said …. “…,” the spokesperson said": the same one
+                document = _DOCUMENT_REF.match(phrase.text)
+                paper = document.group(1).lower() if document else None
+                if paper is not None and document.group(0).lower().startswith("the ") and known is None:
+                    # "an audit released by the Office of Inspector General …. the auditors wrote", "the report
+                    # said": the author of the one the article is about
+                    known = next((reg.unnamed_roles[k] for k in _PAPER_KEYS.get(paper, (paper,))
+                                  if k in reg.unnamed_roles), None)
                 cue.entity = known if known is not None else _entity_for_phrase(reg, phrase)
                 if head and cue.entity is not None:
                     reg.unnamed_roles[head] = cue.entity
+                if paper is not None and cue.entity is not None and cue.entity.kind in ("organisation", "person") \
+                        and paper not in reg.unnamed_roles:
+                    reg.unnamed_roles[paper] = cue.entity
             else:
                 gender = PRONOUNS.get(phrase.text.lower())
                 cue.entity = _resolve_pronoun(reg, cue, by_sentence[cue.sent_start], gender, last, outer or {})
@@ -1688,6 +1698,11 @@ def resolve_cue_speakers(reg: SpeakerRegistry, cues: list["CueHit"], in_quotes: 
                 if cue.speaker.start not in cue.entity.positions:
                     bisect.insort(cue.entity.positions, cue.speaker.start)
                     reg._timeline = None
+
+
+_DOCUMENT_REF = re.compile(r"(?:the|an?|its|this)\s+(?:[\w-]+\s+){0,2}?(report|audit|auditors|review|investigation|inquiry)\b",
+                           re.IGNORECASE)
+_PAPER_KEYS = {"auditors": ("audit", "report"), "audit": ("audit", "report"), "report": ("report", "audit")}
 
 
 _BODY_SUBJECT = re.compile(r"(?:^|[.!?]\s+)[Tt]he\s+([a-z]+),?\s+(?!said|says)[a-z]+", re.MULTILINE)
