@@ -193,3 +193,14 @@ def test_marked_words_someone_is_quoted_or_known_for_saying_are_theirs_not_the_t
     quotes = extract_text(text)
     assert {q.text: q.speaker for q in quotes if q.kind == "partial"}.get(fragment) == "Paul Brandt"
     assert not any(q.kind == "indirect" and q.speaker == "Paul Brandt" for q in quotes)  # the teller's statement
+
+
+def test_a_headline_quote_after_a_colon_is_the_words_of_the_quoted_person_the_story_names_most():
+    text = ("Students buy car for custodian who walked to work: ‘I thought they were pranking me’\n\n"
+            "WESTBROOK, N.C. — For two years, Harold Benning walked three miles to unlock Ridgeview High.\n\n"
+            "On Tuesday, a group of students led by senior Priya Natarajan handed Benning the keys to a sedan.\n\n"
+            "“We just wanted him to sit down for once,” Natarajan said.\n\n"
+            "“I figured it was a joke,” Benning said. “Then I saw the bow.”\n\n"
+            "Benning, who retires in June, said he would drive to the coast first. “Forty-one years married and "
+            "I never took her to the ocean,” Benning said.")
+    assert {q.text: q.speaker for q in extract_text(text)}["I thought they were pranking me"] == "Harold Benning"

@@ -413,6 +413,11 @@ def _repeated_words(text: str, drafts: list[QuoteDraft], entity_of: dict[int, En
         if len(words.split()) < 3:
             continue
         owner = next((entity for other, entity in said if f" {words} " in f" {other} "), None)
+        if owner is None and "\n" not in text[:draft.start] and re.search(r":\s*[‘“'\"]$", text[:draft.start]):
+            # "Cat missing for three years turns up …: ‘I screamed in the school pickup line’": a headline's words
+            # of the one the story is about (of those quoted, the one named most)
+            quoted = [e for _, e in said if e is not None and e.kind == "person"]
+            owner = max(quoted, key=lambda e: len(set(e.positions))) if quoted else None
         if owner is not None:
             entity_of[k] = owner
 
