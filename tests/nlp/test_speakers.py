@@ -1716,3 +1716,10 @@ def test_the_report_and_the_auditors_are_the_author_of_the_audit_the_article_is_
             "Most of those changes were administrative, with no effect on the schedule, the report said.")
     assert _speaker(text, "Program officials accepted") == "Office of Inspector General"
     assert _speaker(text, "Most of those changes") == "Office of Inspector General"
+
+
+def test_the_bureau_is_the_bureau_named_before_not_the_storm():
+    text = ("Severe Tropical Cyclone Marlo crossed the coast at 2am on Thursday.\n\n"
+            "Marlo brought wind gusts of up to 260km/h, the Bureau of Meteorology said. By Thursday afternoon it "
+            "had weakened, but the bureau warned that heavy rainfall would continue for at least two days.")
+    assert _speaker(text, "heavy rainfall would continue") == "Bureau of Meteorology"

@@ -69,7 +69,7 @@ ORG_NOUNS = frozenset(
     survey outlet broadcaster network channel website magazine daily tabloid publication cabinet parliament
     congress senate presidency palace foundation institute university organisation organization federation
     association league society chamber coalition charity watchdog club directorate force constabulary headquarters
-    centre center project mission""".split()
+    centre center project mission bureau service""".split()
 )
 # nouns that stand for a business ("the company said", "the lender declined to comment")
 COMPANY_NOUNS = frozenset(
