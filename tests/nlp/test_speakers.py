@@ -1723,3 +1723,15 @@ def test_the_bureau_is_the_bureau_named_before_not_the_storm():
             "Marlo brought wind gusts of up to 260km/h, the Bureau of Meteorology said. By Thursday afternoon it "
             "had weakened, but the bureau warned that heavy rainfall would continue for at least two days.")
     assert _speaker(text, "heavy rainfall would continue") == "Bureau of Meteorology"
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("A Downing Street spokeswoman told reporters the prime minister had full confidence in the home secretary. "
+     "Asked repeatedly whether Ms Marchbank would correct the record, she said: “The home secretary has set out "
+     "the position to the House.”", "has set out the position", "Downing Street"),
+    ("Secretary of State Roland Pike spoke by phone with both foreign ministers on Thursday night. A State "
+     "Department readout of the call said Pike had underscored the importance of calm.", "underscored the importance",
+     "State Department"),
+])
+def test_the_one_asked_answers_and_a_readout_speaks_for_its_department(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

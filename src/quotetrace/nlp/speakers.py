@@ -1543,7 +1543,7 @@ def _staff_or_public(words: list[str], named_plural: bool = False) -> tuple[str,
     return None
 
 
-_DOCUMENTS = frozenset("statement statements report reports document documents memo memos letter filing "
+_DOCUMENTS = frozenset("statement statements report reports document documents memo memos letter filing readout "
                        "release study survey audit paper papers transcript records cable cables lawsuit suit complaint "
                        "petition indictment filings analysis assessment review inquiry email emails messages files "
                        "minutes data figures results estimate estimates numbers statistics poll polls investigation".split()) | COURT_PAPERS
@@ -1690,6 +1690,9 @@ def resolve_cue_speakers(reg: SpeakerRegistry, cues: list["CueHit"], in_quotes: 
             if cue.entity.kind == "anonymous" and cue.speaker is not None and single_unnamed_person(cue.speaker.text):
                 cue.entity.unnamed_person = True  # "A nurse, who asked not to be named, said …. “…,” she said"
             last["person" if cue.entity.kind == "person" or cue.entity.unnamed_person else "body"] = (cue.entity, cue.start)
+            voice = _SPOKES.search(cue.speaker.text) if cue.speaker is not None and cue.entity.kind != "person" else None
+            if voice is not None:  # "A Downing Street spokeswoman said …. Asked …, she said": the body she speaks for
+                last["spokesman" if voice.group(1) == "man" else "spokeswoman"] = (cue.entity, cue.start)
             if cue.entity.kind == "person" and cue.speaker is not None:
                 reg.speaker_subjects.append((cue.speaker.start, cue.entity))
             elif cue.entity.kind == "organisation" and cue.speaker is not None and cue.speaker.form in ("name", "body") \
@@ -1759,6 +1762,7 @@ def _pair_subject_before(reg: SpeakerRegistry, pos: int) -> tuple[Entity, int] |
     return None
 
 
+_SPOKES = re.compile(r"\bspokes(man|woman)\b", re.IGNORECASE)
 _NAME_BEFORE_ASIDE = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][\w’'-]+)[ \t]*,[ \t]*$")
 
 
@@ -1784,6 +1788,15 @@ def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], 
                 return other.entity
     person = last.get("person")
     body = last.get("body")
+    if gender in ("m", "f") and re.match(r"[\s“”\"‘’']*Asked\b", reg.text[cue.sent_start: cue.speaker.start]):
+        # "Asked whether Ms Marchbank would correct the record, she said": whoever was asked, not Marchbank
+        exclude |= {id(e) for e in reg.entities if any(cue.sent_start <= p < cue.speaker.start for p in e.positions)}
+    voice = last.get("spokesman" if gender == "m" else "spokeswoman")
+    if gender in ("m", "f") and voice is not None and (person is None or person[1] < voice[1]) \
+            and cue.start - voice[1] < 600 and len(re.findall(r"\n+", reg.paragraph_gap(voice[1], cue.start))) <= 1:
+        named = reg.most_recent(cue.speaker.start, gender, exclude)
+        if named is None or max(p for p in named.positions if p < cue.speaker.start) < voice[1]:
+            return voice[0]  # (no man or woman named since the spokesman spoke)
     if gender in ("m", "f"):
         here = reg.most_recent(cue.speaker.start, gender, exclude, window=cue.speaker.start - cue.sent_start)
         if here is not None and here.gender == gender and (person is None or here is not person[0]):
