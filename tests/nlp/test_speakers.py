@@ -1735,3 +1735,10 @@ def test_the_bureau_is_the_bureau_named_before_not_the_storm():
 ])
 def test_the_one_asked_answers_and_a_readout_speaks_for_its_department(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+def test_the_city_based_company_is_the_company_never_the_city():
+    text = ("SAN JOSE, California, Oct 24 - Tessaline Semiconductor said on Thursday that orders would cool well into "
+            "next year, sending shares of the chipmaker down nearly 9%.\n\n"
+            "The San Jose, California-based company said it expects revenue of $3.05 billion for the quarter.")
+    assert _speaker(text, "it expects revenue") == "Tessaline Semiconductor"

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from quotetrace.nlp.cues import (COURT_PAPERS, FIRST_SECOND, NO_INDIRECT, OBJECT_CONTENT, PRONOUNS, REPORT_NOUNS,
                                  XCOMP_CONTENT, cue_lemma)
 from quotetrace.nlp.gender import gender_of, is_given_name
-from quotetrace.nlp.mentions import (_STOP_CAPS, ORG_NOUNS, PERSON_NOUNS, PERSON_ROLES, STAMPS, TITLE_WORDS, name_of,
+from quotetrace.nlp.mentions import (_STOP_CAPS, COMPANY_NOUNS, ORG_NOUNS, PERSON_NOUNS, PERSON_ROLES, STAMPS, TITLE_WORDS, name_of,
                                      noun_phrase)
 from quotetrace.nlp.speakers import EVENT_NOUNS, LEGAL_SIDES, ORGLIKE_WORDS, Entity, capitalised_elsewhere
 
@@ -947,6 +947,8 @@ _WRITTEN = frozenset("statement letter post message tweet note sign release emai
 _GIVEN_NAME = re.compile(r",?[ \t]+who[ \t]+[^,;.“”\"]{0,80}?\b(?:(?:name|names|nickname|sign|alias)[ \t]*,|"
                          r"(?:name|identified|known|introduced)[ \t]+(?:(?:him|her|them)sel(?:f|ves)[ \t]+)?(?:only[ \t]+)?as)"
                          r"[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]*,[ \t]*(?:\w+[ \t]+){0,2}$")
+_PLACE_BASED = re.compile(r"[\s\S]{0,4}?\b([Tt]he\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2},\s+[A-Z][\w.]*-based\s+(?:[a-z-]+\s+){0,2}?"
+                          r"(?:" + "|".join(sorted(COMPANY_NOUNS)) + r"))\b")
 _AUTHORED = re.compile(r"[ \t]*,?[ \t]+(?:published|released|issued|compiled|conducted|carried[ \t]+out|commissioned|"
                        r"prepared|produced)[ \t]+[^.;:“”\"]{0,80}?\bby[ \t]+[^.;:“”\"]{2,80}?,?[ \t]*$")
 _FINDING_SUBJECTS = frozenset("study studies report reports survey surveys analysis audit review investigation "
@@ -1348,6 +1350,12 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 if (speaker is None or speaker.form != "pronoun") and not passive else None
             if written is not None and (speaker is None or not written.start <= speaker.start < written.end):
                 speaker = written  # the parser took an appositive's noun or a date for the subject
+            based = _PLACE_BASED.match(unit.text, max(0, speaker.start - unit.start - 4)) \
+                if speaker is not None and speaker.form != "pronoun" else None
+            if based is not None and unit.start + based.start(1) <= speaker.start and based.end() <= token.idx:
+                # misparse "The San Jose, California-based company said": the company, never the city
+                s_at = unit.start + based.start(1)
+                speaker = SpeakerPhrase(based.group(1), s_at, s_at + len(based.group(1)), "role")
             addressee = None
             if lemma == "tell":
                 obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
