@@ -1742,3 +1742,10 @@ def test_the_city_based_company_is_the_company_never_the_city():
             "next year, sending shares of the chipmaker down nearly 9%.\n\n"
             "The San Jose, California-based company said it expects revenue of $3.05 billion for the quarter.")
     assert _speaker(text, "it expects revenue") == "Tessaline Semiconductor"
+
+
+def test_a_firm_named_once_in_full_is_credited_by_its_full_name():
+    text = ("Hanseo said on Monday it would appeal the ruling. The company has 4,000 employees.\n\n"
+            "The permit had been granted to Hanseo Energy in 2021.\n\n"
+            "Hanseo said it would scrutinise the assessment “line by line.”")
+    assert _speaker(text, "scrutinise the assessment") == "Hanseo Energy"

@@ -646,6 +646,13 @@ class SpeakerRegistry:
             # in every sentence that names it
             for match in re.finditer(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w-])", text):
                 self.body(name, match.start())
+        for ent in self.entities:  # "Corvane said" and once "Corvane Detention Services": the firm by its full name
+            if ent.kind == "organisation" and len(ent.names) == 1 and re.fullmatch(r"[A-Z][\w&-]+", ent.canonical):
+                full = {m.group(0) for m in re.finditer(re.escape(ent.canonical) + r"(?:[ \t]+[A-Z][\w&-]+){1,3}", text)
+                        if m.group(0).split()[-1].lower() in (ORGLIKE_WORDS - ORG_NOUNS) | CORPORATE_SUFFIXES
+                        and m.group(0).split()[1] != ent.canonical}  # (never "Corvane Workers Coalition", a union)
+                if len(full) == 1:
+                    ent.names.insert(0, full.pop())
         for ent in self.entities:
             if ent.kind == "organisation" and ent.canonical in firms:  # ("WeWork is headquartered in …": its firm)
                 self.org_subjects.update(m.start() for m in re.finditer(
