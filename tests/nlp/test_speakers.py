@@ -1749,3 +1749,12 @@ def test_a_firm_named_once_in_full_is_credited_by_its_full_name():
             "The permit had been granted to Hanseo Energy in 2021.\n\n"
             "Hanseo said it would scrutinise the assessment “line by line.”")
     assert _speaker(text, "scrutinise the assessment") == "Hanseo Energy"
+
+
+def test_a_body_by_its_initials_is_no_description_of_the_last_person():
+    text = ("Jo Stanhope, chief executive of the Professional Footballers’ Union, said the union had supported several "
+            "Vale players through the process.\n\n"
+            "“Players must be able to raise concerns without fearing for their careers,” Stanhope said.\n\n"
+            "It was aware of the matter and was in contact with the club, the FA said, adding that it would not comment "
+            "further.")
+    assert _speaker(text, "in contact with the club") == "FA"

@@ -83,7 +83,8 @@ def _descriptor(subj: Token) -> bool:
     aged = bool(_AGE.search(subj.doc[subj.left_edge.i: subj.i].text.replace(" ", "")))
     demonym = subj.ent_type_ == "NORP" or subj.pos_ == "NOUN" or subj.lower_.endswith(_DEMONYM_ENDINGS) \
         or subj.lower_ in DEMONYMS
-    return subj.text[:1].isupper() and (demonym or aged) and subj.lower_ not in ORG_NOUNS
+    return subj.text[:1].isupper() and (demonym or aged) and subj.lower_ not in ORG_NOUNS \
+        and not (subj.text.isupper() and len(subj.text) > 1)  # ("the FA said": a body's initials)
 
 @dataclass
 class CueHit:
