@@ -1758,3 +1758,10 @@ def test_a_body_by_its_initials_is_no_description_of_the_last_person():
             "It was aware of the matter and was in contact with the club, the FA said, adding that it would not comment "
             "further.")
     assert _speaker(text, "in contact with the club") == "FA"
+
+
+def test_the_person_a_reported_clause_opens_on_is_not_the_he_who_reports_it():
+    text = ("“If he’d gone to Varenne, that would have been a disaster,” Nick Halloway said.\n\n"
+            "On the penalty, however, Halloway agreed with the stewards. Oliver Stainforth had left “nowhere for "
+            "Vermeulen to go”, he said.")
+    assert _speaker(text, "nowhere for Vermeulen") == "Nick Halloway"

@@ -1805,6 +1805,12 @@ def _resolve_pronoun(reg: SpeakerRegistry, cue: "CueHit", cues: list["CueHit"], 
         if named is None or max(p for p in named.positions if p < cue.speaker.start) < voice[1]:
             return voice[0]  # (no man or woman named since the spokesman spoke)
     if gender in ("m", "f"):
+        opening = re.match(r"[\s“”\"‘’']*((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s+(?:had|has|was|is|would|will|could|did|should)\b",
+                           reg.text[cue.sent_start: cue.speaker.start])
+        if opening is not None and cue.content is not None and cue.content[0] <= cue.sent_start + opening.start(1):
+            named = reg.lookup_person(opening.group(1))  # "Stainforth had left “nowhere to go”, he said": the one the
+            if named is not None:  # words are about is not the one who says them
+                exclude.add(id(named))
         here = reg.most_recent(cue.speaker.start, gender, exclude, window=cue.speaker.start - cue.sent_start)
         if here is not None and here.gender == gender and (person is None or here is not person[0]):
             # "While the campaign did not appeal to Julie Graham, …, she said": the woman just named
