@@ -1765,3 +1765,19 @@ def test_the_person_a_reported_clause_opens_on_is_not_the_he_who_reports_it():
             "On the penalty, however, Halloway agreed with the stewards. Oliver Stainforth had left “nowhere for "
             "Vermeulen to go”, he said.")
     assert _speaker(text, "nowhere for Vermeulen") == "Nick Halloway"
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Amelia Fairbrother, a conservation biologist at the University of Lenham, said breeding had been “an insurance "
+     "policy”.\n\nIn a 2021 review published in the Journal of Applied Conservation, Fairbrother and two co-authors "
+     "wrote that zoo-born pandas had contributed modestly to the wild population.", "zoo-born pandas",
+     "Amelia Fairbrother"),
+    ("Presiding Judge Margaret Ashdown joined Whitley's opinion, as did four other judges. Judge Ellen Voss wrote a "
+     "concurrence saying that the case should trouble anyone who has ever trusted an expert.", "should trouble anyone",
+     "Ellen Voss"),
+    ("Sen. Gloria Ashby greets voters.\n\nOn Monday, the campaign released a one-page letter from her physician, "
+     "Dr. Howard Lin, stating that the senator was in excellent health for a woman of any age.", "in excellent health",
+     "Howard Lin"),
+])
+def test_the_writer_of_a_paper_a_concurrence_or_a_letter_speaks(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

@@ -13,7 +13,7 @@ from quotetrace.nlp.cues import (COURT_PAPERS, FIRST_SECOND, NO_INDIRECT, OBJECT
                                  XCOMP_CONTENT, cue_lemma)
 from quotetrace.nlp.gender import gender_of, is_given_name
 from quotetrace.nlp.mentions import (_STOP_CAPS, COMPANY_NOUNS, ORG_NOUNS, PERSON_NOUNS, PERSON_ROLES, STAMPS, TITLE_WORDS, name_of,
-                                     noun_phrase)
+                                     noun_phrase, split_title)
 from quotetrace.nlp.speakers import EVENT_NOUNS, LEGAL_SIDES, ORGLIKE_WORDS, Entity, capitalised_elsewhere
 
 LOGGER = logging.getLogger(__name__)
@@ -214,7 +214,8 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
 
 
 _MESSAGES = frozenset("statement statements letter letters memo memorandum report note email emails message "
-                      "messages post tweet tweets video op-ed column essay speech release notice".split())
+                      "messages post tweet tweets video op-ed column essay speech release notice concurrence dissent "
+                      "opinion".split())
 _ISSUING = frozenset("issued issues issue released releases release published publishes publish sent sends send "
                      "posted posts post wrote writes write written signed signs sign delivered delivers deliver "
                      "gave gives give made makes make penned pens pen tweeted tweets shared shares share put puts "
@@ -948,6 +949,10 @@ _WRITTEN = frozenset("statement letter post message tweet note sign release emai
 _GIVEN_NAME = re.compile(r",?[ \t]+who[ \t]+[^,;.“”\"]{0,80}?\b(?:(?:name|names|nickname|sign|alias)[ \t]*,|"
                          r"(?:name|identified|known|introduced)[ \t]+(?:(?:him|her|them)sel(?:f|ves)[ \t]+)?(?:only[ \t]+)?as)"
                          r"[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]*,[ \t]*(?:\w+[ \t]+){0,2}$")
+_SENT_FROM = re.compile(r"\b(?:letter|statement|note|memo|message|email)\s+from\s+((?:the\s+|his\s+|her\s+|their\s+)?"
+                        r"[\w’'.-]+(?:\s+[\w’'.-]+){0,2}?)(?:,\s+((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+),)?\s*,?\s*$")
+_AND_COLLEAGUES = re.compile(r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+and\s+(?:his|her|their|two|three|four|five|"
+                             r"several|other)?\s*(?:co-?)?$")
 _PLACE_BASED = re.compile(r"[\s\S]{0,4}?\b([Tt]he\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2},\s+[A-Z][\w.]*-based\s+(?:[a-z-]+\s+){0,2}?"
                           r"(?:" + "|".join(sorted(COMPANY_NOUNS)) + r"))\b")
 _AUTHORED = re.compile(r"[ \t]*,?[ \t]+(?:published|released|issued|compiled|conducted|carried[ \t]+out|commissioned|"
@@ -1351,6 +1356,23 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 if (speaker is None or speaker.form != "pronoun") and not passive else None
             if written is not None and (speaker is None or not written.start <= speaker.start < written.end):
                 speaker = written  # the parser took an appositive's noun or a date for the subject
+            if speaker is not None and token.tag_ == "VBG":
+                sender = _SENT_FROM.search(unit.text, max(0, token.idx - 160), token.idx)
+                if sender is not None:  # "released a letter from her physician, Dr. Howard Lin, stating that": Lin
+                    at = sender.start(2) if sender.group(2) else sender.start(1)
+                    who = sender.group(2) or sender.group(1)
+                    title, name = split_title(who.split()) if sender.group(2) else ([], [])
+                    if name:  # ("Dr. Howard Lin": the title apart)
+                        at += len(who) - len(" ".join(name))
+                        who = " ".join(name)
+                    speaker = SpeakerPhrase(who, unit.start + at, unit.start + at + len(who),
+                                            "name" if sender.group(2) else "role", " ".join(title) or None,
+                                            person=bool(sender.group(2)))
+            if speaker is not None and speaker.form == "role":
+                pair = _AND_COLLEAGUES.search(unit.text, max(0, speaker.start - unit.start - 80), speaker.start - unit.start)
+                if pair is not None:  # "Fairbrother and two co-authors wrote": the one named
+                    s_at = unit.start + pair.start(1)
+                    speaker = SpeakerPhrase(pair.group(1), s_at, s_at + len(pair.group(1)), "name", person=True)
             based = _PLACE_BASED.match(unit.text, max(0, speaker.start - unit.start - 4)) \
                 if speaker is not None and speaker.form != "pronoun" else None
             if based is not None and unit.start + based.start(1) <= speaker.start and based.end() <= token.idx:
