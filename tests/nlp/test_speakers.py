@@ -1781,3 +1781,13 @@ def test_the_person_a_reported_clause_opens_on_is_not_the_he_who_reports_it():
 ])
 def test_the_writer_of_a_paper_a_concurrence_or_a_letter_speaks(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("The Peach State Police Benevolent Association said the law had been about space.\n\n“Nobody in our membership "
+     "is afraid of a camera,” said the association's president, Sgt. Darryl Mott.", "afraid of a camera", "Darryl Mott"),
+    ("In the crowd in Harlan Falls was Ruth Ann Mabry, 68, a retired schoolteacher from Cobb's Landing, who said she "
+     "had voted for Whitcomb twice.", "voted for Whitcomb", "Ruth Ann Mabry"),
+])
+def test_a_rank_or_a_home_town_is_no_name(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

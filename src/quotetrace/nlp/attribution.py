@@ -383,6 +383,10 @@ def _speaker_phrase(unit: ParsedUnit, subj: Token, speech_verb: bool = False) ->
         if subj.dep_ == "pobj" and subj.head.head.ent_type_ == "PERSON" and (
                 subj.head.lower_ == "of" and subj.ent_type_ in ("GPE", "FAC", "LOC", "") or subj.head.lower_ == "from"):
             subj = subj.head.head  # "Luis Ortega, 34, of Port Alden, who said …": Ortega, not his town
+        elif subj.dep_ == "pobj" and subj.head.lower_ in ("of", "from") and subj.ent_type_ in ("GPE", "FAC", "LOC", "") \
+                and subj.head.head.dep_ == "appos" and subj.head.head.pos_ == "NOUN" \
+                and subj.head.head.head.ent_type_ == "PERSON":
+            subj = subj.head.head.head  # "Ruth Ann Mabry, 68, a retired teacher from Cobb's Landing, who said": Mabry
         low = subj.lower_
     issuer = _issuer_of(subj)
     if issuer is not None:  # "X released a statement that warned …": X warned
@@ -1373,6 +1377,12 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 if pair is not None:  # "Fairbrother and two co-authors wrote": the one named
                     s_at = unit.start + pair.start(1)
                     speaker = SpeakerPhrase(pair.group(1), s_at, s_at + len(pair.group(1)), "name", person=True)
+            if speaker is not None and speaker.form == "name" and _TITLE_ABBREVIATION.fullmatch(speaker.text + ". "):
+                named = re.match(r"\.?[ \t]+((?:[A-Z][\w’'-]+[ \t]+){0,2}[A-Z][\w’'-]+)", unit.text[speaker.end - unit.start:])
+                if named is not None:  # "said the association's president, Sgt. Darryl Mott": the name after the rank
+                    s_at = speaker.end + named.start(1)
+                    speaker = SpeakerPhrase(named.group(1), s_at, s_at + len(named.group(1)), "name",
+                                            speaker.title, person=True)
             based = _PLACE_BASED.match(unit.text, max(0, speaker.start - unit.start - 4)) \
                 if speaker is not None and speaker.form != "pronoun" else None
             if based is not None and unit.start + based.start(1) <= speaker.start and based.end() <= token.idx:
