@@ -1791,3 +1791,8 @@ def test_the_writer_of_a_paper_a_concurrence_or_a_letter_speaks(text, snippet, s
 ])
 def test_a_rank_or_a_home_town_is_no_name(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+def test_a_body_s_press_office_is_the_body():
+    text = "The frog is new to science, the University of Northbrook’s press office said in a statement."
+    assert _speaker(text, "new to science") == "University of Northbrook"

@@ -923,6 +923,10 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         known = reg.lookup_person(owner)
         if known is not None or len(owner.split()) >= 2 and not any(w.lower() in ORG_NOUNS for w in owner.split()):
             return known or reg.person(owner, phrase.start)
+    press = _BODYS_PRESS_OFFICE.match(phrase.text)
+    if press is not None and (any(w.lower() in ORGLIKE_WORDS for w in press.group(1).split())
+                              or any(e.kind == "organisation" and press.group(1) in e.names for e in reg.entities)):
+        return reg.body(press.group(1), phrase.start + press.start(1))  # "the University of X’s press office": X
     camp = _NAMED_CAMPAIGN.match(phrase.text)
     candidate = reg.lookup_person(camp.group(1)) if camp is not None else None
     if candidate is not None:
@@ -1417,6 +1421,9 @@ _BARE_SPOKESPERSON = re.compile(r"(?:a|an|the)\s+(?:company\s+|agency\s+)?(?:spo
 _PERSONS_VOICE = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w’'.-]+\s+){0,5}[A-Z][\w’'-]+)[’']s\s+(?:press\s+)?"
                             r"(?:office|campaign|spokesman|spokeswoman|spokesperson|secretary|lawyer|lawyers|attorney|"
                             r"attorneys|agent|agents|representatives?|management|publicist|camp)$")
+_BODYS_PRESS_OFFICE = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w’'.&-]*(?:\s+(?:of|for|and|on|&|[A-Z][\w’'.&-]*)){0,6})[’']s\s+"
+                                 r"(?:press\s+office|press\s+team|communications\s+(?:office|team|department)|"
+                                 r"spokes(?:man|woman|person))$")
 _NAMED_CAMPAIGN = re.compile(r"[Tt]he\s+([A-Z][\w’'-]+)\s+(?:campaign|camp|re-election\s+campaign)$")
 _ROLES_VOICE = re.compile(r"[Tt]he\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)[’']s\s+(?:press\s+)?(?:office|campaign|"
                           r"spokesman|spokeswoman|spokesperson|lawyer|lawyers|attorney|attorneys)$")
