@@ -1796,3 +1796,14 @@ def test_a_rank_or_a_home_town_is_no_name(text, snippet, speaker):
 def test_a_body_s_press_office_is_the_body():
     text = "The frog is new to science, the University of Northbrook’s press office said in a statement."
     assert _speaker(text, "new to science") == "University of Northbrook"
+
+
+@pytest.mark.parametrize("text, snippet, speaker", [
+    ("Alonzo Reyes apologised on Tuesday. The Pottery Workers union called the remark cruel.\n\n"
+     "Reyes, 55, spent the morning trying to contain the damage. In a statement, he said his words had been clumsy.\n\n"
+     "“I answered a hard question badly,” the statement said.", "answered a hard question", "Alonzo Reyes"),
+    ("Safe Streets Now, a super PAC supporting Dunleavy, released a statement within minutes of the debate's end. "
+     "The group said it would spend an additional $4 million on television.", "spend an additional", "Safe Streets Now"),
+])
+def test_the_statement_someone_gave_and_a_super_pac_called_the_group(text, snippet, speaker):
+    assert _speaker(text, snippet) == speaker

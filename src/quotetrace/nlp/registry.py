@@ -154,9 +154,11 @@ _MEDIA_WORDS = frozenset("news times post journal daily weekly today tv radio pr
 _NOT_FIRST = _STOP_CAPS | TITLE_WORDS
 _NOT_SURNAME = _STOP_CAPS | ORG_NOUNS | _MEDIA_WORDS
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w’'-]*)[ \t]+$")
+# common nouns written in capitals that the tagger calls organisations ("a super PAC", "the company's IPO")
+_NOT_BODIES = frozenset("PAC IPO CEO CFO COO CTO GDP AI".split())
 _FIRM_WORDS = r"(?:company|firm|startup|start-up|recycler|retailer|lender|insurer|carrier|airline|manufacturer|maker|" \
               r"provider|supplier|distributor|wholesaler|developer|operator|chain|brand|platform|app|chipmaker|drugmaker|" \
-              r"automaker|carmaker|bank|group)"
+              r"automaker|carmaker|bank|group|PAC)"
 _FIRM_NAME = r"[A-Z][\w&’'.-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&’'.-]+){0,3}"
 _FIRM_APPOSITION = re.compile(r"(?P<before>" + _FIRM_NAME + r"),[ \t]+(?:(?:one[ \t]+of[ \t]+)?(?:a|an|the)[ \t]+"
                               r"(?:[\w-]+[ \t]+){0,3}?" + _FIRM_WORDS + r"s?\b|(?:which[ \t]+was[ \t]+)?(?:founded|headquartered|incorporated)[ \t]+"
@@ -194,7 +196,7 @@ def _register_org(reg: SpeakerRegistry, unit: ParsedUnit, ent: Span) -> None:
     words = ent.text.split()
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
-    if not words or not words[0][:1].isupper() or _inside_quote_mask(ent):
+    if not words or not words[0][:1].isupper() or _inside_quote_mask(ent) or " ".join(words) in _NOT_BODIES:
         return
     cut = next((t.i - ent.start for t in ent if t.text[:1].islower() and t.lower_ not in _NAME_LINKS), None)
     if cut is not None:  # "American Music Awards after Swift": the tagger ran past the name
