@@ -1690,6 +1690,12 @@ def test_a_firm_the_tagger_never_tagged_is_known_by_its_founder_or_parent_compan
      "had been flattened.", "had been flattened", "Travis"),
     ("A woman at the next table, who gave her name only as Debbie, said she had been without power since Thursday.",
      "without power since Thursday", "Debbie"),
+    ("A few metres away, a nursing student who asked to be identified only as Amani said she had been hit in the leg.",
+     "hit in the leg", "Amani"),
+    ("A 19-year-old engineering student, who asked to be called Max because he feared expulsion, said he had left "
+     "the library on the first night.", "left the library", "Max"),
+    ("A passenger who identified himself only as Cody, 24, said he had climbed out over the wing.", "climbed out",
+     "Cody"),
 ])
 def test_someone_who_gave_a_first_name_only_speaks_under_it(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker

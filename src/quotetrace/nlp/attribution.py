@@ -950,9 +950,12 @@ _ACCUSATIONS = frozenset("accuse allege".split())
 _HEARSAY = frozenset("report claim say announce".split())
 _WRITTEN = frozenset("statement letter post message tweet note sign release email caption headline notice "
                      "memo banner placard text".split())
-_GIVEN_NAME = re.compile(r",?[ \t]+who[ \t]+[^,;.“”\"]{0,80}?\b(?:(?:name|names|nickname|sign|alias)[ \t]*,|"
-                         r"(?:name|identified|known|introduced)[ \t]+(?:(?:him|her|them)sel(?:f|ves)[ \t]+)?(?:only[ \t]+)?as)"
-                         r"[ \t]+([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]*,[ \t]*(?:\w+[ \t]+){0,2}$")
+_GIVEN_NAME = re.compile(r",?[ \t]+who[ \t]+[^,;.“”\"]{0,80}?\b(?:(?:name|names|surname|nickname|sign|alias)[ \t]*,|"
+                         r"(?:name|surname|identified|known|introduced|be[ \t]+called)[ \t]+"
+                         r"(?:(?:him|her|them)sel(?:f|ves)[ \t]+)?(?:only[ \t]+)?(?:as[ \t]+)?)"
+                         r"[ \t]*([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})"
+                         r"(?:[ \t]+(?:because|for|as|out[ \t]+of)\b[^,;.“”\"]{0,60})?"  # ("… Max because he feared …,")
+                         r"[ \t]*(?:,[ \t]*(?:\d{1,3}[ \t]*,[ \t]*)?)?(?:\w+[ \t]+){0,2}$")
 _SENT_FROM = re.compile(r"\b(?:letter|statement|note|memo|message|email)\s+from\s+((?:the\s+|his\s+|her\s+|their\s+)?"
                         r"[\w’'.-]+(?:\s+[\w’'.-]+){0,2}?)(?:,\s+((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+),)?\s*,?\s*$")
 _AND_COLLEAGUES = re.compile(r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+and\s+(?:his|her|their|two|three|four|five|"
