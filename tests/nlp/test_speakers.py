@@ -1813,3 +1813,9 @@ def test_a_body_s_press_office_is_the_body():
 ])
 def test_the_statement_someone_gave_and_a_super_pac_called_the_group(text, snippet, speaker):
     assert _speaker(text, snippet) == speaker
+
+
+def test_a_quoted_nickname_between_given_name_and_surname_is_no_part_of_the_name():
+    text = ("Caleb \"Sundial\" Whitford, the Ravel specialist for Ironclad Gaming, said he had been given no warning.\n\n"
+            "“Twenty-two meters is better than fifteen,” Whitford said.")
+    assert _speaker(text, "better than fifteen") == "Caleb Whitford"

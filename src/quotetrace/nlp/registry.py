@@ -281,6 +281,10 @@ def _nicknames(reg: SpeakerRegistry, text: str) -> None:
         person = reg.lookup_person(name) or reg.person(name, match.start())  # a name with a nickname is a person's
         if person.kind == "person":
             reg.nickname(match.group(2), person)
+            nicknamed = f"{match.group(2)} {match.group(3)}"  # the tagger's "Sundial Whitford" in 'Caleb "Sundial"
+            for other in [e for e in reg.entities if e is not person and nicknamed in e.names]:  # Whitford'
+                _merge(reg, other, person)
+            person.names[:] = [n for n in person.names if n != nicknamed] or [name]
 
 
 def _merge(reg: SpeakerRegistry, ent: Entity, into: Entity) -> None:
