@@ -1819,3 +1819,10 @@ def test_a_quoted_nickname_between_given_name_and_surname_is_no_part_of_the_name
     text = ("Caleb \"Sundial\" Whitford, the Ravel specialist for Ironclad Gaming, said he had been given no warning.\n\n"
             "“Twenty-two meters is better than fifteen,” Whitford said.")
     assert _speaker(text, "better than fifteen") == "Caleb Whitford"
+
+
+def test_a_clergy_style_is_a_title_and_an_office_of_a_place_is_its_holder():
+    text = ("Bishop of Fenmoor warns the church is “managing its own decline”\n\n"
+            "The Rt Rev Nicholas Greer, the Bishop of Fenmoor, said the measure treated parish churches as liabilities.")
+    assert _speaker(text, "treated parish churches") == "Nicholas Greer"
+    assert _speaker(text, "managing its own decline") == "Nicholas Greer"

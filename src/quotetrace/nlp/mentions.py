@@ -24,7 +24,8 @@ TITLE_WORDS = frozenset(
     sir dame lord lady baron president's principal headmaster headteacher teacher farmer lawyer doctor nurse
     activist resident witness midfielder striker goalkeeper defender forward player singer actor actress
     novelist historian engineer pilot chef owner mother student entrepreneur investor banker ceo cfo coo
-    cto chairperson ombudsman auditor prosecutor spokesperson commentator host anchor constable""".split()
+    cto chairperson ombudsman auditor prosecutor spokesperson commentator host anchor constable rev rev. revd revd.
+    rt rt. ven ven. archdeacon canon dean vicar rector chaplain""".split()
 )
 # honours and qualifications written after a name ("Helen Stavely KC", "Ana Ruiz MP")
 POST_NOMINALS = frozenset("KC QC SC MP MEP MSP MLA MPP TD AM OBE CBE MBE DBE KBE PhD MD DDS Esq CPA RN".split())

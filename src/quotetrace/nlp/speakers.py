@@ -812,6 +812,13 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
     everyman = _headline_everyman(reg, phrase)
     if everyman is not None:
         return everyman
+    office = re.fullmatch(r"(?:[Tt]he\s+)?([A-Z][a-z-]+\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})", phrase.text.strip())
+    if office is not None and office.group(1).split()[0].lower() in TITLE_WORDS:
+        wanted = office.group(1).lower()  # "Bishop of Fenmoor warns …": the Rt Rev Nicholas Greer, the Bishop of Fenmoor
+        holder = next((e for e in reg.entities if e.kind == "person"
+                       and any(re.sub(r"^the\s+", "", t.lower()) == wanted for t in e.titles)), None)
+        if holder is not None:
+            return holder
     if _NAMED_PAIR.fullmatch(phrase.text.strip()):  # "Both men claimed …" after "Kevin King and Timothy Weeks": King,
         pairs = [m for m in _PERSON_PAIR.finditer(reg.text, max(0, phrase.start - ROLE_WINDOW), phrase.start)
                  if reg.lookup_person(m.group(1)) is not None and reg.lookup_person(m.group(2)) is not None]
