@@ -478,3 +478,10 @@ def test_a_noun_object_is_no_statement_unless_the_parser_split_a_clause(text, re
 ])
 def test_an_absolute_phrase_after_the_attribution_is_no_statement(text):
     assert not any("voice" in span for span in _reported(text))
+
+
+def test_a_second_verb_inside_a_sourced_clause_keeps_its_own_subject():
+    text = ("According to a criminal complaint filed in Westerly Heights Municipal Court, Lamar Eddings knocked on "
+            "Brandt's window and told him the spot was needed for his grandmother.")
+    quotes = {q.text: q.speaker for q in extract_text(text) if q.kind == "indirect"}
+    assert quotes.get("the spot was needed for his grandmother") == "Lamar Eddings", quotes

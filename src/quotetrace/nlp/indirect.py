@@ -150,7 +150,9 @@ def _split_coordinated(text: str, cues: list[CueHit]) -> None:
             if content is None or content[0] < inner.end:
                 continue
             inner.content = (content[0], min(content[1], hi))
-            inner.entity, inner.speaker = outer.entity, outer.speaker
+            if outer.lemma != "according to" or inner.entity is None:
+                # (but "According to the affidavit, Hargis shined a torch and told the deputy …": Hargis told)
+                inner.entity, inner.speaker = outer.entity, outer.speaker
             outer.content = lo, hi = lo, conj.start()
 
 
