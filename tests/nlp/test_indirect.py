@@ -485,3 +485,9 @@ def test_a_second_verb_inside_a_sourced_clause_keeps_its_own_subject():
             "Brandt's window and told him the spot was needed for his grandmother.")
     quotes = {q.text: q.speaker for q in extract_text(text) if q.kind == "indirect"}
     assert quotes.get("the spot was needed for his grandmother") == "Lamar Eddings", quotes
+
+
+def test_told_the_deputy_he_had_been_clocked_reports_the_clause_not_the_addressee():
+    text = "According to the affidavit, Hargis told the deputy he had been clocked going 74 mph in a 55 mph zone."
+    quotes = {q.text: q.speaker for q in extract_text(text) if q.kind == "indirect"}
+    assert quotes.get("he had been clocked going 74 mph in a 55 mph zone") == "Hargis", quotes

@@ -739,6 +739,14 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
                      and p.lower_ == "of" and any(g.dep_ in ("pcomp", "pobj") for g in p.children)]
         if preps:
             pieces = preps
+    if not pieces and lemma == "tell":
+        # misparse "told the deputy he had been clocked going 74 mph": the clause read as the addressee's relative
+        dobj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+        clause = next((c for c in dobj.children if c.dep_ == "relcl" and c.left_edge.i == dobj.i + 1 and any(
+            g.dep_ in ("nsubj", "nsubjpass") and g.pos_ == "PRON" and g.lower_ not in _RELATIVE for g in c.children)),
+            None) if dobj is not None else None
+        if clause is not None:
+            pieces = [clause] + [c for c in verb.children if c.i > clause.i and c.dep_ in ("xcomp", "advcl", "prep")]
     if not pieces and lemma in ("say", "tell"):
         # misparse "said more than 15,000 people registered": the clause's subject taken for an object
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)

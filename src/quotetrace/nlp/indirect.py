@@ -104,12 +104,18 @@ def indirect_spans(text: str, cues: list[CueHit],
                 cue.entity, cue.speaker = group[outer][0].entity, group[outer][0].speaker
                 added.add(id(cue))
         relays = {id(o) for o, _ in group for c, _ in group if c is not o and _opens(text, o, c)}
+        # "According to the affidavit, Hargis told the deputy he had been clocked …": the affidavit's statement,
+        # and inside it Hargis's words
+        sourced = {id(c) for c, _ in group if c.lemma in _TOLD and c.entity is not None and c.entity.kind != "anonymous"
+                   and any(o.lemma == "according to" and o.content is not None and o.content[0] <= c.start < o.content[1]
+                           for o, _ in group)}
         for n, (cue, span) in enumerate(group):
             if id(cue) in added:
                 yield cue, span
                 continue
-            if id(cue) in relays or any(other is not cue and id(other) not in relays and other.content is not None
-                                        and other.content[0] <= cue.start < other.content[1] for other, _ in group):
+            if id(cue) in relays or id(cue) not in sourced and any(
+                    other is not cue and id(other) not in relays and other.content is not None
+                    and other.content[0] <= cue.start < other.content[1] for other, _ in group):
                 continue
             yield cue, spans[n]
 
@@ -174,6 +180,7 @@ def _opens(text: str, outer: CueHit, inner: CueHit) -> bool:
     return lo == inner.speaker.start and inner.content[0] > inner.start and outer.content[1] <= outer.start
 
 
+_TOLD = frozenset("say tell write admit claim state".split())
 _ADDING = re.compile(r",\s*(?:and\s+)?(?:adding|saying|noting|stressing|insisting|warning|arguing|claiming)\b")
 
 
