@@ -1826,3 +1826,10 @@ def test_a_clergy_style_is_a_title_and_an_office_of_a_place_is_its_holder():
             "The Rt Rev Nicholas Greer, the Bishop of Fenmoor, said the measure treated parish churches as liabilities.")
     assert _speaker(text, "treated parish churches") == "Nicholas Greer"
     assert _speaker(text, "managing its own decline") == "Nicholas Greer"
+
+
+def test_a_publication_cited_or_told_is_not_the_company():
+    text = ("Fees fell by a third last year, according to the Cross-Border Payments Monitor.\n\n"
+            "One of those firms, Globexa Transfers, handles Morales’s payments. In a statement, the company said its "
+            "fees reflect the real cost of delivering cash safely.")
+    assert _speaker(text, "reflect the real cost") == "Globexa Transfers"

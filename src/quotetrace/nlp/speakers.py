@@ -487,6 +487,10 @@ class SpeakerRegistry:
                 named = [e for e in sorted(self.entities, key=lambda e: -max(e.positions or [0]))
                          if e.kind != "person" and any(w.lower() in _OUTLET_NAME_WORDS for w in e.canonical.split())
                          and any(pos - ROLE_WINDOW * 3 < p < pos for p in e.positions)]
+                medium = _BROADCAST_NAME_WORDS if head in _BROADCAST_NOUNS else _PRINT_NAME_WORDS \
+                    if head in _PRINT_NOUNS else None  # ("the network": Bayline TV, not the Starwatch Weekly)
+                named = [e for e in named if any(w.lower() in medium for w in e.canonical.split())] or named \
+                    if medium else named
             if not named and head not in COMPANY_NOUNS:  # "operated by the Euro-Pacific Space Agency", never parsed
                 unparsed = self._unparsed_body(kinds, pos)
                 named = [unparsed] if unparsed is not None else []
@@ -550,8 +554,9 @@ class SpeakerRegistry:
         name its sentence opens on, when the text calls it a business (``body_names``)."""
         sent_lo = max(self.text.rfind(". ", 0, pos) + 2, self.text.rfind("\n", 0, pos) + 1, 0)
         opening = _OPENING_NAME.match(self.text, sent_lo)
-        if opening is None or opening.group(1) not in body_names(self.text[sent_lo: pos + 40]):
-            return None
+        if opening is None or opening.group(1).split()[0].lower() in _STOP_CAPS \
+                or opening.group(1) not in body_names(self.text[sent_lo: pos + 40]):
+            return None  # (never "In" of "In a statement to …, the company said")
         return self.body(opening.group(1), opening.start(1))
 
     def company(self, pos: int, public: bool = False) -> Entity | None:
@@ -569,6 +574,10 @@ class SpeakerRegistry:
                 continue
             subject = max((p for p in seen if p in self.org_subjects), default=-1)
             key = (subject, max(seen))
+            if words[-1] in _PRINT_NAME_WORDS and words[-1] not in CORPORATE_SUFFIXES:
+                if all(_TOLD_OR_CITED.search(self.text, max(0, p - 16), p) for p in seen):
+                    continue  # "In a statement to Starwatch Weekly, the company said": the paper told, no firm
+                key = (-2, key[1])  # a paper only if no firm
             if best is None or key > best[:2]:
                 best = (key[0], key[1], ent)
         if best is None:  # "…, the airline said. Nordair flight NA 402 …": a lede names the firm just after
@@ -719,6 +728,13 @@ _LEDE_BODY = re.compile(r"(?:^|[.!?]\s+)((?:[\w-]+\s+){0,3}" + _RUN + r")\b[^.!?
 
 _OUTLET_NOUNS = frozenset("newspaper paper daily tabloid broadsheet weekly magazine outlet website broadcaster "
                           "network channel station publication".split())
+_TOLD_OR_CITED = re.compile(r"\b(?:to|told|tells|by|in|with|according\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+_BROADCAST_NOUNS = frozenset("network channel broadcaster station".split())
+_PRINT_NOUNS = frozenset("newspaper paper daily tabloid broadsheet weekly magazine publication".split())
+_BROADCAST_NAME_WORDS = frozenset("tv radio network networks channel broadcasting broadcaster one news".split())
+_PRINT_NAME_WORDS = frozenset("times post journal daily weekly telegraph guardian herald tribune gazette courier chronicle "
+                              "mail express observer independent register inquirer examiner standard globe bulletin "
+                              "dispatch sentinel gazeta monitor reporter review magazine ledger clarion".split())
 # the last word of an outlet's name ("The Lowmere Courier", "Harbour Times", "Channel 4 News")
 _OUTLET_NAME_WORDS = frozenset("news times post journal daily weekly telegraph guardian herald tribune gazette courier "
                                "chronicle mail express sun star mirror observer independent record register inquirer "
