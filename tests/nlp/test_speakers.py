@@ -1833,3 +1833,12 @@ def test_a_publication_cited_or_told_is_not_the_company():
             "One of those firms, Globexa Transfers, handles Morales’s payments. In a statement, the company said its "
             "fees reflect the real cost of delivering cash safely.")
     assert _speaker(text, "reflect the real cost") == "Globexa Transfers"
+
+
+def test_an_unnamed_man_in_the_lede_is_the_man_the_next_sentence_names():
+    text = ("Couple staged bear attack on SUV, investigators say\n\nBy Nate Ferriday\n\n"
+            "A Colorado man told his insurance company that a black bear had clawed its way into his SUV. The only "
+            "animal involved was his brother-in-law, investigators say.\n\n"
+            "Grant Farrow, 44, and his wife, Melissa Farrow, 41, were charged with insurance fraud, the district "
+            "attorney's office announced Thursday.")
+    assert _speaker(text, "a black bear had clawed") == "Grant Farrow"

@@ -1057,6 +1057,9 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             phrase.text) else reg.body(phrase.text, phrase.start)
     if phrase.form in ("role", "body"):
         core = _before_post_modifier(words)  # "A Western diplomat in Tormholt": "A Western diplomat"
+        lede = _lede_person(reg, phrase) if words and words[0].lower() in ("a", "an") else None
+        if lede is not None:  # "A Michigan mother who spent two years … says she is still “shaking”": the one named next
+            return lede
         if words and words[0].lower() in _INDEFINITE and (not any(w[:1].isupper() for w in words[1:])
                                                           or words[-1].islower() and words[-1].isalpha()
                                                           or len(core) > 1 and core[-1].islower()):
@@ -1265,14 +1268,18 @@ def _lede_person(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None
     """"The leader of Carrow Vale council has said … / Annelise Thorne, who has led the council …": a definite
     role in an article's opening, before any person is named (bylines aside), is the person named next."""
     words = [w.lower().strip(",.’'") for w in phrase.text.split()]
-    if not words or words[0] != "the" or not any(w in PERSON_ROLES for w in words[1:4]) \
-            or _anyone_named_before(reg, phrase.start):
+    if not words or words[0] not in ("the", "a", "an") or _anyone_named_before(reg, phrase.start):
+        return None
+    head = next((w for w in words[1:5] if w in PERSON_ROLES or words[0] != "the" and w in _EVERYMEN), None)
+    if head is None:
         return None
     # (named in a later sentence: "The judge ruled that Kane must pay" is not Kane's ruling)
     stop = _SENTENCE_END.search(reg.text, phrase.end)
     after = stop.end() if stop else len(reg.text)
+    sex = _EVERYMEN.get(head) if words[0] != "the" else None
     later = [(min(p for p in ent.positions if p > phrase.start), ent) for ent in reg.entities if ent.kind == "person"
-             and any(after <= p <= phrase.start + _LEDE_REACH for p in ent.positions)]
+             and any(after <= p <= phrase.start + _LEDE_REACH for p in ent.positions)
+             and (sex is None or gender_of(ent.canonical) in (None, sex))]
     return min(later, key=lambda item: item[0])[1] if later else None
 
 
