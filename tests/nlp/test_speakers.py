@@ -1842,3 +1842,9 @@ def test_an_unnamed_man_in_the_lede_is_the_man_the_next_sentence_names():
             "Grant Farrow, 44, and his wife, Melissa Farrow, 41, were charged with insurance fraud, the district "
             "attorney's office announced Thursday.")
     assert _speaker(text, "a black bear had clawed") == "Grant Farrow"
+
+
+def test_an_update_stamp_is_no_speaker_whatever_the_parse_makes_of_it():
+    text = ("Vantly to cut 400 jobs\n\nVantly, a cloud software firm, said on Monday it would cut 400 jobs.\n\n"
+            "Update, 5:20 PM ET: Vantly said staff in Ireland and Germany would go through a formal consultation.")
+    assert _speaker(text, "formal consultation") == "Vantly"

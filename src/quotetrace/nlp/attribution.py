@@ -1325,7 +1325,7 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                 continue  # "the court heard that …" reports what was said there; "she heard a bang" does not
             speaker = _speaker_phrase(unit, subj, lemma in _SPEECH or lemma in _CHARACTERISE or lemma == "report") \
                 if subj is not None else None
-            if speaker is not None and speaker.form in ("name", "body") and _no_name(
+            if speaker is not None and speaker.form != "pronoun" and _no_name(
                     speaker.text, unit.text[max(0, speaker.start - unit.start - 1): speaker.end - unit.start + 40]):
                 speaker = None  # "Update, 7:10 PM ET: Brandvold wrote", "WIERZBNO GÓRNE, Poland — X said": the words say
             weak = False
