@@ -204,3 +204,14 @@ def test_a_headline_quote_after_a_colon_is_the_words_of_the_quoted_person_the_st
             "Benning, who retires in June, said he would drive to the coast first. “Forty-one years married and "
             "I never took her to the ocean,” Benning said.")
     assert {q.text: q.speaker for q in extract_text(text)}["I thought they were pranking me"] == "Harold Benning"
+
+
+def test_a_quote_paragraph_after_an_embedded_post_keeps_the_speaker_of_the_quote_before_it():
+    text = ("Redmere City named a new manager on Wednesday.\n\n"
+            "Redmere said in a statement: \"Ivo is one of the most accomplished managers in Europe.\n\n"
+            "\"He is renowned for his tactical prowess and has managed six clubs.\n\n"
+            "Club statement\n\n"
+            "— Redmere City (@RedmereCity) November 20, 2019\n\n"
+            "\"He has won a domestic title in four different countries.\"")
+    speakers = {q.text: q.speaker for q in extract_text(text)}
+    assert speakers["He has won a domestic title in four different countries."] == "Redmere City", speakers

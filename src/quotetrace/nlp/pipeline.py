@@ -534,6 +534,10 @@ def _attribute(index: _Index, drafts: list[QuoteDraft], k: int, units: list[Pars
     return None
 
 
+# lines an embedded post leaves between paragraphs: its signature, a caption of a few words, a photo link
+_EMBED_JUNK = re.compile(r"[—–-]\s*[^\n]*\(@\w+\)[^\n]*$|(?:[\w’']+\s*){1,3}$|pic\.twitter\.com/\S+$")
+
+
 def _carried_speaker(index: _Index, reg: SpeakerRegistry, drafts: list[QuoteDraft], k: int,
                      entity_of: dict[int, Entity | None]) -> Entity | None:
     """The speaker of a quote with no attribution of its own, as news copy implies it.
@@ -551,7 +555,12 @@ def _carried_speaker(index: _Index, reg: SpeakerRegistry, drafts: list[QuoteDraf
     if not index.text[para[0]: pair.open].strip() or _QUOTE_LABEL.match(index.text, para[0]):
         # the quote opens its paragraph (perhaps after a "Quote:" label): look at the paragraph above
         above = para[0] - 1
-        while above > 0 and not index.text[index.paragraph(above - 1)[0]: above].strip():
+        for _ in range(4):  # (past blank lines and an embed's junk: "Club statement", "— Spurs (@SpursOfficial) …")
+            while above > 0 and not index.text[index.paragraph(above - 1)[0]: above].strip():
+                above = index.paragraph(above - 1)[0]
+            line = index.text[index.paragraph(above - 1)[0]: above].strip() if above > 0 else ""
+            if not _EMBED_JUNK.match(line):
+                break
             above = index.paragraph(above - 1)[0]
         lo = index.paragraph(above - 1)[0] if above > 0 else para[0]
     for j in range(k - 1, -1, -1):
