@@ -215,3 +215,11 @@ def test_a_quote_paragraph_after_an_embedded_post_keeps_the_speaker_of_the_quote
             "\"He has won a domestic title in four different countries.\"")
     speakers = {q.text: q.speaker for q in extract_text(text)}
     assert speakers["He has won a domestic title in four different countries."] == "Redmere City", speakers
+
+
+def test_words_inside_a_quote_after_i_said_are_the_outer_speaker_s():
+    text = ("Her daughter, Ava, 11, said she never stopped believing Juniper was alive.\n\n"
+            "“I kept her bowl by the back door the whole time. Mom said, ‘Maybe we should put it away,’ and I said, "
+            "‘No way.’” Ava said.")
+    speakers = {q.text: q.speaker for q in extract_text(text) if q.parent_id is not None}
+    assert speakers.get("No way.") == "Ava", speakers

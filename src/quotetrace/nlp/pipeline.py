@@ -222,6 +222,9 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
             if inner is not None:  # "I then heard President Trump ask, quote, ‘…?’": the one named asking
                 name = " ".join(split_title(inner.group(1).split())[1]) or inner.group(1)
                 entity_of[k] = reg.lookup_person(name) or reg.person(name)
+            if nested and draft.parent is not None and _I_SAID.search(
+                    text, max(drafts[draft.parent].start, pairs[draft.pair].open - 40), pairs[draft.pair].open):
+                entity_of[k] = entity_of.get(draft.parent)  # "Mom said, ‘…,’ and I said, ‘No way.’” Ava said": Ava's
             if entity_of[k] is None and nested and draft.parent is not None and _FIRST_PERSON.search(
                     text, max(drafts[draft.parent].start, pairs[draft.pair].open - 120), pairs[draft.pair].open):
                 # "“… and I said: ‘Look, …’” she said": words the speaker reports of herself are hers
@@ -305,6 +308,8 @@ def _name_inverted_body(text: str, reg: SpeakerRegistry, cue: CueHit) -> None:
 
 # "… and I said: ‘Look, …’", "my reply was ‘…’": the speaker reporting her own words (but not "I heard the
 # president ask, ‘…’", where someone else is named between)
+_I_SAID = re.compile(r"\b(?:I|we)\s+(?:said|say|told\s+(?:him|her|them|you)|asked|replied|answered|yelled|shouted|"
+                     r"wrote|texted)\s*[,:]?\s*$")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|my|our)\b(?![^‘’'\"“”]*\b(?:[A-Z][a-z]+\s+){1,2}(?:ask|asks|asked|say|says|said|"
                            r"tell|told|reply|replied|answer|answered)\b)[^‘’'\"“”]*$")
 _NAMED_ASKING = re.compile(r"\b((?:[A-Z][\w’'.-]+[ \t]+){1,3}?[A-Z][\w’'-]+)[ \t]+(?:ask|asks|asked|say|says|said|reply|"
