@@ -223,3 +223,12 @@ def test_words_inside_a_quote_after_i_said_are_the_outer_speaker_s():
             "‘No way.’” Ava said.")
     speakers = {q.text: q.speaker for q in extract_text(text) if q.parent_id is not None}
     assert speakers.get("No way.") == "Ava", speakers
+
+
+def test_a_nested_quote_that_opens_by_addressing_someone_is_not_theirs():
+    text = ("Evangeline Roux quit singing in 1985. The label, she says, stopped returning her calls.\n\n"
+            "“The head of A&R sat me down and said, ‘Evangeline, the market has moved on.’ I said, ‘Then the market "
+            "can move on without me,’ and I went home,” she says.")
+    speakers = {q.text: q.speaker for q in extract_text(text) if q.parent_id is not None}
+    assert speakers.get("Evangeline, the market has moved on.") != "Evangeline Roux", speakers
+    assert speakers.get("Then the market can move on without me,") == "Evangeline Roux", speakers

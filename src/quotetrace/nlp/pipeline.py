@@ -222,6 +222,9 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
             if inner is not None:  # "I then heard President Trump ask, quote, ‘…?’": the one named asking
                 name = " ".join(split_title(inner.group(1).split())[1]) or inner.group(1)
                 entity_of[k] = reg.lookup_person(name) or reg.person(name)
+            vocative = _VOCATIVE.match(text, draft.start) if nested and entity_of[k] is not None else None
+            if vocative is not None and vocative.group(1) in " ".join(entity_of[k].names).split():  # type: ignore[union-attr]
+                entity_of[k] = None  # "‘Gus, it's a church,’": said to Gus, never by him
             if nested and draft.parent is not None and _I_SAID.search(
                     text, max(drafts[draft.parent].start, pairs[draft.pair].open - 40), pairs[draft.pair].open):
                 entity_of[k] = entity_of.get(draft.parent)  # "Mom said, ‘…,’ and I said, ‘No way.’” Ava said": Ava's
@@ -308,6 +311,7 @@ def _name_inverted_body(text: str, reg: SpeakerRegistry, cue: CueHit) -> None:
 
 # "… and I said: ‘Look, …’", "my reply was ‘…’": the speaker reporting her own words (but not "I heard the
 # president ask, ‘…’", where someone else is named between)
+_VOCATIVE = re.compile(r"([A-Z][a-z]+),\s")
 _I_SAID = re.compile(r"\b(?:I|we)\s+(?:said|say|told\s+(?:him|her|them|you)|asked|replied|answered|yelled|shouted|"
                      r"wrote|texted)\s*[,:]?\s*$")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|my|our)\b(?![^‘’'\"“”]*\b(?:[A-Z][a-z]+\s+){1,2}(?:ask|asks|asked|say|says|said|"
