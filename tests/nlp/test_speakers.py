@@ -1848,3 +1848,9 @@ def test_an_update_stamp_is_no_speaker_whatever_the_parse_makes_of_it():
     text = ("Vantly to cut 400 jobs\n\nVantly, a cloud software firm, said on Monday it would cut 400 jobs.\n\n"
             "Update, 5:20 PM ET: Vantly said staff in Ireland and Germany would go through a formal consultation.")
     assert _speaker(text, "formal consultation") == "Vantly"
+
+
+def test_a_rep_for_a_named_person_speaks_for_that_person():
+    text = ("Maddie Soto responded within hours. “Thank you for finally saying it,” Soto wrote on Instagram.\n\n"
+            "A rep for Soto told Spotlight Weekly that Soft Serve would launch as planned in the spring.")
+    assert _speaker(text, "launch as planned") == "Maddie Soto"

@@ -874,6 +874,11 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
         body = reg.role("the " + common_for.group(2), phrase.start)
         if body is not None and (body.kind != "person" or not common_for.group(1).startswith("spokes")):
             return body  # ("a representative for the actor": the actor)
+    voice_for = _VOICE_FOR_NAMED.match(phrase.text)
+    if voice_for is not None:  # "A rep for Soto told Spotlight Weekly": Soto, as "Soto's rep" would be
+        named = reg.lookup_person(voice_for.group(1))
+        if named is not None:
+            return named
     if _UNNAMED_GROUP.search(phrase.text):  # "44 percent of voters", "people familiar with the talks"
         return reg.body(phrase.text, phrase.start, kind="anonymous")
     core_words = _before_post_modifier(phrase.text.split(",")[0].split())
@@ -1211,6 +1216,8 @@ _APPOSED_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*),?")
 _FOR_COMMON = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+)?(spokes(?:man|woman|person)|representative|rep|publicist|"
                          r"lawyer|attorney)\s+for\s+(?:the|its)\s+"
                          r"([a-z][\w-]*(?:\s+[a-z][\w-]*)?)$")
+_VOICE_FOR_NAMED = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+)?(?:spokes(?:man|woman|person)|representative|rep|"
+                              r"publicist|lawyer|attorney)\s+for\s+((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)$")
 _NAME_LIST_TAIL = re.compile(r"(?:[A-Z][\w’'-]*,?\s+)+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,?$")
 _FOR_NAMED = re.compile(r"\bspokes(?:man|woman|person|people)\s+for\s+(?:the\s+)?[A-Z]")
 _SOURCE_HEAD = re.compile(r"(?:^|[’']s\s+|\b(?:the|a|an|one|two|three|several|other)\s+(?:[\w-]+\s+){0,3})"
