@@ -1854,3 +1854,11 @@ def test_a_rep_for_a_named_person_speaks_for_that_person():
     text = ("Maddie Soto responded within hours. “Thank you for finally saying it,” Soto wrote on Instagram.\n\n"
             "A rep for Soto told Spotlight Weekly that Soft Serve would launch as planned in the spring.")
     assert _speaker(text, "launch as planned") == "Maddie Soto"
+
+
+def test_a_first_name_with_a_long_description_then_said_is_a_person():
+    text = ("Measles cases rose to 41 on Monday, health officials said.\n\n"
+            "Kayla, a 34-year-old mother of three who asked that her last name not be used because she feared "
+            "harassment online, said she had stopped vaccinating her children.\n\n"
+            "“I'm not anti-science,” she said.")
+    assert _speaker(text, "not anti-science") == "Kayla"

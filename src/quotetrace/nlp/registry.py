@@ -170,7 +170,8 @@ _NAME_THEN_ROLE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<name>[A-Z][\w�
                              r"[ \t]+(?:[\w’'-]+[ \t]+){0,3}?(?P<role>[a-z][a-z-]+)[ \t]+(?:at|of|for|with|who|in|from)\b",
                              re.MULTILINE)
 _SAINTS_PLACES = frozenset("palace cathedral church college hospital school abbey chapel infirmary".split())
-_GIVEN_THEN_ROLE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<name>[A-Z][a-zà-ÿ]+),[ \t]+(?:a|an)[ \t]+[^,.\n“”\"]{2,60},"
+_GIVEN_THEN_ROLE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?:(?:Another|One|A[ \t]+third),[ \t]+)?(?P<name>[A-Z][a-zà-ÿ]+),[ \t]+"
+                              r"(?:a|an)[ \t]+[^,.\n“”\"]{2,160},"
                               r"[ \t]+(?:said|says|told|tells|added|recalled|explained)\b", re.MULTILINE)
 _PLACE_OR_BODY_TAILS = frozenset("fire county city district department council board authority agency township "
                                  "borough parish province region".split())
