@@ -1862,3 +1862,9 @@ def test_a_first_name_with_a_long_description_then_said_is_a_person():
             "harassment online, said she had stopped vaccinating her children.\n\n"
             "“I'm not anti-science,” she said.")
     assert _speaker(text, "not anti-science") == "Kayla"
+
+
+def test_a_memo_written_by_a_role_and_its_holder_speaks_for_the_holder():
+    text = ("The committee wasted no time, telling donors the majority was within reach. A separate memo, written by "
+            "the committee’s executive director, Nadia Farrow, argued that Republicans were running with an anchor.")
+    assert _speaker(text, "running with an anchor") == "Nadia Farrow"

@@ -1648,10 +1648,10 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
     if at is None or words[at][:1].isupper() and at + 1 < len(words) and words[at + 1][:1].isupper():
         return None  # "the Competition Review Authority": a document noun inside a body's name
     # an author after any participle ("filed by", "carried out by") but a relay is no author ("seen by")
-    rest = " ".join(words[at + 1:])
+    rest = " ".join(words[at + 1:]).lstrip(", ")  # ("A separate memo, written by …")
     author = (r"(?:by|from)\s+(?:(?:a\s+team\s+of\s+|a\s+group\s+of\s+)?(?:researchers|scientists|"
               r"economists|analysts|experts|academics|engineers|doctors|staff|a\s+team|a\s+group)\s+"
-              r"(?:at|from|of|with)\s+)?(?:the\s+)?(?:(?!(?:in|on|at|during|last|this|since)\s)[a-z-]+(?:[’']s)?\s+){0,3}?"
+              r"(?:at|from|of|with)\s+)?(?:the\s+)?(?:(?!(?:in|on|at|during|last|this|since)\s)[a-z-]+(?:[’']s)?,?\s+){0,3}?"
               r"((?:[A-Z][\w’'&.!-]*\s*(?:of\s+|and\s+|for\s+)?)+)")  # ("by the trust in March": no name)
     participle = (r"\s*(?:(?!(?:seen|obtained|cited|quoted|leaked|reviewed|reported)\b)[a-z]+(?:ed|en|t)\s+"
                   r"(?:out\s+|up\s+)?)?(?:(?:on|in|at|with)\s+(?:[\w’'-]+\s+){1,4}?)?")  # ("filed in juvenile court by")
