@@ -422,7 +422,7 @@ def _repeated_words(text: str, drafts: list[QuoteDraft], entity_of: dict[int, En
         if len(words.split()) < 3:
             continue
         owner = next((entity for other, entity in said if f" {words} " in f" {other} "), None)
-        if owner is None and "\n" not in text[:draft.start] and re.search(r":\s*[‘“'\"]$", text[:draft.start]):
+        if owner is None and text.find("\n", 0, draft.start) < 0 and re.search(r":\s*[‘“'\"]$", text[max(0, draft.start - 8):draft.start]):
             # "Cat missing for three years turns up …: ‘I screamed in the school pickup line’": a headline's words
             # of the one the story is about (of those quoted, the one named most)
             quoted = [e for _, e in said if e is not None and e.kind == "person"]

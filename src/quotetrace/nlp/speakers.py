@@ -506,7 +506,7 @@ class SpeakerRegistry:
                 return None
             ending = [e for e in sorted(self.entities, key=lambda e: -max(e.positions or [0]))
                       if e.kind == "organisation" and e.canonical.lower().split()[-1:] == [head]]
-            headline = "\n" not in self.text[:pos]  # (a headline's "…, weather service says": the one the lede names)
+            headline = self.text.find("\n", 0, pos) < 0  # (a headline's "…, weather service says": the one the lede names)
             return next((e for e in ending if any(p < pos for p in e.positions)), None) or (
                 min(ending, key=lambda e: min(e.positions or [len(self.text)])) if headline and ending else None)
         wanted = set(words) | _ROLE_SYNONYMS.get(head, set())
@@ -1424,7 +1424,7 @@ def _headline_everyman(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
     """A headline's bare "Bride says …", "Dad says …", "Server says …": the first person the article then names
     (of that sex)."""
     word = phrase.text.strip()
-    if "\n" in reg.text[:phrase.start] or not word[:1].isupper() or word.lower() not in _EVERYMEN:
+    if reg.text.find("\n", 0, phrase.start) >= 0 or not word[:1].isupper() or word.lower() not in _EVERYMEN:
         return None
     known = reg.lookup_person(word)
     if known is not None and (len(known.canonical.split()) > 1 or any(p > phrase.end for p in known.positions)):
