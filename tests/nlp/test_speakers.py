@@ -1868,3 +1868,10 @@ def test_a_memo_written_by_a_role_and_its_holder_speaks_for_the_holder():
     text = ("The committee wasted no time, telling donors the majority was within reach. A separate memo, written by "
             "the committee’s executive director, Nadia Farrow, argued that Republicans were running with an anchor.")
     assert _speaker(text, "running with an anchor") == "Nadia Farrow"
+
+
+def test_a_first_name_given_after_the_verb_speaks():
+    text = ("The vigil was banned for the fourth year running.\n\n"
+            "“I did not come to shout anything. I came to remember,” said a 52-year-old office worker who gave only her "
+            "surname, Chen, as she was led away by two policewomen.")
+    assert _speaker(text, "I came to remember") == "Chen"

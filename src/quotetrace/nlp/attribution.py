@@ -970,6 +970,9 @@ _AND_COLLEAGUES = re.compile(r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+
                              r"several|other)?\s*(?:co-?)?$")
 _PLACE_BASED = re.compile(r"[\s\S]{0,4}?\b([Tt]he\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2},\s+[A-Z][\w.]*-based\s+(?:[a-z-]+\s+){0,2}?"
                           r"(?:" + "|".join(sorted(COMPANY_NOUNS)) + r"))\b")
+_GIVEN_AFTER = re.compile(r",?[ \t]+who[ \t]+[^,;.“”\"]{0,80}?\b(?:(?:name|names|surname|nickname)[ \t]*,|"
+                          r"(?:name|surname|identified|known|be[ \t]+called)[ \t]+(?:(?:him|her|them)sel(?:f|ves)[ \t]+)?"
+                          r"(?:only[ \t]+)?(?:as[ \t]+)?)[ \t]*([A-Z][\w’'-]+)\b")
 _AUTHORED = re.compile(r"[ \t]*,?[ \t]+(?:published|released|issued|compiled|conducted|carried[ \t]+out|commissioned|"
                        r"prepared|produced)[ \t]+[^.;:“”\"]{0,80}?\bby[ \t]+[^.;:“”\"]{2,80}?,?[ \t]*$")
 _FINDING_SUBJECTS = frozenset("study studies report reports survey surveys analysis audit review investigation "
@@ -1342,6 +1345,9 @@ def find_cues(units: list[ParsedUnit]) -> list[CueHit]:
                                         unit.start + len(unit.text[: token.idx].rstrip(" ,")), "role")
             given = _GIVEN_NAME.search(unit.text, speaker.start - unit.start, token.idx) \
                 if speaker is not None and speaker.form == "role" else None
+            if given is None and speaker is not None and speaker.form == "role" and speaker.start - unit.start > token.idx:
+                # "“…,” said a 52-year-old office worker who gave only her surname, Chen, as she was led away"
+                given = _GIVEN_AFTER.match(unit.text, speaker.end - unit.start)
             if given is not None:  # "One resident, who gave only her first name, Liv, said": Liv speaks
                 s_at = unit.start + given.start(1)
                 speaker = SpeakerPhrase(given.group(1), s_at, s_at + len(given.group(1)), "name", person=True)
