@@ -1875,3 +1875,9 @@ def test_a_first_name_given_after_the_verb_speaks():
             "“I did not come to shout anything. I came to remember,” said a 52-year-old office worker who gave only her "
             "surname, Chen, as she was led away by two policewomen.")
     assert _speaker(text, "I came to remember") == "Chen"
+
+
+def test_a_report_last_fall_from_a_named_body_is_that_body_s():
+    text = ("By the numbers: Rural hospitals in Pennsylvania have run negative operating margins in four of the past "
+            "five years, according to a report last fall from the American Hospital Association.")
+    assert _speaker(text, "negative operating margins") == "American Hospital Association"

@@ -1653,8 +1653,10 @@ def _issuer(words: list[str]) -> tuple[str, str] | None:
               r"economists|analysts|experts|academics|engineers|doctors|staff|a\s+team|a\s+group)\s+"
               r"(?:at|from|of|with)\s+)?(?:the\s+)?(?:(?!(?:in|on|at|during|last|this|since)\s)[a-z-]+(?:[’']s)?,?\s+){0,3}?"
               r"((?:[A-Z][\w’'&.!-]*\s*(?:of\s+|and\s+|for\s+)?)+)")  # ("by the trust in March": no name)
-    participle = (r"\s*(?:(?!(?:seen|obtained|cited|quoted|leaked|reviewed|reported)\b)[a-z]+(?:ed|en|t)\s+"
-                  r"(?:out\s+|up\s+)?)?(?:(?:on|in|at|with)\s+(?:[\w’'-]+\s+){1,4}?)?")  # ("filed in juvenile court by")
+    participle = (r"\s*(?:(?:last|this|earlier\s+this)\s+(?:week|month|year|fall|autumn|spring|summer|winter)\s+)?"
+                  r"(?:(?!(?:seen|obtained|cited|quoted|leaked|reviewed|reported)\b)[a-z]+(?:ed|en|t)\s+"
+                  r"(?:out\s+|up\s+)?)?(?:(?:on|in|at|with)\s+(?:[\w’'-]+\s+){1,4}?)?")  # ("filed in juvenile court by",
+    # "a report last fall from the American Hospital Association")
     after = re.match(participle + author, rest) or re.search(
         # "a study published last month by X", "the survey of 18,000 pupils, carried out by X"
         r"\b(?:published|released|issued|compiled|conducted|carried\s+out|commissioned|prepared|produced|funded)\s+"
