@@ -1881,3 +1881,10 @@ def test_a_report_last_fall_from_a_named_body_is_that_body_s():
     text = ("By the numbers: Rural hospitals in Pennsylvania have run negative operating margins in four of the past "
             "five years, according to a report last fall from the American Hospital Association.")
     assert _speaker(text, "negative operating margins") == "American Hospital Association"
+
+
+def test_the_sheriff_s_office_is_the_named_agency_not_the_sheriff():
+    text = ("Sheriff Dwight Pennington said the man had been drinking since noon, the Hollis County Sheriff's Office "
+            "said in a news release.\n\n"
+            "The sheriff's office said the mower was towed to an impound lot.")
+    assert _speaker(text, "towed to an impound lot") == "Hollis County Sheriff's Office"

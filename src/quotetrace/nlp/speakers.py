@@ -963,6 +963,11 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
     if candidate is not None:
         return candidate  # "The Amsel campaign said": Amsel
     role_voice = _ROLES_VOICE.match(phrase.text)
+    agency = next((e for e in reg.entities if e.kind == "organisation" and re.search(
+        r"\b" + re.escape(role_voice.group(1)) + r"[’']s\s+[Oo]ffice$", e.canonical, re.IGNORECASE)), None) \
+        if role_voice is not None and phrase.text.lower().endswith("office") else None
+    if agency is not None:  # "the sheriff's office said" after "the Hollis County Sheriff's Office": the agency
+        return agency
     if role_voice is not None:  # "The governor's office said": the governor introduced earlier
         holder = reg.role("the " + role_voice.group(1), phrase.start)
         if holder is not None and holder.kind == "person":
