@@ -958,10 +958,11 @@ _ACCUSATIONS = frozenset("accuse allege".split())
 _HEARSAY = frozenset("report claim say announce".split())
 _WRITTEN = frozenset("statement letter post message tweet note sign release email caption headline notice "
                      "memo banner placard text".split())
-_GIVEN_NAME = re.compile(r",?[ \t]+who[ \t]+[^,;.“”\"]{0,80}?\b(?:(?:name|names|surname|nickname|sign|alias)[ \t]*,|"
-                         r"(?:name|surname|identified|known|introduced|be[ \t]+called)[ \t]+"
-                         r"(?:(?:him|her|them)sel(?:f|ves)[ \t]+)?(?:only[ \t]+)?(?:as[ \t]+)?)"
-                         r"[ \t]*([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})"
+# "who gave only her first name, Liv", "who identified himself only as Travis", "who asked to be called Max"
+_GAVE_A_NAME = (r",?[ \t]+who[ \t]+[^,;.“”\"]{0,80}?\b(?:(?:name|names|surname|nickname|sign|alias)[ \t]*,|"
+                r"(?:name|surname|identified|known|introduced|be[ \t]+called)[ \t]+"
+                r"(?:(?:him|her|them)sel(?:f|ves)[ \t]+)?(?:only[ \t]+)?(?:as[ \t]+)?)")
+_GIVEN_NAME = re.compile(_GAVE_A_NAME + r"[ \t]*([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})"
                          r"(?:[ \t]+(?:because|for|as|out[ \t]+of)\b[^,;.“”\"]{0,60})?"  # ("… Max because he feared …,")
                          r"[ \t]*(?:,[ \t]*(?:\d{1,3}[ \t]*,[ \t]*)?)?(?:\w+[ \t]+){0,2}$")
 _SENT_FROM = re.compile(r"\b(?:letter|statement|note|memo|message|email)\s+from\s+((?:the\s+|his\s+|her\s+|their\s+)?"
@@ -970,9 +971,7 @@ _AND_COLLEAGUES = re.compile(r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+
                              r"several|other)?\s*(?:co-?)?$")
 _PLACE_BASED = re.compile(r"[\s\S]{0,4}?\b([Tt]he\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2},\s+[A-Z][\w.]*-based\s+(?:[a-z-]+\s+){0,2}?"
                           r"(?:" + "|".join(sorted(COMPANY_NOUNS)) + r"))\b")
-_GIVEN_AFTER = re.compile(r",?[ \t]+who[ \t]+[^,;.“”\"]{0,80}?\b(?:(?:name|names|surname|nickname)[ \t]*,|"
-                          r"(?:name|surname|identified|known|be[ \t]+called)[ \t]+(?:(?:him|her|them)sel(?:f|ves)[ \t]+)?"
-                          r"(?:only[ \t]+)?(?:as[ \t]+)?)[ \t]*([A-Z][\w’'-]+)\b")
+_GIVEN_AFTER = re.compile(_GAVE_A_NAME + r"[ \t]*([A-Z][\w’'-]+)\b")  # (after the verb: the name alone)
 _AUTHORED = re.compile(r"[ \t]*,?[ \t]+(?:published|released|issued|compiled|conducted|carried[ \t]+out|commissioned|"
                        r"prepared|produced)[ \t]+[^.;:“”\"]{0,80}?\bby[ \t]+[^.;:“”\"]{2,80}?,?[ \t]*$")
 _FINDING_SUBJECTS = frozenset("study studies report reports survey surveys analysis audit review investigation "

@@ -645,30 +645,7 @@ class SpeakerRegistry:
             if ent.kind != "person" and match.group(1) not in ent.titles:
                 ent.titles.append(match.group(1))
         bodies, places = body_names(text), place_words(text)
-        firms = {m.group(1) for m in _FIRM_OF.finditer(text)}
-        for ent in self.entities:  # "Wevo founder Adam Pell": a one-word "person" the text gives a founder is a firm
-            if ent.kind == "person" and ent.canonical in firms and len(ent.names) == 1 and gender_of(ent.canonical) is None:
-                ent.kind = "organisation"
-        known = {w for e in self.entities for n in e.names for w in n.lower().split()}
-        for name in sorted(f for f in firms if f.lower() not in known and f.lower() not in _STOP_CAPS | OPENERS
-                           and f not in places and f not in self.places
-                           and f.lower() not in TITLE_WORDS and gender_of(f) is None and self.lookup_person(f) is None
-                           and re.search(r"[\w,;][ \t]+" + re.escape(f) + r"\b", text)):  # (capitalised mid-sentence)
-            # "WeWork’s parent company", "WeWork founder Adam Neumann": a firm the tagger never tagged is a body
-            # in every sentence that names it
-            for match in re.finditer(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w-])", text):
-                self.body(name, match.start())
-        for ent in self.entities:  # "Corvane said" and once "Corvane Detention Services": the firm by its full name
-            if ent.kind == "organisation" and len(ent.names) == 1 and re.fullmatch(r"[A-Z][\w&-]+", ent.canonical):
-                full = {m.group(0) for m in re.finditer(re.escape(ent.canonical) + r"(?:[ \t]+[A-Z][\w&-]+){1,3}", text)
-                        if m.group(0).split()[-1].lower() in (ORGLIKE_WORDS - ORG_NOUNS) | CORPORATE_SUFFIXES
-                        and m.group(0).split()[1] != ent.canonical}  # (never "Corvane Workers Coalition", a union)
-                if len(full) == 1:
-                    ent.names.insert(0, full.pop())
-        for ent in self.entities:
-            if ent.kind == "organisation" and ent.canonical in firms:  # ("WeWork is headquartered in …": its firm)
-                self.org_subjects.update(m.start() for m in re.finditer(
-                    r"(?:^|(?<=\n)|(?<=[.!?] ))" + re.escape(ent.canonical) + r"(?![\w’'-])", text))
+        self._firms_by_their_officers(text, places)
         for ent in self.entities:  # "Lumio, the maker of …", "app maker Lumio", "Lumio said it": a firm the tagger
             if ent.kind == "person" and ent.canonical in bodies and gender_of(ent.canonical) is None:
                 ent.kind = "organisation"  # called a person
@@ -685,6 +662,39 @@ class SpeakerRegistry:
                     or honorific_gender(text, surname, index) \
                     or (appositive_gender(text, ent.canonical, index) if len(ent.canonical.split()) > 1 else None) \
                     or pronoun_gender(text, surname, index)
+
+    def _firms_by_their_officers(self, text: str, places: frozenset[str]) -> None:
+        """A firm the tagger missed or called a person, known by its founder, parent company, CEO or shareholders
+        ("WeWork founder Adam Neumann", "WeWork’s parent company"): a body in every sentence that names it, and
+        the firm of a sentence it opens ("WeWork is headquartered in …"); every firm's short name lengthened first."""
+        firms = {m.group(1) for m in _FIRM_OF.finditer(text)}
+        for ent in self.entities:  # "Wevo founder Adam Pell": a one-word "person" the text gives a founder is a firm
+            if ent.kind == "person" and ent.canonical in firms and len(ent.names) == 1 and gender_of(ent.canonical) is None:
+                ent.kind = "organisation"
+        known = {w for e in self.entities for n in e.names for w in n.lower().split()}
+        for name in sorted(f for f in firms if f.lower() not in known and f.lower() not in _STOP_CAPS | OPENERS
+                           and f not in places and f not in self.places
+                           and f.lower() not in TITLE_WORDS and gender_of(f) is None and self.lookup_person(f) is None
+                           and re.search(r"[\w,;][ \t]+" + re.escape(f) + r"\b", text)):  # (capitalised mid-sentence)
+            # "WeWork’s parent company", "WeWork founder Adam Neumann": a firm the tagger never tagged is a body
+            # in every sentence that names it
+            for match in re.finditer(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w-])", text):
+                self.body(name, match.start())
+        self._full_firm_names(text)
+        for ent in self.entities:
+            if ent.kind == "organisation" and ent.canonical in firms:  # ("WeWork is headquartered in …": its firm)
+                self.org_subjects.update(m.start() for m in re.finditer(
+                    r"(?:^|(?<=\n)|(?<=[.!?] ))" + re.escape(ent.canonical) + r"(?![\w’'-])", text))
+
+    def _full_firm_names(self, text: str) -> None:
+        """"Corvane said" and once "Corvane Detention Services": the firm by its full name."""
+        for ent in self.entities:
+            if ent.kind == "organisation" and len(ent.names) == 1 and re.fullmatch(r"[A-Z][\w&-]+", ent.canonical):
+                full = {m.group(0) for m in re.finditer(re.escape(ent.canonical) + r"(?:[ \t]+[A-Z][\w&-]+){1,3}", text)
+                        if m.group(0).split()[-1].lower() in (ORGLIKE_WORDS - ORG_NOUNS) | CORPORATE_SUFFIXES
+                        and m.group(0).split()[1] != ent.canonical}  # (never "Corvane Workers Coalition", a union)
+                if len(full) == 1:
+                    ent.names.insert(0, full.pop())
 
     def most_prominent(self) -> Entity | None:
         persons = [e for e in self.entities if e.kind == "person" and e.titles]
@@ -876,7 +886,7 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
             return body  # ("a representative for the actor": the actor)
     voice_for = _VOICE_FOR_NAMED.match(phrase.text)
     if voice_for is not None:  # "A rep for Soto told Spotlight Weekly": Soto, as "Soto's rep" would be
-        named = reg.lookup_person(voice_for.group(1))
+        named = reg.lookup_person(voice_for.group(2))
         if named is not None:
             return named
     if _UNNAMED_GROUP.search(phrase.text):  # "44 percent of voters", "people familiar with the talks"
@@ -1218,11 +1228,10 @@ def _staff_of_named_body(reg: SpeakerRegistry, phrase: "SpeakerPhrase", words: l
 # the sides of a court case, which argue and claim without naming anyone ("The defence argued that …")
 LEGAL_SIDES = frozenset("defence defense prosecution".split())
 _APPOSED_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*),?")
-_FOR_COMMON = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+)?(spokes(?:man|woman|person)|representative|rep|publicist|"
-                         r"lawyer|attorney)\s+for\s+(?:the|its)\s+"
-                         r"([a-z][\w-]*(?:\s+[a-z][\w-]*)?)$")
-_VOICE_FOR_NAMED = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+)?(?:spokes(?:man|woman|person)|representative|rep|"
-                              r"publicist|lawyer|attorney)\s+for\s+((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)$")
+# someone who speaks for another: "a spokeswoman for the hospital", "a rep for Soto"
+_VOICE_FOR = r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+)?(spokes(?:man|woman|person)|representative|rep|publicist|lawyer|attorney)\s+for\s+"
+_FOR_COMMON = re.compile(_VOICE_FOR + r"(?:the|its)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)$")
+_VOICE_FOR_NAMED = re.compile(_VOICE_FOR + r"((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)$")
 _NAME_LIST_TAIL = re.compile(r"(?:[A-Z][\w’'-]*,?\s+)+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,?$")
 _FOR_NAMED = re.compile(r"\bspokes(?:man|woman|person|people)\s+for\s+(?:the\s+)?[A-Z]")
 _SOURCE_HEAD = re.compile(r"(?:^|[’']s\s+|\b(?:the|a|an|one|two|three|several|other)\s+(?:[\w-]+\s+){0,3})"
