@@ -1888,3 +1888,19 @@ def test_the_sheriff_s_office_is_the_named_agency_not_the_sheriff():
             "said in a news release.\n\n"
             "The sheriff's office said the mower was towed to an impound lot.")
     assert _speaker(text, "towed to an impound lot") == "Hollis County Sheriff's Office"
+
+
+def test_the_network_is_the_broadcaster_not_the_magazine_told_before():
+    text = ("A source close to the couple told Starwatch Weekly that the two had grown tired of sharing every milestone.\n\n"
+            "Kestrel Broadcasting, which airs Up Late, said in a statement on Tuesday that Monday’s episode had drawn the "
+            "show’s largest streaming audience since January. The network added Cole would return to the program in "
+            "December to promote the new season.")
+    assert _speaker(text, "Cole would return") == "Kestrel Broadcasting"
+
+
+def test_the_network_is_an_untagged_tv_broadcaster_named_before():
+    text = ("A rep for Whitfield confirmed to Starwatch Weekly that the baby is due in April.\n\n"
+            "Bayline TV congratulated its former star in a post on X. “The Harbor House family just got bigger. "
+            "Congratulations, Bryce and Marcus!” the network wrote. A spokesperson for the network said there were no "
+            "plans for a reunion special, despite fan speculation.")
+    assert _speaker(text, "no plans for a reunion") == "Bayline TV"

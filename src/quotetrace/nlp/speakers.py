@@ -53,7 +53,7 @@ _NAMED_BODY = re.compile(r"(?<![\w’'-])(?:[A-Z][\w&’'-]*[ \t]+){1,5}(Agency|
                          r"University|Institute|Commission|Council|Bureau|Service|Board|Association|Federation|"
                          r"Foundation|Trust|Union|Party|Corporation|Hospital|Office|Court|Coalition|Alliance|Society|"
                          r"Organi[sz]ation|Committee|Fund|Bank|Regulator|Watchdog|Club|Town|City|United|Rovers|Albion|"
-                         r"Athletic|Wanderers|FC)(?![\w’'-])"
+                         r"Athletic|Wanderers|FC|TV|Radio|Broadcasting)(?![\w’'-])"
                          r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w&’'-]*(?:[ \t]+[A-Z][\w&’'-]*){0,3})?")
 # what else a body called "the force" or "the bloc" is called in its name
 _BODY_SYNONYMS = {"force": {"police", "constabulary"}, "bloc": {"union", "eu"}, "alliance": {"nato"},
@@ -491,6 +491,9 @@ class SpeakerRegistry:
                     if head in _PRINT_NOUNS else None  # ("the network": Bayline TV, not the Starwatch Weekly)
                 named = [e for e in named if any(w.lower() in medium for w in e.canonical.split())] or named \
                     if medium else named
+                if head in _BROADCAST_NOUNS and not any(w.lower() in medium for e in named for w in e.canonical.split()):
+                    unparsed = self._unparsed_body({"tv", "radio", "broadcasting"}, pos)  # "Bayline TV", never tagged
+                    named = [unparsed] if unparsed is not None else named
             if not named and head not in COMPANY_NOUNS:  # "operated by the Euro-Pacific Space Agency", never parsed
                 unparsed = self._unparsed_body(kinds, pos)
                 named = [unparsed] if unparsed is not None else []
@@ -749,7 +752,7 @@ _PRINT_NAME_WORDS = frozenset("times post journal daily weekly telegraph guardia
 _OUTLET_NAME_WORDS = frozenset("news times post journal daily weekly telegraph guardian herald tribune gazette courier "
                                "chronicle mail express sun star mirror observer independent record register inquirer "
                                "examiner standard globe bulletin dispatch sentinel gazeta monitor reporter review "
-                               "tv radio network channel magazine press".split())
+                               "tv radio network networks channel broadcasting broadcaster one magazine press".split())
 
 
 def body_names(text: str) -> frozenset[str]:
