@@ -732,6 +732,8 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
             c.lower_ in {"for", "of", "against", "about"} and lemma in {"call", "warn"}
             or c.lower_ == "for" and lemma == "ask"  # "asked for help"; "asked X about Y" is a question
             or c.lower_ == "of" and lemma == "accuse" and any(g.dep_ in ("pcomp", "pobj") for g in c.children))]
+        preps += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" and lemma == "admit"
+                  for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]  # "admitted to threatening the girl"
         if not preps and lemma == "accuse":  # "accused the utility of failing to warn": "of" hung on the object
             objects = [o for o in verb.children if o.dep_ == "dobj"] + [
                 g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
