@@ -1904,3 +1904,11 @@ def test_the_network_is_an_untagged_tv_broadcaster_named_before():
             "Congratulations, Bryce and Marcus!” the network wrote. A spokesperson for the network said there were no "
             "plans for a reunion special, despite fan speculation.")
     assert _speaker(text, "no plans for a reunion") == "Bayline TV"
+
+
+@pytest.mark.parametrize("attribution", ["bassist Danny Okafor begins.", "Okafor cuts in.", "Danny Okafor laughs.",
+                                         "interjected Danny Okafor."])
+def test_a_name_and_a_verb_we_do_not_list_after_a_quote_are_its_speaker(attribution):
+    text = ("Rafe Ollerton said the band was tired, and bassist Danny Okafor agreed. “We are tired,” Ollerton said.\n\n"
+            "‘It was never about the tambourine,’ " + attribution)
+    assert _speaker(text, "never about the tambourine") == "Danny Okafor"

@@ -43,6 +43,16 @@ _DASH_SOURCE = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*((?:[A-Z][\w’'.-]+[ \t]+
 _COLON_SOURCE = re.compile(r"[ \t]*:[ \t]+((?:[A-Z][\w’'.-]+[ \t]+){0,3}[A-Z][\w’'-]+)(?=[ \t]+(?:on|says|tells|warns|"
                            r"admits|insists|explains|recalls|reflects)\b|[ \t]*$)", re.MULTILINE)
 _PRONOUN_AFTER = re.compile(r"[ \t]*,?[ \t]*(he|she)\b", re.IGNORECASE)
+# "…,’ bassist Danny Okafor begins." / "…,” Reyes cuts in.": a name and a verb we do not list close the quote
+_SUBJECT_AFTER = re.compile(r"[ \t]*(?:(?!(?:and|but|so|as|when|while|after|before|because|if|then|than|or|for|to|of|"
+                            r"in|on|at|by|with|from|says?|said)\b)[a-z][\w-]*[ \t]+){0,2}"
+                            r"(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})[ \t]+(?:[a-z]+ly[ \t]+)?"
+                            r"(?P<verb>[a-z]{2,}(?:s|ed))(?:[ \t]+(?:in|up|out|back|on|off))?[ \t]*(?:[.;!?]|,[ \t]|$)",
+                            re.MULTILINE)
+_VERB_THEN_SUBJECT = re.compile(r"[ \t]*(?P<verb>[a-z]{3,}ed)(?:[ \t]+(?:in|up|back))?[ \t]+(?:(?:the|a|an)[ \t]+)?"
+                                r"(?:[a-z][\w-]*[ \t]+){0,2}(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})"
+                                r"[ \t]*(?:[.;!?]|,[ \t]|$)", re.MULTILINE)  # "…,” interjected Danny Okafor."
+_NOT_MANNER = frozenset("is was has does needs seems wants likes loves hates knows was".split())
 _AS_ASIDE = re.compile(r"[\s,”\"’']*as\s+(?:[\w.’'-]+\s+){1,4}$")
 _QUOTE_LABEL = re.compile(r"^[ \t]*(?:Quote|Quotes|Direct speech)\s*:", re.IGNORECASE | re.MULTILINE)
 
@@ -214,7 +224,7 @@ def analyse(article: Article, pairs: list[MarkPair], sentences: list[Sentence], 
         for k, draft in enumerate(drafts):
             if (draft.parent is not None) != nested:
                 continue
-            entity_of[k] = _attribute(index, drafts, k, units, unit_starts, cues_by_token, entity_of)
+            entity_of[k] = _attribute(index, reg, drafts, k, units, unit_starts, cues_by_token, entity_of)
             if entity_of[k] is None and not nested and drafts[k].kind == "direct":
                 entity_of[k] = _carried_speaker(index, reg, drafts, k, entity_of)
             inner = _NAMED_ASKING.search(text, max(drafts[draft.parent].start, pairs[draft.pair].open - 120),
@@ -458,7 +468,8 @@ def _merge_paragraph_runs(pairs: list[MarkPair], drafts: list[QuoteDraft], entit
             head = k
 
 
-def _attribute(index: _Index, drafts: list[QuoteDraft], k: int, units: list[ParsedUnit], unit_starts: list[int],
+def _attribute(index: _Index, reg: SpeakerRegistry, drafts: list[QuoteDraft], k: int, units: list[ParsedUnit],
+               unit_starts: list[int],
                cues_by_token: dict[tuple[int, int], CueHit], entity_of: dict[int, Entity | None]) -> Entity | None:
     text, pairs = index.text, index.pairs
     draft = drafts[k]
@@ -481,6 +492,11 @@ def _attribute(index: _Index, drafts: list[QuoteDraft], k: int, units: list[Pars
             if draft.cue.speaker is not None and draft.cue.speaker.form == "pronoun":
                 draft.gender = PRONOUNS.get(draft.cue.speaker.text.lower())
             draft.cue = None
+        if draft.cue is None and draft.parent is None:
+            named = _subject_after(text, reg, pair.close + 1)
+            if named is not None:
+                draft.confidence = min(draft.confidence, 0.7)
+                return named
     else:
         u = bisect.bisect_right(unit_starts, pair.start) - 1
         if u >= 0:
@@ -545,6 +561,16 @@ def _attribute(index: _Index, drafts: list[QuoteDraft], k: int, units: list[Pars
 
 # lines an embedded post leaves between paragraphs: its signature, a caption of a few words, a photo link
 _EMBED_JUNK = re.compile(r"[—–-]\s*[^\n]*\(@\w+\)[^\n]*$|(?:[\w’']+\s*){1,3}$|pic\.twitter\.com/\S+$")
+
+
+def _subject_after(text: str, reg: SpeakerRegistry, pos: int) -> Entity | None:
+    """The one named as the subject of a verb we do not list right after a quote's closing mark ("…,’ bassist
+    Danny Okafor begins.", "…,” Reyes cuts in.", "…,” Lund laughed.", "…,” interjected Danny Okafor")."""
+    match = _SUBJECT_AFTER.match(text, pos) or _VERB_THEN_SUBJECT.match(text, pos)
+    if match is None or match.group("verb") in _NOT_MANNER:
+        return None
+    return next((ent for at in range(match.start("name"), match.end("name")) for ent in reg.entities_at(at)
+                 if ent.kind != "anonymous"), None)
 
 
 def _carried_speaker(index: _Index, reg: SpeakerRegistry, drafts: list[QuoteDraft], k: int,
