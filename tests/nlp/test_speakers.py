@@ -1912,3 +1912,17 @@ def test_a_name_and_a_verb_we_do_not_list_after_a_quote_are_its_speaker(attribut
     text = ("Rafe Ollerton said the band was tired, and bassist Danny Okafor agreed. “We are tired,” Ollerton said.\n\n"
             "‘It was never about the tambourine,’ " + attribution)
     assert _speaker(text, "never about the tambourine") == "Danny Okafor"
+
+
+def test_the_first_of_two_surnames_alone_is_the_same_person():
+    text = ("Fidel Mamani Choque, president of the Ccollpa Alta peasant community, said the offer amounted to "
+            "“crumbs from a rich man's table”.\n\n"
+            "Energy Minister Carla Ruiz said talks would resume on Monday.\n\n"
+            "“For fifteen years the trucks have passed through our land,” Mamani, 58, said by telephone.")
+    assert _speaker(text, "For fifteen years") == "Fidel Mamani Choque"
+
+
+def test_a_three_word_headline_run_is_no_second_surname():
+    text = ("Jessa Rayne Announces Tour Break After Hospital Stay\n\n"
+            "Jessa Rayne said on Monday that she would take three months off. “I need rest,” Rayne said.")
+    assert _speaker(text, "I need rest") == "Jessa Rayne"

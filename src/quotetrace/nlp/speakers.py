@@ -147,6 +147,21 @@ def surname_of(name: str) -> str:
     return words[-1] if words else name
 
 
+def second_surname(name: str, text: str) -> str | None:
+    """The first of two surnames in a three-word name ("Mamani" in "Fidel Mamani Choque"), which Spanish and
+    Portuguese copy uses alone after the first mention: when the name opens on a given name, the text writes it in
+    running text, and the middle word alone, never the last; None for other names."""
+    words = name.split()
+    if len(words) != 3 or not words[1][:1].isupper() or len(words[1]) < 3 or "." in words[1] \
+            or words[2].lower().rstrip(".,") in _SUFFIXES or not is_given_name(words[0]) \
+            or not re.search(re.escape(name) + r"(?:[,.;:)]|\s+[a-z(])", text):  # (never "Jessa Rayne Announces …")
+        return None
+    full = text.count(name)
+    if text.count(words[1]) <= full or len(re.findall(r"\b" + re.escape(words[2]) + r"\b", text)) > full:
+        return None
+    return words[1]
+
+
 def _last_at_or_before(positions: list[int], at: int) -> int:
     """The last of the sorted ``positions`` not after ``at`` (-1 if none)."""
     k = bisect.bisect_right(positions, at)
@@ -179,6 +194,7 @@ class SpeakerRegistry:
         self.places: set[str] = set()  # lower-cased places and nationalities the tagger found ("beijing")
         self.named_in_running_text: dict[str, bool] = {}  # word → capitalised after a lower-case word somewhere
         self.text = ""
+        self._seconds: dict[str, str | None] = {}  # name → its first of two surnames ("Mamani"), or None
         self.nicknames: dict[str, Entity] = {}  # "benny" → Benedetto Castellane ("whom everyone calls Benny")
 
     def nickname(self, nick: str, ent: Entity) -> None:
@@ -232,6 +248,8 @@ class SpeakerRegistry:
                     break
         if found is None and len(words) == 1:
             found = self._by_first_word(name)
+        if found is None and len(words) >= 2:
+            found = self._same_but_second_surname(name)
         if found is None:
             found = Entity([name])
             self.entities.append(found)
@@ -275,10 +293,31 @@ class SpeakerRegistry:
         Keddie … Keddie said"), the one the text named first, as newspapers call the others by their full or
         first names."""
         found = [ent for ent in self._candidates(surname)
-                 if _same_surname(ent.surname, surname) and ent.kind == "person"]
+                 if _same_surname(ent.surname, surname) and ent.kind == "person"] or [
+            ent for ent in self.entities if ent.kind == "person" and self._second_surname(ent.canonical) == surname]
         if len(found) > 1:
             return min(found, key=lambda e: e.positions[0] if e.positions else 1 << 62)
         return found[0] if found else None
+
+    def _second_surname(self, name: str) -> str | None:
+        if name not in self._seconds:
+            self._seconds[name] = second_surname(name, self.text)
+        return self._seconds[name]
+
+    def _same_but_second_surname(self, name: str) -> Entity | None:
+        """"Fidel Mamani" for "Fidel Mamani Choque" (or the other way round): one person, with and without the
+        second of two surnames (Spanish and Portuguese names)."""
+        size = len(name.split())
+        for ent in self.entities:
+            if ent.kind != "person":
+                continue
+            full = ent.canonical
+            if size == 2 and full.startswith(name + " ") and self._second_surname(full) == name.split()[1]:
+                return ent
+            if size == 3 and name.startswith(full + " ") and self._second_surname(name) == full.split()[-1]:
+                self._by_surname.setdefault(surname_of(name).lower()[:5], []).append(ent)
+                return ent
+        return None
 
     def _by_first_word(self, word: str) -> Entity | None:
         """The one known person whose name opens with ``word`` ("Liu" after "Liu Xiaming", where the
@@ -394,6 +433,10 @@ class SpeakerRegistry:
         for ent in self.entities:
             if ent.kind == "person" and len(ent.surname) >= 3:
                 by_word.setdefault(surname_of(ent.canonical), []).append(ent)
+        for ent in self.entities:  # "Mamani" for Fidel Mamani Choque, unless someone else's surname
+            second = self._second_surname(ent.canonical) if ent.kind == "person" else None
+            if second is not None and second not in by_word:
+                by_word[second] = [ent]
         if not by_word:
             self._timeline = None
             return
