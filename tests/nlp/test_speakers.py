@@ -1926,3 +1926,10 @@ def test_a_three_word_headline_run_is_no_second_surname():
     text = ("Jessa Rayne Announces Tour Break After Hospital Stay\n\n"
             "Jessa Rayne said on Monday that she would take three months off. “I need rest,” Rayne said.")
     assert _speaker(text, "I need rest") == "Jessa Rayne"
+
+
+def test_an_acronym_of_a_french_name_with_accents_and_an_elided_article_is_that_body():
+    text = ("Énergie de l'Hexagone (EDH) will keep four nuclear reactors offline for up to six weeks longer than "
+            "planned, the company said on Tuesday.\n\n"
+            "EDH said inspections at its Saint-Aubin plant had found cracks on welds in safety circuits.")
+    assert _speaker(text, "had found cracks") == "Énergie de l'Hexagone"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from spacy.tokens import Span
 
@@ -107,7 +108,8 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
     for match in _ACRONYM.finditer(text):
         acronym, words = match.group(2), match.group(1).split()
         for k in range(len(words) - 1):  # "South Korea’s Ministry of Trade, Industry and Energy (MOTIE)"
-            initials = "".join(w[0].upper() for w in words[k:] if w[:1].isupper() or w in ("of", "and", "for", "on"))
+            initials = _ascii("".join(_ELIDED.sub("", w)[0].upper() for w in words[k:]
+                                      if _ELIDED.sub("", w)[:1].isupper() or w in ("of", "and", "for", "on", "de", "du")))
             if words[k][:1].isupper() and _is_subsequence(acronym.rstrip("s"), initials):
                 full = " ".join(words[k:]).rstrip(",")
                 reg.alias(acronym, full, match.start(1) + match.group(1).find(full))
@@ -183,8 +185,14 @@ _PARTIES = {"R": "Republican", "D": "Democrat", "I": "Independent"}
 _GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+((?:Mc|Mac|O’|O')?[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+(?:-[A-Z][^\W\d_A-Z]+)?)(?![\w’'/-])"
                                 r"(?![ \t]+[A-Z])")
 # "Customs and Border Protection (CBP)", "the Chinese Center for Disease Control and Prevention (CDC)"
-_ACRONYM = re.compile(r"((?:[A-Z][\w&’'.-]*,?[ \t]+(?:(?:of|and|for|the|on|de|&)[ \t]+)*){1,9}?[A-Z][\w&’'.-]*)[ \t]*"
-                      r"\(([A-Z][A-Z&]{1,7}s?)\)")
+_ACRONYM = re.compile(r"((?:(?:[ld][’'])?[A-ZÀ-ÖØ-Þ][\w&’'.-]*,?[ \t]+(?:(?:of|and|for|the|on|de|du|des|la|le|del|&)[ \t]+)*)"
+                      r"{1,9}?(?:[ld][’'])?[A-ZÀ-ÖØ-Þ][\w&’'.-]*)[ \t]*\(([A-Z][A-Z&]{1,7}s?)\)")
+_ELIDED = re.compile(r"^[ld][’']")  # "l'Hexagone": the name's initial is H
+
+
+def _ascii(letters: str) -> str:
+    """Letters without their accents ("É" is the E of "EDH")."""
+    return unicodedata.normalize("NFKD", letters).encode("ascii", "ignore").decode()
 
 
 def _is_subsequence(short: str, long: str) -> bool:
