@@ -1933,3 +1933,12 @@ def test_an_acronym_of_a_french_name_with_accents_and_an_elided_article_is_that_
             "planned, the company said on Tuesday.\n\n"
             "EDH said inspections at its Saint-Aubin plant had found cracks on welds in safety circuits.")
     assert _speaker(text, "had found cracks") == "Énergie de l'Hexagone"
+
+
+@pytest.mark.parametrize("voice, body", [
+    ("A spokesman for South Korean battery maker Hanseong Energy Solutions", "Hanseong Energy Solutions"),
+    ("A spokeswoman for the Kenyan airline Skyhaven", "Skyhaven"),
+])
+def test_a_spokesman_for_a_firm_described_before_its_name_speaks_for_it(voice, body):
+    text = "Nickel prices rose.\n\n" + voice + " said the company had secured nickel under long-term contracts."
+    assert _speaker(text, "had secured nickel") == body

@@ -1644,6 +1644,10 @@ def _staff_or_public(words: list[str], named_plural: bool = False) -> tuple[str,
     rest = [w for w in words[at + 1:]]
     if rest and rest[0].lower() == "the":
         rest = rest[1:]
+    kind_at = max((i for i, w in enumerate(rest[:-1]) if w.lower() in COMPANY_NOUNS), default=None)
+    if kind_at is not None and rest[kind_at + 1][:1].isupper() and not any(
+            w[:1].islower() and w.lower() not in ("of", "and", "for", "the") for w in rest[kind_at + 1:]):
+        rest = rest[kind_at + 1:]  # "a spokesman for South Korean battery maker Hanseong Energy Solutions"
     named = bool(rest) and rest[0][:1].isupper() and all(w[:1].isupper() or w.lower() in ("of", "and", "for", "&", "the")
                                                           for w in rest)  # "the Office of the Prime Minister"
     if head in ORG_NOUNS or head in _PUBLIC and low[0] == "the":
