@@ -1942,3 +1942,10 @@ def test_an_acronym_of_a_french_name_with_accents_and_an_elided_article_is_that_
 def test_a_spokesman_for_a_firm_described_before_its_name_speaks_for_it(voice, body):
     text = "Nickel prices rose.\n\n" + voice + " said the company had secured nickel under long-term contracts."
     assert _speaker(text, "had secured nickel") == body
+
+
+def test_the_genre_singer_is_the_person_not_staff_of_a_body():
+    text = ("“I made those records in my mother's basement,” Calloway, 38, said in a statement shared with reporters "
+            "on Monday.\n\n"
+            "The R&B singer says his 2009 contract was built to keep him in debt forever.")
+    assert _speaker(text, "built to keep him") == "Calloway"

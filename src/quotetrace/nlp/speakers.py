@@ -1258,11 +1258,15 @@ _KIN_OF = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,2}([A-Z][\w.-]*)[’'
                      + r"|parents|parent|girlfriend|boyfriend|friend|neighbou?r|classmate|roommate|teammate)$")
 
 
+_PERFORMERS = frozenset("singer actor actress author novelist writer poet star rapper musician artist songwriter "
+                        "comedian".split())
+
+
 def _staff_of_named_body(reg: SpeakerRegistry, phrase: "SpeakerPhrase", words: list[str], head: str) -> Entity | None:
     """"the Varn Rail Holdings chief executive said", nobody holding that title named: the body the role
     belongs to (unnamed staff of a named body speak for it), never "Varn Rail Holdings chief executive"."""
-    if head not in PERSON_ROLES or not any(w[:1].isupper() for w in words[:-1]):
-        return None
+    if head not in PERSON_ROLES or head in _PERFORMERS or not any(w[:1].isupper() for w in words[:-1]):
+        return None  # ("the R&B singer", "the Oscar-winning actress": no staff of a body)
     org = [w for w in words if w[:1].isupper()]
     if org and words.index(org[-1]) < len(words) - 1 and all(
             w[:1].isupper() or w.lower() in ("of", "and", "for", "&") for w in words[words.index(org[0]): words.index(org[-1]) + 1]):
