@@ -1949,3 +1949,11 @@ def test_the_genre_singer_is_the_person_not_staff_of_a_body():
             "on Monday.\n\n"
             "The R&B singer says his 2009 contract was built to keep him in debt forever.")
     assert _speaker(text, "built to keep him") == "Calloway"
+
+
+def test_a_full_name_in_the_possessive_is_a_given_name_and_surname():
+    from quotetrace.nlp.registry import _GIVEN_AND_SURNAME
+
+    found = [m.group(0) for m in _GIVEN_AND_SURNAME.finditer("to set up Sven Ostrowski’s 44-yard field goal")]
+    assert found == ["Sven Ostrowski"]
+    assert not _GIVEN_AND_SURNAME.search("to set up Sven Ostrowski’d")

@@ -182,8 +182,8 @@ _FIRST_NAME_AGED = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<name>[A-Z][a-
 _PARTY_MEMBERS = frozenset("republicans democrats conservatives liberals tories socialists greens".split())
 _PARTY_TAG = re.compile(r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t]*\((R|D|I)-[A-Z][\w.]*\)")
 _PARTIES = {"R": "Republican", "D": "Democrat", "I": "Independent"}
-_GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+((?:Mc|Mac|O’|O')?[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+(?:-[A-Z][^\W\d_A-Z]+)?)(?![\w’'/-])"
-                                r"(?![ \t]+[A-Z])")
+_GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+((?:Mc|Mac|O’|O')?[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+(?:-[A-Z][^\W\d_A-Z]+)?)"
+                                r"(?![\w/-]|[’'](?!s\b))(?![ \t]+[A-Z])")  # (and "Sven Ostrowski’s 44-yard field goal")
 # "Customs and Border Protection (CBP)", "the Chinese Center for Disease Control and Prevention (CDC)"
 _ACRONYM = re.compile(r"((?:(?:[ld][’'])?[A-ZÀ-ÖØ-Þ][\w&’'.-]*,?[ \t]+(?:(?:of|and|for|the|on|de|du|des|la|le|del|&)[ \t]+)*)"
                       r"{1,9}?(?:[ld][’'])?[A-ZÀ-ÖØ-Þ][\w&’'.-]*)[ \t]*\(([A-Z][A-Z&]{1,7}s?)\)")
