@@ -151,6 +151,11 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         # two subjects side by side is a misparse of one phrase ("CPUC President Marybel Batjer said"): the
         # second names the speaker; otherwise ("documents that were leaked by X revealed") the first is it
         first = subjects[0]
+        if first.dep_ == "csubj" and first.tag_ == "VBG" and first.i == first.sent.start and first.text[:1].isupper():
+            named = next((c for c in first.children if c.dep_ == "dobj" and c.pos_ == "PROPN" and c.i < verb.i
+                          and verb.i - 2 <= c.right_edge.i < verb.i), None)
+            if named is not None:
+                return named  # misparse "Pitching coach Dewey Falk said", "Acting Director Ann Lee said": the name
         nxt = next((c for c in subjects[1:] if first.pos_ == "PROPN" and first.right_edge.i == first.i
                     and c.left_edge.i == first.i + 1 and c.i < verb.i), None)
         named = [c for c in subjects[1:] if c.pos_ == "PROPN" and c.left_edge.i > 0
