@@ -1957,3 +1957,10 @@ def test_a_full_name_in_the_possessive_is_a_given_name_and_surname():
     found = [m.group(0) for m in _GIVEN_AND_SURNAME.finditer("to set up Sven Ostrowski’s 44-yard field goal")]
     assert found == ["Sven Ostrowski"]
     assert not _GIVEN_AND_SURNAME.search("to set up Sven Ostrowski’d")
+
+
+def test_a_first_name_is_the_person_not_a_boat_with_that_name():
+    text = ("Cheryl Pardy pushed through a crowd of about 200 people and threw her arms around her husband.\n\n"
+            "“We never stopped believing,” Cheryl said, still holding Justin’s hand.\n\n"
+            "The two men were found aboard their disabled 38-foot longliner, the Cheryl Lynn, the rescue centre said.")
+    assert _speaker(text, "We never stopped") == "Cheryl Pardy"

@@ -325,6 +325,8 @@ class SpeakerRegistry:
         low = word.lower()
         found = [e for e in self.entities if e.kind == "person" and len(e.canonical.split()) in (2, 3)
                  and e.canonical.split()[0].lower() == low]
+        if len(found) > 1:  # never a boat or a house the tagger took for a person: "the Cheryl Lynn"
+            found = [e for e in found if not re.search(r"\b[Tt]he\s+" + re.escape(e.canonical) + r"\b", self.text)]
         return found[0] if len(found) == 1 else None
 
     def body(self, name: str, pos: int | None = None, kind: str = "organisation") -> Entity:
