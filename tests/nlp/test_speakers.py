@@ -1964,3 +1964,10 @@ def test_a_first_name_is_the_person_not_a_boat_with_that_name():
             "“We never stopped believing,” Cheryl said, still holding Justin’s hand.\n\n"
             "The two men were found aboard their disabled 38-foot longliner, the Cheryl Lynn, the rescue centre said.")
     assert _speaker(text, "We never stopped") == "Cheryl Pardy"
+
+
+def test_a_name_with_a_role_in_apposition_without_an_article_is_a_person():
+    text = ("Julien Barre, Lodestar's head of partnerships, told reporters that about 40 titles had agreed to join.\n\n"
+            "Arnaud Vidal, digital director of the regional daily Le Courrier du Centre, was blunter. He said his "
+            "newspaper's traffic from search had fallen by almost a fifth since Lodestar launched.")
+    assert _speaker(text, "traffic from search") == "Arnaud Vidal"

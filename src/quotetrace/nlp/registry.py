@@ -168,8 +168,8 @@ _FIRM_APPOSITION = re.compile(r"(?P<before>" + _FIRM_NAME + r"),[ \t]+(?:(?:one[
 # "Its spokesman, Sizwe Mahlangu,", "the company's founder, Ada Brandt,": a person named after a role
 _ROLE_THEN_NAME = re.compile(r"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)[ \t]+(?:[\w’'-]+[ \t]+){0,3}?(?P<role>[A-Za-z][a-z-]+),"
                              r"[ \t]+(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2}),")
-_NAME_THEN_ROLE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2}),[ \t]+(?:a|an|the)"
-                             r"[ \t]+(?:[\w’'-]+[ \t]+){0,3}?(?P<role>[a-z][a-z-]+)[ \t]+(?:at|of|for|with|who|in|from)\b",
+_NAME_THEN_ROLE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2}),[ \t]+(?:(?:a|an|the)"
+                             r"[ \t]+)?(?:[\w’'-]+[ \t]+){0,3}?(?P<role>[a-z][a-z-]+)[ \t]+(?:at|of|for|with|who|in|from)\b",
                              re.MULTILINE)
 _SAINTS_PLACES = frozenset("palace cathedral church college hospital school abbey chapel infirmary".split())
 _GIVEN_THEN_ROLE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?:(?:Another|One|A[ \t]+third),[ \t]+)?(?P<name>[A-Z][a-zà-ÿ]+),[ \t]+"
