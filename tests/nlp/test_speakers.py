@@ -1971,3 +1971,12 @@ def test_a_name_with_a_role_in_apposition_without_an_article_is_a_person():
             "Arnaud Vidal, digital director of the regional daily Le Courrier du Centre, was blunter. He said his "
             "newspaper's traffic from search had fallen by almost a fifth since Lodestar launched.")
     assert _speaker(text, "traffic from search") == "Arnaud Vidal"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A woman who gave her name only as Priya, a nurse at Bayview General Hospital, said she pays $1,900 a month.",
+     "Priya"),
+    ("A woman who introduced herself as Kathy, from Orchard Hill, said her street already floods twice a year.", "Kathy"),
+])
+def test_a_first_name_given_before_an_apposition_speaks(text, name):
+    assert _speaker("Residents spoke for three hours.\n\n" + text, " a ") == name

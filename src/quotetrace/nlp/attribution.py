@@ -971,7 +971,8 @@ _GAVE_A_NAME = (r",?[ \t]+who[ \t]+[^,;.“”\"]{0,80}?\b(?:(?:name|names|surna
                 r"(?:(?:him|her|them)sel(?:f|ves)[ \t]+)?(?:only[ \t]+)?(?:as[ \t]+)?)")
 _GIVEN_NAME = re.compile(_GAVE_A_NAME + r"[ \t]*([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})"
                          r"(?:[ \t]+(?:because|for|as|out[ \t]+of)\b[^,;.“”\"]{0,60})?"  # ("… Max because he feared …,")
-                         r"[ \t]*(?:,[ \t]*(?:\d{1,3}[ \t]*,[ \t]*)?)?(?:\w+[ \t]+){0,2}$")
+                         r"[ \t]*(?:,[ \t]*(?:\d{1,3}[ \t]*,[ \t]*|(?:a|an|the|from|who)\b[^,;“”\"]{1,80},[ \t]*)?)?"
+                         r"(?:\w+[ \t]+){0,2}$")  # (", a nurse at Bayview General Hospital, said")
 _SENT_FROM = re.compile(r"\b(?:letter|statement|note|memo|message|email)\s+from\s+((?:the\s+|his\s+|her\s+|their\s+)?"
                         r"[\w’'.-]+(?:\s+[\w’'.-]+){0,2}?)(?:,\s+((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+),)?\s*,?\s*$")
 _AND_COLLEAGUES = re.compile(r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+and\s+(?:his|her|their|two|three|four|five|"
