@@ -226,6 +226,9 @@ def test_a_participle_after_an_attribution_reports_for_the_same_speaker():
      "is complex and rare", "Varn Herald"),
     ("This system, says Rikard Lock, an immunologist at the University of Varn, Ostby, helps direct the body's "
      "response to danger.", "helps direct the body's response to danger", "Rikard Lock"),
+    ("Speaking on behalf of the campaign group Save Brackley Meadows, Alison Pryor, a retired teacher from Ashcott, "
+     "said the village had already absorbed 300 new homes since 2016.",
+     "the village had already absorbed 300 new homes since 2016", "Alison Pryor"),
     ("Pitching coach Dewey Falk said Brennaman had shown no warning signs in his bullpen sessions.",
      "Brennaman had shown no warning signs in his bullpen sessions", "Dewey Falk"),
     ("Shortly before their arrival, Webb admitted to threatening the girl, and hiding her from the police.",

@@ -363,6 +363,10 @@ def _left_subject(verb: Token) -> Token | None:
     clause = next((a for a in doc[j].ancestors if a.dep_ == "relcl"), None) if doc[j].dep_ == "pobj" else None
     if clause is not None and clause.head.i < j and clause.head.pos_ in ("NOUN", "PROPN"):
         return clause.head  # "a retiree who had travelled from La Plata said": the retiree, not her town
+    role = next((a for a in doc[j].ancestors if a.dep_ == "appos" and a.pos_ == "NOUN"), None) \
+        if doc[j].dep_ == "pobj" else None
+    if role is not None and role.head.pos_ == "PROPN" and role.head.ent_type_ == "PERSON" and role.head.i < role.i:
+        return role.head  # "Alison Pryor, a retired teacher from Ashcott, said": Pryor, not her village
     return doc[j]
 
 
