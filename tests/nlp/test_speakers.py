@@ -1980,3 +1980,9 @@ def test_a_name_with_a_role_in_apposition_without_an_article_is_a_person():
 ])
 def test_a_first_name_given_before_an_apposition_speaks(text, name):
     assert _speaker("Residents spoke for three hours.\n\n" + text, " a ") == name
+
+
+def test_the_state_party_member_with_no_party_tag_is_the_person_just_named():
+    text = ("Tax bill heads to the Senate\n\n"
+            "Sen. Orrin Maddox spoke to reporters on Tuesday. The Texas Republican said the bill would pass by Friday.")
+    assert _speaker(text, "would pass by Friday") == "Orrin Maddox"

@@ -917,6 +917,10 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
                    if e.kind == "person" and party.group(1) in e.titles and any(p < phrase.start for p in e.positions)]
         if members:
             return max(members, key=lambda item: item[0])[1]
+        described = _described_person(reg, phrase, True) \
+            if phrase.text[:4].lower() == "the " or (phrase.title or "").lower() == "the" else None
+        if described is not None:  # none titled so: the person the text was just about, never "Texas Republican"
+            return described
     word = phrase.text.strip()
     if word.isalpha() and word.islower() and word in ORG_NOUNS and phrase.form == "body":
         found = reg.role("the " + word, phrase.start)  # a headline's bare "union says …": the union named later
