@@ -1986,3 +1986,10 @@ def test_the_state_party_member_with_no_party_tag_is_the_person_just_named():
     text = ("Tax bill heads to the Senate\n\n"
             "Sen. Orrin Maddox spoke to reporters on Tuesday. The Texas Republican said the bill would pass by Friday.")
     assert _speaker(text, "would pass by Friday") == "Orrin Maddox"
+
+
+def test_a_memo_to_someone_from_a_named_official_is_that_official_s():
+    text = ("Silver Hollow caps short-term rentals\n\n"
+            "A memo to the board from Town Manager Eileen Brocker, dated Feb. 2, found that the number of short-term "
+            "rental listings in Silver Hollow had grown from 212 in 2017 to 641 last summer.")
+    assert _speaker(text, "short-term rental listings") == "Eileen Brocker"

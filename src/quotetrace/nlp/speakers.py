@@ -65,6 +65,7 @@ _BODY_SYNONYMS = {"force": {"police", "constabulary"}, "bloc": {"union", "eu"}, 
                   "regulator": {"authority", "commission", "agency", "administration"},
                   "watchdog": {"authority", "commission", "ombudsman", "regulator"}}
 _PERSONAL_WRITINGS = frozenset("letter email e-mail memo note message post tweet op-ed column essay blog".split())
+_WRITTEN_FROM = re.compile(r"\bfrom\s+((?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]+)(?=\s*(?:,|$))")
 _ADDRESSED_TO = re.compile(r"\bto\s+(?:[A-Z][\w.]*\s+){0,3}$")
 # relatives a speaker phrase can name ("her brother said", "Ford's father told …")
 _RELATIVES = (r"father|mother|son|daughter|brother|sister|wife|husband|uncle|aunt|cousin|grandmother|grandfather|"
@@ -1078,6 +1079,10 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
                 phrase.text, phrase.start, kind="anonymous")
         if issuer:
             return reg.lookup_person(issuer) or reg.body(issuer, phrase.start)
+        sender = _WRITTEN_FROM.search(phrase.text) if document[1] in _PERSONAL_WRITINGS else None
+        if sender is not None:  # "A memo to the board from Town Manager Eileen Brocker, dated Feb. 2, found": Brocker
+            name = " ".join(split_title(sender.group(1).split())[1]) or sender.group(1)
+            return reg.lookup_person(name) or reg.person(name, phrase.start + sender.start(1))
         kind = next((w.lower() for w in words[:-1] if w.islower() and w in ORG_NOUNS and w not in _DOCUMENTS
                      and w != "court"), None)  # ("court documents" are what the parties filed)
         body = reg.role("the " + kind, phrase.start) if kind else None
