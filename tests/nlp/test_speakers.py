@@ -1993,3 +1993,15 @@ def test_a_memo_to_someone_from_a_named_official_is_that_official_s():
             "A memo to the board from Town Manager Eileen Brocker, dated Feb. 2, found that the number of short-term "
             "rental listings in Silver Hollow had grown from 212 in 2017 to 641 last summer.")
     assert _speaker(text, "short-term rental listings") == "Eileen Brocker"
+
+
+def test_the_union_of_a_subhead_with_no_name_never_stands_for_the_union_named_later():
+    text = ("Dockers at Harrowmouth begin eight-day strike as pay talks stall\n\n"
+            "Port operator warns of ‘significant disruption’ to supply chains; members ‘cannot live on promises’, says "
+            "union\n\n"
+            "More than 1,100 dock workers at the port of Harrowmouth walked out on Monday morning, after the Docks and "
+            "Freight Union rejected a pay offer that the operator, Seaward Port Holdings, had described as “final and "
+            "best”.\n\n"
+            "Crane drivers formed picket lines at three gates from 6am. The stoppage, the union said, will run until "
+            "midnight next Tuesday.")
+    assert _speaker(text, "will run until midnight") == "Docks and Freight Union"

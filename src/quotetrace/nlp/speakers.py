@@ -49,7 +49,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w\-]*[\w]")
 # the name a sentence opens on, after any dateline ("SAN FRANCISCO — Nimbra will …")
 _OPENING_NAME = re.compile(r"(?:[A-Z][A-Z .,]+(?:\([^)]*\))?\s*[—–-]+\s*)?([A-Z][\w&’'.-]+(?:\s+[A-Z][\w&’'.-]+){0,3})")
 # a capitalised name ending in a body's word, and any "of …" after it ("the Euro-Pacific Space Agency")
-_NAMED_BODY = re.compile(r"(?<![\w’'-])(?:[A-Z][\w&’'-]*[ \t]+){1,5}(Agency|Authority|Administration|Ministry|Department|"
+_NAMED_BODY = re.compile(r"(?<![\w’'-])(?:[A-Z][\w&’'-]*[ \t]+(?:(?:and|of|for|&)[ \t]+(?=[A-Z]))?){1,5}(Agency|Authority|Administration|Ministry|Department|"
                          r"University|Institute|Commission|Council|Bureau|Service|Board|Association|Federation|"
                          r"Foundation|Trust|Union|Party|Corporation|Hospital|Office|Court|Coalition|Alliance|Society|"
                          r"Organi[sz]ation|Committee|Fund|Bank|Regulator|Watchdog|Club|Town|City|United|Rovers|Albion|"
@@ -517,7 +517,7 @@ class SpeakerRegistry:
         if head in ORG_NOUNS and head not in PERSON_ROLES:
             kinds = {head} | _BODY_SYNONYMS.get(head, set())
             named = [e for e in sorted(self.entities, key=lambda e: -max(e.positions or [0]))
-                     if e.kind != "person" and (any(w.lower() in kinds and (w.lower() == head or w[:1].isupper())
+                     if e.kind not in ("person", "anonymous") and (any(w.lower() in kinds and (w.lower() == head or w[:1].isupper())
                                                     for w in e.canonical.split())  # (never "the Trump administration")
                                                 or head in e.titles or head in e.canonical.lower())]
             # a body named with the noun itself before one named with a synonym ("their union": the National
