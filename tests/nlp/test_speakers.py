@@ -2005,3 +2005,10 @@ def test_the_union_of_a_subhead_with_no_name_never_stands_for_the_union_named_la
             "Crane drivers formed picket lines at three gates from 6am. The stoppage, the union said, will run until "
             "midnight next Tuesday.")
     assert _speaker(text, "will run until midnight") == "Docks and Freight Union"
+
+
+def test_a_country_s_regulator_is_the_regulator_the_text_names():
+    text = ("Cinema deal faces inquiry\n\n"
+            "The Competition Review Authority said in March that it would examine the merger of the two chains.\n\n"
+            "Britain’s competition regulator said on Tuesday the deal would leave film-goers with higher ticket prices.")
+    assert _speaker(text, "higher ticket prices") == "Competition Review Authority"

@@ -65,6 +65,7 @@ _BODY_SYNONYMS = {"force": {"police", "constabulary"}, "bloc": {"union", "eu"}, 
                   "regulator": {"authority", "commission", "agency", "administration"},
                   "watchdog": {"authority", "commission", "ombudsman", "regulator"}}
 _PERSONAL_WRITINGS = frozenset("letter email e-mail memo note message post tweet op-ed column essay blog".split())
+_NATIONAL_BODY = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)[’']s\s+((?:[a-z-]+\s+){0,3}([a-z]+))")
 _WRITTEN_FROM = re.compile(r"\bfrom\s+((?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]+)(?=\s*(?:,|$))")
 _ADDRESSED_TO = re.compile(r"\bto\s+(?:[A-Z][\w.]*\s+){0,3}$")
 # relatives a speaker phrase can name ("her brother said", "Ford's father told …")
@@ -894,6 +895,11 @@ def _entity_for_phrase(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity 
                        and any(re.sub(r"^the\s+", "", t.lower()) == wanted for t in e.titles)), None)
         if holder is not None:
             return holder
+    national = _NATIONAL_BODY.fullmatch(phrase.text.strip())
+    if national is not None and national.group(1).lower() in reg.places and national.group(3) in ORG_NOUNS:
+        body = reg.role("the " + national.group(2), phrase.start)
+        if body is not None and body.kind == "organisation":  # "Britain’s competition regulator": the one it names
+            return body
     if _NAMED_PAIR.fullmatch(phrase.text.strip()):  # "Both men claimed …" after "Kevin King and Timothy Weeks": King,
         pairs = [m for m in _PERSON_PAIR.finditer(reg.text, max(0, phrase.start - ROLE_WINDOW), phrase.start)
                  if reg.lookup_person(m.group(1)) is not None and reg.lookup_person(m.group(2)) is not None]
