@@ -2012,3 +2012,11 @@ def test_a_country_s_regulator_is_the_regulator_the_text_names():
             "The Competition Review Authority said in March that it would examine the merger of the two chains.\n\n"
             "Britain’s competition regulator said on Tuesday the deal would leave film-goers with higher ticket prices.")
     assert _speaker(text, "higher ticket prices") == "Competition Review Authority"
+
+
+def test_a_first_name_known_alone_is_the_full_name_that_opens_on_it():
+    text = ("Toddler’s family races to fund rare surgery\n\n"
+            "The page, set up on July 2 by Zara's aunt, Adaeze Okafor-Reid, had raised about $212,000 by Tuesday.\n\n"
+            "Adaeze, 35, said she had never run a fundraiser before. “I had to Google how to do it at midnight,” she "
+            "said.")
+    assert _speaker(text, "Google how to do it") == "Adaeze Okafor-Reid"

@@ -251,7 +251,9 @@ class SpeakerRegistry:
         if found is None and len(words) == 1:
             found = self._by_first_word(name)
         if found is None and len(words) >= 2:
-            found = self._same_but_second_surname(name)
+            found = self._same_but_second_surname(name) or self._first_name_alone(words[0])
+            if found is not None:  # (found by the full name's surname from now on)
+                self._by_surname.setdefault(surname.lower()[:5], []).append(found)
         if found is None:
             found = Entity([name])
             self.entities.append(found)
@@ -320,6 +322,15 @@ class SpeakerRegistry:
                 self._by_surname.setdefault(surname_of(name).lower()[:5], []).append(ent)
                 return ent
         return None
+
+    def _first_name_alone(self, given: str) -> Entity | None:
+        """The one person known so far by ``given`` alone ("Adaeze, 35, said"), whom a full name opening on it names
+        ("Zara's aunt, Adaeze Okafor-Reid"); never a word the text also writes after a capitalised one ("Lidia Sava",
+        "President Xi")."""
+        alone = [e for e in self.entities if e.kind == "person" and e.names == [given]]
+        if len(alone) != 1 or re.search(r"\b[A-Z][a-z]+\s+" + re.escape(given) + r"\b", self.text):
+            return None
+        return alone[0]
 
     def _by_first_word(self, word: str) -> Entity | None:
         """The one known person whose name opens with ``word`` ("Liu" after "Liu Xiaming", where the
