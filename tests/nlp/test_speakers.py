@@ -2020,3 +2020,11 @@ def test_a_first_name_known_alone_is_the_full_name_that_opens_on_it():
             "Adaeze, 35, said she had never run a fundraiser before. “I had to Google how to do it at midnight,” she "
             "said.")
     assert _speaker(text, "Google how to do it") == "Adaeze Okafor-Reid"
+
+
+def test_the_chief_executive_of_a_firm_is_the_one_named_so_not_its_staff():
+    text = ("Chatbot maker will not bring in age checks this year\n\n"
+            "Daniel Whitcombe, chief executive of Lumora, gives evidence to the committee on Wednesday.\n\n"
+            "The chief executive of Lumora, the London start-up behind the Hollis chatbot, told MPs on Wednesday that "
+            "the company would not introduce mandatory age checks before the end of the year.")
+    assert _speaker(text, "mandatory age checks") == "Daniel Whitcombe"

@@ -1684,8 +1684,9 @@ def _staff_or_public(words: list[str], named_plural: bool = False) -> tuple[str,
                                                           for w in rest)  # "the Office of the Prime Minister"
     if head in ORG_NOUNS or head in _PUBLIC and low[0] == "the":
         return None
-    if at < len(low) and named and (low[at] == "at" or head in _STAFF and low[at] in _STAFF_PREPS):
-        return " ".join(rest).rstrip(",."), "staff"  # "at" a named body: its staff
+    if at < len(low) and named and (low[at] == "at" or head in _STAFF and low[at] in _STAFF_PREPS) \
+            and not (low[0] == "the" and len(core) >= 2 and head in PERSON_ROLES):
+        return " ".join(rest).rstrip(",."), "staff"  # "at" a named body: its staff (but "the chief executive of X": one)
     indefinite = low[0] in _INDEFINITE or low[0] not in ("the",) and head.endswith(("s", "men", "people", "children"))
     if head in _PUBLIC or (indefinite and (at == len(low) or low[at] in ("in", "from") or not named
                                            or head not in _STAFF)):
