@@ -229,6 +229,8 @@ def test_a_participle_after_an_attribution_reports_for_the_same_speaker():
     ("Speaking on behalf of the campaign group Save Brackley Meadows, Alison Pryor, a retired teacher from Ashcott, "
      "said the village had already absorbed 300 new homes since 2016.",
      "the village had already absorbed 300 new homes since 2016", "Alison Pryor"),
+    ("Paramedics Union of SA secretary Dale Hocking said crews were spending entire shifts outside one hospital.",
+     "crews were spending entire shifts outside one hospital", "Dale Hocking"),
     ("Pitching coach Dewey Falk said Brennaman had shown no warning signs in his bullpen sessions.",
      "Brennaman had shown no warning signs in his bullpen sessions", "Dewey Falk"),
     ("Shortly before their arrival, Webb admitted to threatening the girl, and hiding her from the police.",

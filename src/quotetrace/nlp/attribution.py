@@ -151,6 +151,12 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         # two subjects side by side is a misparse of one phrase ("CPUC President Marybel Batjer said"): the
         # second names the speaker; otherwise ("documents that were leaked by X revealed") the first is it
         first = subjects[0]
+        titled = next((g for c in first.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                       if g.dep_ == "pobj" and g.ent_type_ == "PERSON" and g.right_edge.i == verb.i - 1 and any(
+                           t.pos_ == "NOUN" and t.lower_ in TITLE_WORDS for t in g.lefts)), None) \
+            if first.pos_ == "PROPN" and first.i < verb.i else None
+        if titled is not None:  # misparse "Paramedics Union of SA secretary Dale Hocking said": Hocking
+            return titled
         if first.dep_ == "csubj" and first.tag_ == "VBG" and first.i == first.sent.start and first.text[:1].isupper():
             named = next((c for c in first.children if c.dep_ == "dobj" and c.pos_ == "PROPN" and c.i < verb.i
                           and verb.i - 2 <= c.right_edge.i < verb.i), None)
