@@ -2028,3 +2028,10 @@ def test_the_chief_executive_of_a_firm_is_the_one_named_so_not_its_staff():
             "The chief executive of Lumora, the London start-up behind the Hollis chatbot, told MPs on Wednesday that "
             "the company would not introduce mandatory age checks before the end of the year.")
     assert _speaker(text, "mandatory age checks") == "Daniel Whitcombe"
+
+
+def test_a_senior_official_of_a_named_body_speaks_for_it():
+    text = ("IPO frenzy draws regulator's warning\n\n"
+            "A senior Sebi official, speaking on condition of anonymity, said the regulator was not looking at "
+            "mainboard issues such as Rangoli's.")
+    assert _speaker(text, "mainboard issues") == "Sebi"

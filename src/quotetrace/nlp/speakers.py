@@ -1579,6 +1579,9 @@ _STAFF_PREPS = frozenset("at for from of with".split())
 _SEATS = frozenset("street house palace hall building castle".split())
 
 
+_RANKS = frozenset("senior junior top high-ranking high-level mid-level veteran longtime".split())
+
+
 def _named_staff(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None:
     """The body whose unnamed staff speak ("a CBP spokesperson", "White House advisers"), or an anonymous
     group when the name is a place or a nationality ("Beijing officials"); None for other phrases."""
@@ -1600,6 +1603,8 @@ def _named_staff(reg: SpeakerRegistry, phrase: "SpeakerPhrase") -> Entity | None
         return reg.body(phrase.text, phrase.start, kind="anonymous")  # "Middle East observers", "Beijing residents"
     if len(words) < 2 or phrase.common_start or words[-1].lower().strip(",.") not in _STAFF:
         return None
+    if len(words) >= 3 and words[0].lower() in _RANKS and words[1][:1].isupper():
+        words = words[1:]  # "a senior Sebi official": Sebi's staff
     if words[-1][:1].isupper() and any(e.kind != "person" and " ".join(words).lower() in (n.lower() for n in e.names)
                                        for e in reg.entities):
         return None  # "The National Union of Nursing Staff": a body whose name ends in the word
