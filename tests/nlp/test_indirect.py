@@ -231,6 +231,9 @@ def test_a_participle_after_an_attribution_reports_for_the_same_speaker():
      "the village had already absorbed 300 new homes since 2016", "Alison Pryor"),
     ("Paramedics Union of SA secretary Dale Hocking said crews were spending entire shifts outside one hospital.",
      "crews were spending entire shifts outside one hospital", "Dale Hocking"),
+    ("Shares of Sahyadri Bank fell 6.4 per cent after analysts at Kotwal Securities cut their rating on the stock, "
+     "saying the lender's deposit growth had lagged its loan book.",
+     "the lender's deposit growth had lagged its loan book", "Kotwal Securities"),
     ("Pitching coach Dewey Falk said Brennaman had shown no warning signs in his bullpen sessions.",
      "Brennaman had shown no warning signs in his bullpen sessions", "Dewey Falk"),
     ("Shortly before their arrival, Webb admitted to threatening the girl, and hiding her from the police.",

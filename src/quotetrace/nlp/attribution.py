@@ -200,6 +200,15 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if depth < 3 and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
             and verb.head.dep_ == "ccomp" and cue_lemma(verb.head.head.text) is not None and verb.head.head.i < verb.head.i:
         return _subject(verb.head.head, depth + 1)  # "X said the union would push for …, adding that …": X adds
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        # "Shares fell after analysts at X cut their rating, saying …": the analysts say it, not the shares
+        outer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        inner = next((g for c in verb.head.children if c.dep_ == "advcl" and c.i < verb.i and any(
+            m.dep_ == "mark" for m in c.children) for g in c.children if g.dep_ == "nsubj"
+            and (g.pos_ == "PROPN" or g.lower_ in PERSON_NOUNS or g.lower_[:-1] in PERSON_NOUNS)), None)
+        if inner is not None and outer is not None and outer.pos_ == "NOUN" and outer.lower_ not in PERSON_NOUNS \
+                and outer.lower_ not in ORG_NOUNS:
+            return inner
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with" \
