@@ -65,6 +65,12 @@ def test_unbalanced_mark_stays_in_its_paragraph():
     assert "another" in [text[p.start: p.end] for p in pairs]
 
 
+def test_an_opener_never_closed_before_whole_quotes_is_a_stray_mark():
+    text = ("At the last minute, a sample came in called “Glasgow (“No Place Like Home”). “It grabbed me by the heart,” "
+            "he said. “It just connected.”\nA plain paragraph follows.")
+    assert contents(text) == ["No Place Like Home", "It grabbed me by the heart,", "It just connected."]
+
+
 MARKS = "“”‘’\"'„«»‚ "
 
 

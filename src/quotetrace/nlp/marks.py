@@ -171,7 +171,10 @@ def find_pairs(text: str) -> list[MarkPair]:
                                               if start_mark == first_mark and not _is_double(text[start_mark])
                                               else _starts_with_opener(text, nxt[0], nxt[1]))
             s, e = _trim(text, start_mark + 1, hi)
-            if e > s and e - s <= MAX_QUOTE_CHARS:
+            stray = not carry_next and any(pair.open > start_mark for pair in raw[-8:])
+            # (“Glasgow (“No Place Like Home”). “It grabbed me …,” he said.: an opener that never closes, with
+            # whole quotes after it and no quote in the next paragraph, is a typo, not a quote to the paragraph's end)
+            if e > s and e - s <= MAX_QUOTE_CHARS and not stray:
                 cont = carry_open and start_mark == _first_mark(text, lo, hi)
                 raw.append(MarkPair(start_mark, hi, s, e, _is_double(text[start_mark]), closed=False,
                                     continues_previous=cont, continued=carry_next))
