@@ -234,6 +234,8 @@ def test_a_participle_after_an_attribution_reports_for_the_same_speaker():
     ("Shares of Sahyadri Bank fell 6.4 per cent after analysts at Kotwal Securities cut their rating on the stock, "
      "saying the lender's deposit growth had lagged its loan book.",
      "the lender's deposit growth had lagged its loan book", "Kotwal Securities"),
+    ("Judge Franklin Voss, writing for the majority, said Congress had acted clearly on who may work in the country.",
+     "Congress had acted clearly on who may work in the country", "Franklin Voss"),
     ("Pitching coach Dewey Falk said Brennaman had shown no warning signs in his bullpen sessions.",
      "Brennaman had shown no warning signs in his bullpen sessions", "Dewey Falk"),
     ("Shortly before their arrival, Webb admitted to threatening the girl, and hiding her from the police.",
@@ -503,3 +505,9 @@ def test_told_the_deputy_he_had_been_clocked_reports_the_clause_not_the_addresse
     text = "According to the affidavit, Hargis told the deputy he had been clocked going 74 mph in a 55 mph zone."
     quotes = {q.text: q.speaker for q in extract_text(text) if q.kind == "indirect"}
     assert quotes.get("he had been clocked going 74 mph in a 55 mph zone") == "Hargis", quotes
+
+
+def test_a_clause_the_parser_reads_as_the_verb_s_complement_is_reported():
+    text = ("His wife, Elaine Petrakis, told reporters her husband was “sleeping fine” and was confident the jury would "
+            "see through the government's case.")
+    assert any(span.startswith("her husband was") and speaker == "Elaine Petrakis" for span, speaker in _indirect(text))

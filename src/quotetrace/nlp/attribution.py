@@ -147,6 +147,10 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     asked = next((c for c in verb.children if _asked_aside(c)), None) if not subjects else None
     if asked is not None:  # misparse "Falk, asked whether she would resign, said …": Falk says
         subjects = [c for c in asked.children if c.dep_ == "nsubj"]
+    aside = next((c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.tag_ == "VBG" and c.i < verb.i
+                  and c.i > 0 and c.doc[c.i - 1].text == ","), None) if not subjects else None
+    if aside is not None:  # misparse "Mayor Franklin Voss, writing for the majority, said …": Voss says
+        subjects = [c for c in aside.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i < aside.i]
     if subjects:
         # two subjects side by side is a misparse of one phrase ("CPUC President Marybel Batjer said"): the
         # second names the speaker; otherwise ("documents that were leaked by X revealed") the first is it
@@ -730,8 +734,11 @@ def _content(unit: ParsedUnit, verb: Token, lemma: str) -> tuple[int, int] | Non
                                          and c.nbor(-1).tag_ in ("NN", "NNS") and c.nbor(-1).head.i == verb.i
                                          for c in child.children):
             continue  # "reported wait times that exceeded two hours": a relative clause, misparsed
-        if child.dep_ == "ccomp" or (child.dep_ == "parataxis" and child.i < verb.i and cue_lemma(child.text) is None
-                                     and not any(c.dep_ == "ccomp" for c in verb.children)):
+        clause = child.dep_ == "ccomp" or child.dep_ == "xcomp" and child.i > verb.i and not after and any(
+            g.dep_ in ("nsubj", "nsubjpass") and g.i < child.i for g in child.children)  # ("told reporters her
+        # husband was “sleeping fine”": a clause with a subject of its own, read as the verb's complement)
+        if clause or (child.dep_ == "parataxis" and child.i < verb.i and cue_lemma(child.text) is None
+                      and not any(c.dep_ == "ccomp" for c in verb.children)):
             if child.i < verb.i and any(t.text == ";" for t in verb.doc[child.right_edge.i + 1: verb.i]):
                 continue  # "A may not diverge; Reed has said that B": a semicolon closes the sentence before
             pieces = [child]
