@@ -1118,6 +1118,14 @@ def _colon_cue(unit: ParsedUnit, u_index: int, colon: Token) -> CueHit | None:
     return CueHit("", ":", s, e, unit.start + sent.start_char, unit.start + sent.end_char, u_index, colon.i, speaker)
 
 
+# what the speaker did rather than said ("…, and declined to comment further", "… and thanked X for …")
+_OWN_ACTS = frozenset("declined declines refused refuses thanked thanks encouraged encourages pointed points called calls "
+                      "got gets left leaves took takes asked asks questioned questions disputed disputes spoke speaks "
+                      "apologized apologised apologizes apologises urged urges offered offers sent sends visited visits "
+                      "met meets returned returns travelled traveled walked went goes came comes praised praises "
+                      "adjourned adjourns referred refers".split())
+
+
 def _coordinated_parts(unit: ParsedUnit, verb: Token, content: tuple[int, int]) -> list[tuple[int, int]] | None:
     """"X said A and (that) B" with B a clause of its own ("and he sees …", "and was acting …"): the two
     statements as separate spans inside ``content``; None when the clause is not coordinated."""
@@ -1142,18 +1150,26 @@ def _coordinated_parts(unit: ParsedUnit, verb: Token, content: tuple[int, int]) 
             # "… had been embarrassed but was otherwise fine", "… and had no sympathy": "be"/"have" describe, they
             # are no act of the speaker's
             subject is None and conj.lower_ in ("was", "were", "is", "are", "had", "has", "have")
-            and conj.tag_ in ("VBD", "VBZ", "VBP"))
+            and conj.tag_ in ("VBD", "VBZ", "VBP")) or (
+            # "the order favoured banks and identified SBI as …": two finite verbs of the clause, neither with an
+            # auxiliary (never "… could call witnesses and adjourned the trial", the speaker's own act)
+            subject is None and conj.tag_ in ("VBD", "VBZ", "VBP") and clause.tag_ in ("VBD", "VBZ", "VBP")
+            and not any(c.dep_ in ("aux", "auxpass") for c in clause.children) and conj.lower_ not in _OWN_ACTS)
         # ("had no option but to come out": an infinitive is no clause of its own)
         cc = next((c for c in clause.children if c.dep_ == "cc" and clause.i < c.i < conj.i), None)
         if finite and cc is not None:
-            cuts.append(cc)
+            cuts.append((cc, conj))
     if not cuts:
         return None
     parts, lo = [], content[0]
-    for cc in cuts:
+    for cc, conj in cuts:
         hi = unit.start + cc.idx
         parts.append((lo, hi))
         k = cc.i + 1
+        said = next((c for c in conj.children if c.dep_ == "ccomp" and c.i > conj.i), None) \
+            if cue_lemma(conj.text) is not None else None
+        if said is not None:  # "… but warned that it would leave police weaker": what was warned
+            k = said.left_edge.i
         while k < len(doc) and (doc[k].lower_ == "that" and doc[k].dep_ == "mark" or doc[k].is_punct):
             k += 1
         lo = unit.start + doc[k].idx if k < len(doc) else hi
