@@ -244,6 +244,8 @@ def test_a_participle_after_an_attribution_reports_for_the_same_speaker():
      "the lender's deposit growth had lagged its loan book", "Kotwal Securities"),
     ("Judge Franklin Voss, writing for the majority, said Congress had acted clearly on who may work in the country.",
      "Congress had acted clearly on who may work in the country", "Franklin Voss"),
+    ("Gov. Judith Ransome, a Republican, ordered flags lowered to half-staff and said in a statement that she was "
+     "heartbroken.", "she was heartbroken", "Judith Ransome"),
     ("Pitching coach Dewey Falk said Brennaman had shown no warning signs in his bullpen sessions.",
      "Brennaman had shown no warning signs in his bullpen sessions", "Dewey Falk"),
     ("Shortly before their arrival, Webb admitted to threatening the girl, and hiding her from the police.",

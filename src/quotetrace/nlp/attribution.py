@@ -161,6 +161,11 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             if first.pos_ == "PROPN" and first.i < verb.i else None
         if titled is not None:  # misparse "Paramedics Union of SA secretary Dale Hocking said": Hocking
             return titled
+        actor = next((g for c in first.lefts if c.pos_ == "VERB" and c.dep_ in ("amod", "compound") for g in c.children
+                      if g.dep_ == "nsubj" and g.pos_ == "PROPN" and g.ent_type_ == "PERSON"), None) \
+            if first.pos_ == "NOUN" else None
+        if actor is not None:  # misparse "Gov. Judith Ransome, a Republican, ordered flags lowered … and said": she said
+            return actor
         if first.dep_ == "csubj" and first.tag_ == "VBG" and first.i == first.sent.start and first.text[:1].isupper():
             named = next((c for c in first.children if c.dep_ == "dobj" and c.pos_ == "PROPN" and c.i < verb.i
                           and verb.i - 2 <= c.right_edge.i < verb.i), None)
