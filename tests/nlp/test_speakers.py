@@ -2035,3 +2035,11 @@ def test_a_senior_official_of_a_named_body_speaks_for_it():
             "A senior Sebi official, speaking on condition of anonymity, said the regulator was not looking at "
             "mainboard issues such as Rangoli's.")
     assert _speaker(text, "mainboard issues") == "Sebi"
+
+
+def test_the_letter_is_the_one_who_wrote_in_it():
+    text = ("VA chief skips hearing\n\n"
+            "VA Secretary Delphine Marsh did not appear before Congress. In a four-page letter to the committee released "
+            "Tuesday night, she wrote that she had relied in good faith on figures supplied by regional directors.\n\n"
+            "\"I have spent my career caring for veterans,\" the letter said.")
+    assert _speaker(text, "caring for veterans") == "Delphine Marsh"

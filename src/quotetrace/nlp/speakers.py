@@ -676,7 +676,8 @@ class SpeakerRegistry:
             stop = _SENTENCE_END.search(self.text, at)
             hi = min(stop.start() if stop else pos, pos)
             spoke = [(p, ent) for p, ent in self.speaker_subjects if sent_lo <= p < hi]
-            if spoke and noun.lower() == "statement":  # "In a statement, he said …. “…,” the statement said": his
+            if spoke and (noun.lower() == "statement" or personal):
+                # "In a statement, he said …. “…,” the statement said": his; "In a letter to the committee, she wrote"
                 return min(spoke, key=lambda item: item[0])[1]
             after = [(min(p for p in ent.positions if at < p < hi), ent) for ent in orgs
                      if any(at < p < hi and not _IN_JOURNAL.search(self.text, max(0, p - 25), p)
