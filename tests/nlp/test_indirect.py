@@ -246,6 +246,9 @@ def test_a_participle_after_an_attribution_reports_for_the_same_speaker():
      "Congress had acted clearly on who may work in the country", "Franklin Voss"),
     ("Gov. Judith Ransome, a Republican, ordered flags lowered to half-staff and said in a statement that she was "
      "heartbroken.", "she was heartbroken", "Judith Ransome"),
+    ("The House Ethics Committee opened an inquiry. In a brief statement issued by its chair, Rep. Maureen Castellan, "
+     "R-Ind., and its top Democrat, Rep. Curtis Obi, D-Md., the committee said the panel had voted unanimously.",
+     "the panel had voted unanimously", "House Ethics Committee"),
     ("Pitching coach Dewey Falk said Brennaman had shown no warning signs in his bullpen sessions.",
      "Brennaman had shown no warning signs in his bullpen sessions", "Dewey Falk"),
     ("Shortly before their arrival, Webb admitted to threatening the girl, and hiding her from the police.",

@@ -161,6 +161,12 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             if first.pos_ == "PROPN" and first.i < verb.i else None
         if titled is not None:  # misparse "Paramedics Union of SA secretary Dale Hocking said": Hocking
             return titled
+        closing = next((c for c in subjects[1:] if c.pos_ == "NOUN" and c.right_edge.i == verb.i - 1
+                        and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","
+                        and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)), None) \
+            if first.pos_ == "PROPN" else None
+        if closing is not None:  # misparse "In a statement issued by its chair, Rep. X, …, the committee said": it
+            return closing
         actor = next((g for c in first.lefts if c.pos_ == "VERB" and c.dep_ in ("amod", "compound") for g in c.children
                       if g.dep_ == "nsubj" and g.pos_ == "PROPN" and g.ent_type_ == "PERSON"), None) \
             if first.pos_ == "NOUN" else None
