@@ -52,7 +52,7 @@ _SUBJECT_AFTER = re.compile(r"[ \t]*(?:(?!(?:and|but|so|as|when|while|after|befo
 _VERB_THEN_SUBJECT = re.compile(r"[ \t]*(?P<verb>[a-z]{3,}ed)(?:[ \t]+(?:in|up|back))?[ \t]+(?:(?:the|a|an)[ \t]+)?"
                                 r"(?:[a-z][\w-]*[ \t]+){0,2}(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})"
                                 r"[ \t]*(?:[.;!?]|,[ \t]|$)", re.MULTILINE)  # "…,” interjected Danny Okafor."
-_NOT_MANNER = frozenset("is was has does needs seems wants likes loves hates knows was".split())
+_NOT_MANNER = frozenset("is was has does needs seems wants likes loves hates knows".split())
 _AS_ASIDE = re.compile(r"[\s,”\"’']*as\s+(?:[\w.’'-]+\s+){1,4}$")
 _QUOTE_LABEL = re.compile(r"^[ \t]*(?:Quote|Quotes|Direct speech)\s*:", re.IGNORECASE | re.MULTILINE)
 
@@ -469,8 +469,8 @@ def _merge_paragraph_runs(pairs: list[MarkPair], drafts: list[QuoteDraft], entit
 
 
 def _attribute(index: _Index, reg: SpeakerRegistry, drafts: list[QuoteDraft], k: int, units: list[ParsedUnit],
-               unit_starts: list[int],
-               cues_by_token: dict[tuple[int, int], CueHit], entity_of: dict[int, Entity | None]) -> Entity | None:
+               unit_starts: list[int], cues_by_token: dict[tuple[int, int], CueHit],
+               entity_of: dict[int, Entity | None]) -> Entity | None:
     text, pairs = index.text, index.pairs
     draft = drafts[k]
     pair = pairs[draft.pair]
