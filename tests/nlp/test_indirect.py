@@ -524,3 +524,9 @@ def test_a_clause_the_parser_reads_as_the_verb_s_complement_is_reported():
     text = ("His wife, Elaine Petrakis, told reporters her husband was “sleeping fine” and was confident the jury would "
             "see through the government's case.")
     assert any(span.startswith("her husband was") and speaker == "Elaine Petrakis" for span, speaker in _indirect(text))
+
+
+def test_a_state_of_mind_coordinated_with_the_reporting_verb_is_reported():
+    text = ("His wife, Elaine Petrakis, told reporters her husband was “sleeping fine” and was confident the jury would "
+            "see through the government's case.")
+    assert ("was confident the jury would see through the government's case", "Elaine Petrakis") in _indirect(text)

@@ -1203,7 +1203,9 @@ def _conjoined_report(unit: ParsedUnit, verb: Token, content: tuple[int, int]) -
         present = conj.tag_ in ("VBZ", "VBP") or any(
             c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBZ", "VBP", "VBD") for c in conj.children) or (
             conj.lower_ in _STATES)  # "…, and she was impressed"; but "…, and he left the hall" is narration
-        if not (that or subject is not None and subject.pos_ == "PRON" and subject.lower_ != "it" and present):
+        minded = subject is None and conj.lower_ in _STATES and any(
+            c.dep_ in ("ccomp", "xcomp", "acomp") for c in conj.children)  # "… and was confident the jury would …"
+        if not (that or subject is not None and subject.pos_ == "PRON" and subject.lower_ != "it" and present or minded):
             continue
         left = next((c for c in doc[verb.i + 1: conj.i] if c.dep_ == "cc" and c.head.i == verb.i), None)
         k = (left.i if left is not None else conj.left_edge.i - 1) + 1
