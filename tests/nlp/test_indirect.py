@@ -129,6 +129,9 @@ def test_projects_reports_a_forecast():
      "Eva Sand"),
     ("Analysts at Nomura said the order favoured banks and identified two lenders as its key beneficiaries.",
      "the order favoured banks", "identified two lenders as its key beneficiaries", "Nomura"),
+    ("Ines Varga, the ferry company's lawyer, told the Varn Herald in a statement that her client did not intend to "
+     "cause harm and did not make plans to do so.", "her client did not intend to cause harm",
+     "did not make plans to do so", "Ines Varga"),
 ])
 def test_a_clause_coordinated_with_the_reporting_verb_goes_on_reporting(text, first, second, speaker):
     found = [(t.strip("“”."), s) for t, s in _indirect(text)]

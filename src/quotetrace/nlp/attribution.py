@@ -1140,7 +1140,7 @@ _OWN_ACTS = frozenset("declined declines refused refuses thanked thanks encourag
 def _coordinated_parts(unit: ParsedUnit, verb: Token, content: tuple[int, int]) -> list[tuple[int, int]] | None:
     """"X said A and (that) B" with B a clause of its own ("and he sees …", "and was acting …"): the two
     statements as separate spans inside ``content``; None when the clause is not coordinated."""
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _misattached_that_clause(verb)
     if clause is None:
         return None
     doc = verb.doc
