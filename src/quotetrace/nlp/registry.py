@@ -108,8 +108,9 @@ def build_registry(text: str, pairs: list[MarkPair], units: list[ParsedUnit], cu
     for match in _ACRONYM.finditer(text):
         acronym, words = match.group(2), match.group(1).split()
         for k in range(len(words) - 1):  # "South Korea’s Ministry of Trade, Industry and Energy (MOTIE)"
-            initials = _ascii("".join(_ELIDED.sub("", w)[0].upper() for w in words[k:]
-                                      if _ELIDED.sub("", w)[:1].isupper() or w in ("of", "and", "for", "on", "de", "du")))
+            stems = [_ELIDED.sub("", w) for w in words[k:]]  # ("l'Hexagone": H)
+            initials = _ascii("".join(stem[0].upper() for stem in stems
+                                      if stem[:1].isupper() or stem in ("of", "and", "for", "on", "de", "du")))
             if words[k][:1].isupper() and _is_subsequence(acronym.rstrip("s"), initials):
                 full = " ".join(words[k:]).rstrip(",")
                 reg.alias(acronym, full, match.start(1) + match.group(1).find(full))
